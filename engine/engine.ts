@@ -1,0 +1,503 @@
+import { Subject, type Observable } from 'rxjs';
+import type { AssetModel, DefectCause, DefectType, EventSink, StepContext } from '../physics/model.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import { actuate } from './actuators.ts';
+import { EngineError, type AppliedCommand, type EngineCommand } from './commands.ts';
+import { ambientAt, stepRawMaterial } from './environment.ts';
+import type { CommandOrigin, DefectTruth, HiddenOnset, TwinEvent } from './events.ts';
+import type { Frame, TruthFrame } from './frame.ts';
+import { buildLayout, type PlantLayout } from './layout.ts';
+import { RNG_WORDS, seedStream, StreamRng } from './rng.ts';
+import { applySensorFault, sampleSensor, SENSOR_FAULT_TYPES, FLAG_FRESH } from './sensor-model.ts';
+import { buildSchedule, cursorForTick, type ScheduledCommand } from './schedule.ts';
+import { allocateState, cloneState, copyStateInto, META, type EngineState } from './state.ts';
+import { decodeSnapshot, type EngineSnapshot } from './snapshot.ts';
+
+const EMPTY_EVENTS: readonly TwinEvent[] = Object.freeze([]);
+
+/** What the engine needs to know about its run, beyond the models. */
+export interface RunSpec {
+  readonly scenario: Scenario;
+  readonly models: readonly AssetModel[];
+}
+
+/** A setpoint as the outside world sees it. */
+export interface SetpointView {
+  readonly id: string;
+  readonly asset: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly min: number;
+  readonly max: number;
+  readonly target: number;
+  readonly actual: number;
+}
+
+/**
+ * The twin engine: advances every asset model by one fixed base step per tick, samples sensors at
+ * their own rates, and emits one frame per tick. Deterministic: its only inputs are the scenario
+ * (with its seed) and the commands applied to it; it never reads a clock. Drive it with a
+ * `SimClock` (paced or virtual) or call `step()` / `runUntil()` directly.
+ *
+ * @example
+ * const engine = TwinEngine.create({ scenario, models });
+ * engine.frames$.subscribe((f) => console.log(f.tS, f.sampledCount));
+ * engine.runFor(3600);
+ */
+export class TwinEngine {
+  readonly layout: PlantLayout;
+  readonly scenario: Scenario;
+  /** Epoch milliseconds of t = 0 (from the scenario's start time, not the wall clock). */
+  readonly startMs: number;
+
+  private readonly st: EngineState;
+  private readonly schedule: readonly ScheduledCommand[];
+  private cursor: number;
+  private readonly assetRng: StreamRng[];
+  private readonly sensorRng: StreamRng[];
+  private readonly envRng: StreamRng;
+
+  private readonly framesSubject = new Subject<Frame>();
+  private readonly eventsSubject = new Subject<TwinEvent>();
+  private readonly truthSubject = new Subject<TruthFrame>();
+  private readonly commandsSubject = new Subject<AppliedCommand>();
+
+  /** One frame per tick. The frame's arrays are reused: copy what you keep (see `copyFrame`). */
+  readonly frames$: Observable<Frame> = this.framesSubject.asObservable();
+  /** Every event, as it happens. */
+  readonly events$: Observable<TwinEvent> = this.eventsSubject.asObservable();
+  /** Ground truth per tick: predictors must never read it; labels and evaluation do. */
+  readonly truth$: Observable<TruthFrame> = this.truthSubject.asObservable();
+  /** Every command applied, with its tick: what a recorder needs to replay the run. */
+  readonly commands$: Observable<AppliedCommand> = this.commandsSubject.asObservable();
+
+  // Per-tick scratch, reused to keep the hot path free of allocation.
+  private readonly sampled: Int32Array;
+  private sampledCount = 0;
+  private tickEvents: TwinEvent[] = [];
+  private tickDefects: DefectTruth[] = [];
+  private tickOnsets: HiddenOnset[] = [];
+  private readonly unitsThisTick: Uint8Array;
+  private injecting = false;
+  private readonly sink: EventSink;
+  private readonly ctx: { tS: number; dtS: number; ambientC: number; rawMaterialDev: number };
+
+  private constructor(layout: PlantLayout, scenario: Scenario, state: EngineState, schedule?: readonly ScheduledCommand[]) {
+    this.layout = layout;
+    this.scenario = scenario;
+    this.startMs = Date.parse(scenario.start);
+    this.st = state;
+    this.schedule = schedule ?? buildSchedule(scenario, layout.stepS);
+    this.cursor = cursorForTick(this.schedule, this.tick);
+    const n = layout.models.length;
+    this.assetRng = Array.from({ length: n }, (_, i) => new StreamRng(state.rng, i * 2 * RNG_WORDS));
+    this.sensorRng = Array.from({ length: n }, (_, i) => new StreamRng(state.rng, (i * 2 + 1) * RNG_WORDS));
+    this.envRng = new StreamRng(state.rng, n * 2 * RNG_WORDS);
+    this.sampled = new Int32Array(layout.sensors.length);
+    this.unitsThisTick = new Uint8Array(n);
+    this.ctx = { tS: 0, dtS: layout.stepS, ambientC: 20, rawMaterialDev: 0 };
+    this.sink = this.makeSink();
+  }
+
+  /** Builds a plant at t = 0 from its scenario and models. */
+  static create(spec: RunSpec): TwinEngine {
+    const { scenario, models } = spec;
+    const layout = buildLayout(models, scenario.stepS);
+    const st = allocateState(layout);
+    models.forEach((m, i) => {
+      seedStream(st.rng, i * 2 * RNG_WORDS, scenario.seed, `asset:${m.asset}`);
+      seedStream(st.rng, (i * 2 + 1) * RNG_WORDS, scenario.seed, `sensors:${m.asset}`);
+    });
+    seedStream(st.rng, models.length * 2 * RNG_WORDS, scenario.seed, 'environment');
+    layout.setpoints.forEach((sp, j) => {
+      st.spTarget[j] = sp.initial;
+      st.spActual[j] = sp.initial;
+    });
+    const engine = new TwinEngine(layout, scenario, st);
+    models.forEach((m, i) => m.init(st.model, layout.stateOff[i]!, engine.assetRng[i]!));
+    engine.sampleInitial();
+    return engine;
+  }
+
+  get tick(): number {
+    return this.st.meta[META.tick]!;
+  }
+  get tS(): number {
+    return this.tick * this.layout.stepS;
+  }
+  get stepS(): number {
+    return this.layout.stepS;
+  }
+  get durationS(): number {
+    return this.scenario.durationS;
+  }
+  /** Latest measured values (live view; copy to keep). */
+  get values(): Float64Array {
+    return this.st.values;
+  }
+  get status(): Uint8Array {
+    return this.st.status;
+  }
+
+  /** ISO 8601 UTC timestamp of simulated time `tS`. */
+  isoAt(tS: number = this.tS): string {
+    return new Date(this.startMs + tS * 1000).toISOString();
+  }
+
+  /** Advances `n` base steps. */
+  step(n = 1): void {
+    for (let i = 0; i < n; i++) this.tickOnce();
+  }
+
+  /** Runs until simulated time reaches at least `tS`. */
+  runUntil(tS: number): void {
+    const target = Math.ceil(tS / this.layout.stepS - 1e-9);
+    while (this.tick < target) this.tickOnce();
+  }
+
+  runFor(seconds: number): void {
+    this.runUntil(this.tS + seconds);
+  }
+
+  /** Applies a command before the next tick. Throws EngineError naming what is wrong. */
+  apply(command: EngineCommand, origin: CommandOrigin = 'external'): void {
+    switch (command.kind) {
+      case 'setpoint':
+        this.applySetpoint(command.setpoint, command.value, origin);
+        break;
+      case 'fault':
+        this.applyFault(command.target, command.type, command.params);
+        break;
+      case 'maintenance':
+        this.applyMaintenance(command.target);
+        break;
+    }
+    if (this.commandsSubject.observed) this.commandsSubject.next({ tick: this.tick, command, origin });
+  }
+
+  /** Shorthand for `apply({ kind: 'setpoint', ... })`. */
+  setSetpoint(id: string, value: number): void {
+    this.apply({ kind: 'setpoint', setpoint: id, value });
+  }
+
+  setpoints(): SetpointView[] {
+    return this.layout.setpoints.map((sp, j) => ({
+      id: sp.id,
+      asset: sp.asset,
+      name: sp.name,
+      unit: sp.unit,
+      min: sp.min,
+      max: sp.max,
+      target: this.st.spTarget[j]!,
+      actual: this.st.spActual[j]!,
+    }));
+  }
+
+  /** The current ground truth, computed on demand (the truth$ stream gives it per tick). */
+  truth(): TruthFrame {
+    return this.buildTruth();
+  }
+
+  /** A self-contained copy of the whole mutable state. */
+  snapshot(): EngineSnapshot {
+    return {
+      fingerprint: this.layout.fingerprint,
+      scenario: this.scenario.name,
+      stepS: this.layout.stepS,
+      tick: this.tick,
+      state: cloneState(this.st),
+    };
+  }
+
+  /** Puts the engine back into a snapshotted state (same plant layout required). */
+  restore(snapshot: EngineSnapshot | Uint8Array | string): void {
+    const snap = decodeSnapshot(snapshot, this.layout);
+    copyStateInto(this.st, snap.state);
+    this.cursor = cursorForTick(this.schedule, this.tick);
+  }
+
+  /**
+   * An independent engine at the same state: it shares no mutable data with this one, so running
+   * it (what-if, shadow, RL rollouts) never disturbs the live run. Optionally with another schedule
+   * of scripted commands (a branch "what if the operator had acted differently").
+   */
+  fork(options: { scenario?: Scenario } = {}): TwinEngine {
+    const scenario = options.scenario ?? this.scenario;
+    const schedule = options.scenario ? buildSchedule(scenario, this.layout.stepS) : this.schedule;
+    return new TwinEngine(this.layout, scenario, cloneState(this.st), schedule);
+  }
+
+  /** Stops all streams (subscribers get `complete`). */
+  dispose(): void {
+    this.framesSubject.complete();
+    this.eventsSubject.complete();
+    this.truthSubject.complete();
+    this.commandsSubject.complete();
+  }
+
+  // ---------------------------------------------------------------- the tick
+
+  private tickOnce(): void {
+    const st = this.st;
+    const L = this.layout;
+    const tick = st.meta[META.tick]!;
+    const tS = tick * L.stepS;
+    const dtS = L.stepS;
+
+    while (this.cursor < this.schedule.length && this.schedule[this.cursor]!.tick <= tick) {
+      const item = this.schedule[this.cursor++]!;
+      this.apply(item.command, 'scenario');
+    }
+
+    const ctx = this.ctx;
+    ctx.tS = tS;
+    ctx.ambientC = ambientAt(this.scenario.disturbances.ambient, this.startMs, tS);
+    st.meta[META.rawMaterialDev] = stepRawMaterial(
+      st.meta[META.rawMaterialDev]!,
+      this.scenario.disturbances.rawMaterial,
+      dtS,
+      this.envRng,
+    );
+    ctx.rawMaterialDev = st.meta[META.rawMaterialDev]!;
+
+    const sps = L.setpoints;
+    for (let j = 0; j < sps.length; j++) {
+      const sp = sps[j]!;
+      st.spActual[j] = actuate(st.spActual[j]!, st.spTarget[j]!, dtS, sp.lagS, sp.rateLimitPerS);
+    }
+
+    const models = L.models;
+    for (let i = 0; i < models.length; i++) {
+      models[i]!.step(st.model, L.stateOff[i]!, st.spActual, L.spOff[i]!, ctx, this.assetRng[i]!, this.sink);
+    }
+
+    const next = tick + 1;
+    st.meta[META.tick] = next;
+    this.sampleTick(next);
+    this.emit(next);
+  }
+
+  private sampleTick(tick: number): void {
+    const st = this.st;
+    const L = this.layout;
+    // Clear FRESH on last tick's samples only: O(samples), not O(sensors).
+    for (let i = 0; i < this.sampledCount; i++) st.flags[this.sampled[i]!]! &= ~FLAG_FRESH;
+    this.sampledCount = 0;
+    const groups = L.periodGroups;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
+      if (tick % group.periodTicks !== 0) continue;
+      const list = group.sensors;
+      for (let j = 0; j < list.length; j++) this.sample(list[j]!);
+    }
+    const units = this.unitsThisTick;
+    for (let i = 0; i < units.length; i++) {
+      if (units[i] === 0) continue;
+      units[i] = 0;
+      const list = L.perUnit[i]!;
+      for (let j = 0; j < list.length; j++) this.sample(list[j]!);
+    }
+  }
+
+  private sample(k: number): void {
+    const L = this.layout;
+    const m = L.sensorModel[k]!;
+    const trueValue = L.models[m]!.read(this.st.model, L.stateOff[m]!, L.sensorLocal[k]!);
+    const alert = sampleSensor(this.st, L, k, trueValue, this.sensorRng[m]!);
+    this.sampled[this.sampledCount++] = k;
+    if (alert !== 0) this.pushAlert(k, alert);
+  }
+
+  /** Sensors start with one sample each at t = 0, so a frame never shows an unset sensor. */
+  private sampleInitial(): void {
+    for (let k = 0; k < this.layout.sensors.length; k++) this.sample(k);
+    this.tickEvents = [];
+  }
+
+  private pushAlert(k: number, alert: number): void {
+    const sensor = this.layout.sensors[k]!;
+    const value = this.st.values[k]!;
+    const base = { seq: this.nextSeq(), tick: this.tick, tS: this.tS, asset: sensor.asset, sensor: sensor.id, value };
+    if (alert > 0) {
+      const status = (['OK', 'WARNING', 'ERROR', 'CRITICAL'] as const)[alert]!;
+      this.tickEvents.push({ ...base, type: 'alert', status });
+    } else {
+      this.tickEvents.push({ ...base, type: 'alert_cleared' });
+    }
+  }
+
+  private emit(tick: number): void {
+    const events = this.tickEvents.length > 0 ? this.tickEvents : EMPTY_EVENTS;
+    if (this.framesSubject.observed) {
+      this.framesSubject.next({
+        tick,
+        tS: tick * this.layout.stepS,
+        timeMs: this.startMs + tick * this.layout.stepS * 1000,
+        values: this.st.values,
+        status: this.st.status,
+        flags: this.st.flags,
+        sampled: this.sampled,
+        sampledCount: this.sampledCount,
+        events,
+      });
+    }
+    if (events.length > 0) {
+      if (this.eventsSubject.observed) for (const e of events) this.eventsSubject.next(e);
+      this.tickEvents = [];
+    }
+    if (this.truthSubject.observed) this.truthSubject.next(this.buildTruth());
+    if (this.tickDefects.length > 0) this.tickDefects = [];
+    if (this.tickOnsets.length > 0) this.tickOnsets = [];
+  }
+
+  private buildTruth(): TruthFrame {
+    const L = this.layout;
+    const n = L.models.length;
+    const rulH = new Float64Array(n);
+    const health = new Float64Array(n);
+    const activeFaults: Record<string, readonly string[]> = {};
+    for (let i = 0; i < n; i++) {
+      const m = L.models[i]!;
+      const t = m.truth(this.st.model, L.stateOff[i]!);
+      rulH[i] = t.rulH ?? NaN;
+      health[i] = t.health ?? NaN;
+      if (t.activeFaults.length > 0) activeFaults[m.asset] = t.activeFaults;
+    }
+    for (let k = 0; k < L.sensors.length; k++) {
+      const faults = this.sensorFaultNames(k);
+      if (faults.length === 0) continue;
+      const asset = L.sensors[k]!.asset;
+      activeFaults[asset] = [...(activeFaults[asset] ?? []), ...faults];
+    }
+    return {
+      tick: this.tick,
+      tS: this.tS,
+      assets: L.models.map((m) => m.asset),
+      rulH,
+      health,
+      activeFaults,
+      defects: this.tickDefects,
+      hiddenOnsets: this.tickOnsets,
+    };
+  }
+
+  private sensorFaultNames(k: number): string[] {
+    const st = this.st;
+    const id = this.layout.sensors[k]!.id;
+    const out: string[] = [];
+    if (!Number.isNaN(st.sfStuck[k]!)) out.push(`sensor_stuck:${id}`);
+    if (st.sfDriftPerS[k] !== 0) out.push(`sensor_drift:${id}`);
+    if (st.sfBias[k] !== 0) out.push(`sensor_bias:${id}`);
+    if (st.sfDropout[k] !== 0) out.push(`sensor_dropout:${id}`);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  private applySetpoint(id: string, value: number, origin: CommandOrigin): void {
+    const j = this.layout.setpointIndex.get(id);
+    if (j === undefined) throw new EngineError('UNKNOWN_SETPOINT', `unknown setpoint "${id}"`);
+    const sp = this.layout.setpoints[j]!;
+    if (!Number.isFinite(value) || value < sp.min || value > sp.max) {
+      throw new EngineError(
+        'SETPOINT_OUT_OF_RANGE',
+        `setpoint "${id}" must be within ${sp.min}..${sp.max} ${sp.unit}, got ${value}`,
+      );
+    }
+    this.st.spTarget[j] = value;
+    this.tickEvents.push({
+      type: 'setpoint_changed',
+      seq: this.nextSeq(),
+      tick: this.tick,
+      tS: this.tS,
+      asset: sp.asset,
+      setpoint: id,
+      value,
+      origin,
+    });
+  }
+
+  private applyFault(target: string, type: string, params: Readonly<Record<string, number>>): void {
+    const k = this.layout.sensorIndex.get(target);
+    if (k !== undefined) {
+      if (!SENSOR_FAULT_TYPES.includes(type as never)) {
+        throw new EngineError('BAD_FAULT', `unknown sensor fault "${type}" (expected one of ${SENSOR_FAULT_TYPES.join(', ')})`);
+      }
+      applySensorFault(this.st, k, type, params);
+      const sensor = this.layout.sensors[k]!;
+      this.tickEvents.push({
+        type: 'fault_onset',
+        seq: this.nextSeq(),
+        tick: this.tick,
+        tS: this.tS,
+        asset: sensor.asset,
+        fault: type,
+        detail: { sensor: sensor.id, ...params },
+      });
+      return;
+    }
+    const i = this.modelIndex(target);
+    const model = this.layout.models[i]!;
+    this.injecting = true;
+    try {
+      model.injectFault(this.st.model, this.layout.stateOff[i]!, { type, params }, this.assetRng[i]!, this.sink);
+    } catch (err) {
+      throw new EngineError('BAD_FAULT', `fault "${type}" on ${target}: ${(err as Error).message}`);
+    } finally {
+      this.injecting = false;
+    }
+  }
+
+  private applyMaintenance(target: string): void {
+    const i = this.modelIndex(target);
+    this.layout.models[i]!.maintain(this.st.model, this.layout.stateOff[i]!, this.assetRng[i]!, this.sink);
+  }
+
+  private modelIndex(asset: string): number {
+    const i = this.layout.assetIndex.get(asset);
+    if (i === undefined) throw new EngineError('UNKNOWN_TARGET', `unknown asset or sensor "${asset}"`);
+    return i;
+  }
+
+  private nextSeq(): number {
+    const seq = this.st.meta[META.eventSeq]!;
+    this.st.meta[META.eventSeq] = seq + 1;
+    return seq;
+  }
+
+  private makeSink(): EventSink {
+    const self = this;
+    const base = (asset: string) => ({ seq: self.nextSeq(), tick: self.tick, tS: self.tS, asset });
+    return {
+      unitProduced(asset: string, unitId: number) {
+        const i = self.layout.assetIndex.get(asset);
+        if (i !== undefined) self.unitsThisTick[i] = 1;
+        self.tickEvents.push({ ...base(asset), type: 'unit_produced', unitId });
+      },
+      defect(d: {
+        asset: string;
+        unitId: number;
+        type: DefectType;
+        x: number;
+        y: number;
+        severity: number;
+        causes: readonly DefectCause[];
+      }) {
+        const b = base(d.asset);
+        self.tickEvents.push({ ...b, type: 'defect', unitId: d.unitId, defect: d.type, x: d.x, y: d.y, severity: d.severity });
+        self.tickDefects.push({ seq: b.seq, asset: d.asset, unitId: d.unitId, defect: d.type, causes: d.causes });
+      },
+      faultOnset(asset: string, fault: string, detail: Readonly<Record<string, number | string>> = {}) {
+        // Scripted (injected) faults are part of the incident everyone sees; a random onset is hidden truth.
+        if (self.injecting) self.tickEvents.push({ ...base(asset), type: 'fault_onset', fault, detail });
+        else self.tickOnsets.push({ asset, fault, detail });
+      },
+      failure(asset: string, mode: string) {
+        self.tickEvents.push({ ...base(asset), type: 'failure', mode });
+      },
+      maintenance(asset: string, kind: string) {
+        self.tickEvents.push({ ...base(asset), type: 'maintenance', kind });
+      },
+    };
+  }
+}
