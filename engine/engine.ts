@@ -79,6 +79,7 @@ export class TwinEngine {
   private tickOnsets: HiddenOnset[] = [];
   private readonly unitsThisTick: Uint8Array;
   private injecting = false;
+  private muted = false;
   private readonly sink: EventSink;
   private readonly ctx: { tS: number; dtS: number; ambientC: number; rawMaterialDev: number };
 
@@ -157,6 +158,16 @@ export class TwinEngine {
 
   runFor(seconds: number): void {
     this.runUntil(this.tS + seconds);
+  }
+
+  /** Advances `n` steps without emitting frames, events or truth (seeking, fast-forwarding). */
+  stepSilently(n: number): void {
+    this.muted = true;
+    try {
+      this.step(n);
+    } finally {
+      this.muted = false;
+    }
   }
 
   /** Applies a command before the next tick. Throws EngineError naming what is wrong. */
@@ -327,6 +338,12 @@ export class TwinEngine {
   }
 
   private emit(tick: number): void {
+    if (this.muted) {
+      this.tickEvents = [];
+      this.tickDefects = [];
+      this.tickOnsets = [];
+      return;
+    }
     const events = this.tickEvents.length > 0 ? this.tickEvents : EMPTY_EVENTS;
     if (this.framesSubject.observed) {
       this.framesSubject.next({

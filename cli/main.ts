@@ -1,0 +1,62 @@
+import { EngineError } from '../engine/commands.ts';
+import { ScenarioError } from '../scenarios/scenario-error.ts';
+import { replay, REPLAY_USAGE } from './commands/replay.ts';
+import { run } from './commands/run.ts';
+import { scenarios } from './commands/scenarios.ts';
+import { simulate, SIMULATE_USAGE } from './commands/simulate.ts';
+import { UsageError } from './usage-error.ts';
+
+const USAGE = `usage:
+  twin run [--scenario glass-plant] [--speed 1|10|100|max] [--seed N]     the plant in paced real time, live summary
+  ${SIMULATE_USAGE}
+  twin scenarios list
+  twin scenarios validate <file>
+  ${REPLAY_USAGE}`;
+
+/** The CLI: returns the exit code (0 ok, 1 failure, 2 bad input). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await run(rest);
+      case 'simulate':
+        return await simulate(rest);
+      case 'scenarios':
+        return await scenarios(rest);
+      case 'replay':
+        return await replay(rest);
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return 0;
+      case undefined:
+        console.error(USAGE);
+        return 2;
+      default:
+        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, help)`);
+    }
+  } catch (err) {
+    return report(err);
+  }
+}
+
+function report(err: unknown): number {
+  if (err instanceof UsageError || err instanceof EngineError) {
+    console.error(`twin: ${err.message}`);
+    return 2;
+  }
+  if (err instanceof ScenarioError) {
+    console.error(`twin: ${err.message}`);
+    return 2;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT' || e?.code === 'EACCES' || e?.code === 'EISDIR') {
+    console.error(`twin: cannot open ${e.path ?? 'file'} (${e.code === 'ENOENT' ? 'no such file' : e.code})`);
+    return 2;
+  }
+  console.error(`twin: ${e?.message ?? String(err)}`);
+  if (process.env['TWIN_DEBUG']) console.error(e?.stack);
+  return 1;
+}
