@@ -1,0 +1,136 @@
+/**
+ * npm run bench:engine — engine speed and memory. Prints progress to stderr and ends with one
+ * JSON line on stdout:
+ *   refplant_speedup  simulated s per wall s, reference plant (3 lines + 26 machines), virtual mode
+ *   fleet10k_speedup  the same for a 10,000-machine fleet
+ *   fork_ms           time to fork a reference plant that has run 24 h
+ *   fleet10k_rss_mb   peak RSS while the 10,000-machine fleet runs
+ *   limit_ratio       refplant_speedup ÷ a bare loop doing the same model arithmetic on the same arrays
+ */
+import { TwinEngine } from '../engine/engine.ts';
+import { buildModels, createEngine } from '../engine/plant.ts';
+import { buildLayout } from '../engine/layout.ts';
+import { allocateState } from '../engine/state.ts';
+import { RNG_WORDS, seedStream, StreamRng } from '../engine/rng.ts';
+import { sampleSensor } from '../engine/sensor-model.ts';
+import { syntheticFleet } from '../physics/machines/fleet.ts';
+import { loadLibraryScenario } from '../scenarios/library.ts';
+import type { Scenario } from '../scenarios/types.ts';
+
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+const DAY_S = 86_400;
+
+function speedup(engine: TwinEngine, simS: number, withSubscriber = true): number {
+  // A frame subscriber that touches the data, as a real consumer would.
+  let sink = 0;
+  const sub = withSubscriber ? engine.frames$.subscribe((f) => (sink += f.sampledCount)) : null;
+  const t0 = performance.now();
+  engine.runFor(simS);
+  const wallS = (performance.now() - t0) / 1000;
+  sub?.unsubscribe();
+  if (sink < 0) log('impossible');
+  return simS / wallS;
+}
+
+/** The same arithmetic as the engine's tick (actuators aside), in one flat loop with no streams. */
+function bareLoopSpeedup(scenario: Scenario, simS: number): number {
+  const models = buildModels(scenario);
+  const L = buildLayout(models, scenario.stepS);
+  const st = allocateState(L);
+  models.forEach((m, i) => {
+    seedStream(st.rng, i * 2 * RNG_WORDS, scenario.seed, `asset:${m.asset}`);
+    seedStream(st.rng, (i * 2 + 1) * RNG_WORDS, scenario.seed, `sensors:${m.asset}`);
+  });
+  const rngA = models.map((_, i) => new StreamRng(st.rng, i * 2 * RNG_WORDS));
+  const rngS = models.map((_, i) => new StreamRng(st.rng, (i * 2 + 1) * RNG_WORDS));
+  L.setpoints.forEach((sp, j) => (st.spActual[j] = sp.initial));
+  models.forEach((m, i) => m.init(st.model, L.stateOff[i]!, rngA[i]!));
+  const ctx = { tS: 0, dtS: scenario.stepS, ambientC: 20, rawMaterialDev: 0 };
+  const units = new Uint8Array(models.length);
+  const sink = {
+    unitProduced: (asset: string) => (units[L.assetIndex.get(asset)!] = 1),
+    defect: () => {},
+    faultOnset: () => {},
+    failure: () => {},
+    maintenance: () => {},
+  };
+  const ticks = Math.round(simS / scenario.stepS);
+  const t0 = performance.now();
+  for (let tick = 1; tick <= ticks; tick++) {
+    ctx.tS = tick * scenario.stepS;
+    for (let i = 0; i < models.length; i++) models[i]!.step(st.model, L.stateOff[i]!, st.spActual, L.spOff[i]!, ctx, rngA[i]!, sink);
+    for (const g of L.periodGroups) {
+      if (tick % g.periodTicks !== 0) continue;
+      for (let j = 0; j < g.sensors.length; j++) {
+        const k = g.sensors[j]!;
+        const m = L.sensorModel[k]!;
+        sampleSensor(st, L, k, models[m]!.read(st.model, L.stateOff[m]!, L.sensorLocal[k]!), rngS[m]!);
+      }
+    }
+    for (let i = 0; i < units.length; i++) {
+      if (!units[i]) continue;
+      units[i] = 0;
+      for (const k of L.perUnit[i]!) sampleSensor(st, L, k, models[i]!.read(st.model, L.stateOff[i]!, L.sensorLocal[k]!), rngS[i]!);
+    }
+  }
+  return simS / ((performance.now() - t0) / 1000);
+}
+
+function fleetScenario(n: number): Scenario {
+  const base = loadLibraryScenario('glass-plant');
+  return { ...base, name: `fleet-${n}`, lines: [], machines: syntheticFleet(n), faults: [], actions: [] };
+}
+
+async function main(): Promise<void> {
+  const ref = loadLibraryScenario('glass-plant');
+
+  log('reference plant: warm-up 1 h, then 24 h in virtual mode…');
+  const engine = createEngine(ref);
+  speedup(engine, 3600);
+  const refplantSpeedup = speedup(engine, DAY_S);
+  log(`  ${Math.round(refplantSpeedup)}x (sensors: ${engine.layout.sensors.length})`);
+
+  const forkTimes: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    const f = engine.fork();
+    forkTimes.push(performance.now() - t0);
+    if (f.tick !== engine.tick) throw new Error('fork is not at the parent tick');
+  }
+  forkTimes.sort((a, b) => a - b);
+  const forkMs = forkTimes[Math.floor(forkTimes.length / 2)]!;
+  log(`  fork median ${forkMs.toFixed(3)} ms after ${engine.tS / 3600} h`);
+
+  log('bare loop, same arithmetic, 1 h warm-up then 24 h…');
+  bareLoopSpeedup(ref, 3600);
+  const bare = bareLoopSpeedup(ref, DAY_S);
+  log(`  ${Math.round(bare)}x`);
+
+  log('10,000-machine fleet: build, 60 s warm-up, 30 min simulated…');
+  global.gc?.();
+  let peakRss = process.memoryUsage().rss;
+  const poll = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const fleet = createEngine(fleetScenario(10_000));
+  speedup(fleet, 60);
+  let fleetSpeed = 0;
+  const sub = fleet.frames$.subscribe(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())));
+  fleetSpeed = speedup(fleet, 1800);
+  sub.unsubscribe();
+  clearInterval(poll);
+  log(`  ${fleetSpeed.toFixed(1)}x, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (sensors: ${fleet.layout.sensors.length})`);
+
+  const result = {
+    refplant_speedup: Math.round(refplantSpeedup),
+    fleet10k_speedup: Number(fleetSpeed.toFixed(1)),
+    fork_ms: Number(forkMs.toFixed(3)),
+    fleet10k_rss_mb: Math.round(peakRss / 2 ** 20),
+    limit_ratio: Number((refplantSpeedup / bare).toFixed(3)),
+    bare_loop_speedup: Math.round(bare),
+    refplant_sensors: engine.layout.sensors.length,
+    fleet10k_sensors: fleet.layout.sensors.length,
+    node: process.version,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+await main();
