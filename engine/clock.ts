@@ -39,7 +39,7 @@ export interface ClockOptions {
 
 /**
  * Drives a ClockTarget on an RxJS scheduler, with play, pause, resume, single step, seek and
- * speed. All timing goes through `scheduler.now()` and `scheduler.schedule()`, never Date.now(),
+ * speed. All timing goes through `scheduler.now()` and `scheduler.schedule()`, never the wall clock,
  * so tests run hours of paced operation instantly in virtual time.
  */
 export class SimClock {
