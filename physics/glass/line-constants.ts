@@ -1,0 +1,86 @@
+/** Everything a glass line precomputes once in createGlassLine, so that step() only does arithmetic. */
+import { GLASS_ELASTIC, type GlassElastic } from './annealing.ts';
+import { FURNACE_PARAMS, type FurnaceParams } from './furnace-params.ts';
+import { burnerPowerForMeanTempMW, furnaceSteadyStateC, furnaceZones, type FurnaceZones } from './furnace.ts';
+import {
+  FORMING_PARAMS,
+  forehearthConductanceWPerK,
+  REFERENCE_BELT_MPM,
+  type FormingParams,
+} from './forming.ts';
+import type { GlassLineSpec } from './line-spec.ts';
+import { log10ViscosityPaS, VFT, type VftConstants } from './viscosity.ts';
+
+/** The reference operating point the nominal values refer to (and the ambient `init` assumes). */
+export const REFERENCE = { furnaceC: 1500, beltSpeedMpm: REFERENCE_BELT_MPM, ambientC: 25 } as const;
+
+/** How much the batch's chemical demand moves per unit of raw-material deviation (unconfirmed). */
+export const CHEM_PER_RAW_DEV = 0.03;
+
+export interface LineConstants {
+  readonly asset: string;
+  readonly zoneCount: number;
+  readonly furnace: FurnaceParams;
+  readonly zones: FurnaceZones;
+  readonly forming: FormingParams;
+  readonly elastic: GlassElastic;
+  readonly vft: VftConstants;
+  /** Burner power at the reference point, MW. */
+  readonly nominalBurnerMW: number;
+  /** Burner feedforward on the pull, MW per kg/s: the steady-state slope of burner power against pull. */
+  readonly burnerFeedforwardMWPerKgPerS: number;
+  /** Crown rise above the hottest zone at nominal burner power, K (unconfirmed). */
+  readonly crownRiseAtNominalK: number;
+  /** Forehearth conductance that gives the nominal gob temperature at the reference point, W/K. */
+  readonly forehearthWPerK: number;
+  /** Largest drop from throat to gob the forehearth firing allows (twice the reference drop), K. */
+  readonly forehearthMaxDropK: number;
+  /** log10 η of the gob at its nominal temperature, the wall-thickness reference. */
+  readonly nominalGobLog10Eta: number;
+  /** Level-to-mass factor: mm of level per kg of melt. */
+  readonly levelMmPerKg: number;
+}
+
+export function lineConstants(spec: GlassLineSpec): LineConstants {
+  if (!Number.isInteger(spec.zones) || spec.zones < 2 || spec.zones > 64) {
+    throw new Error(`${spec.id}: zones must be an integer in 2..64, got ${spec.zones}`);
+  }
+  if (spec.glass !== 'container' && spec.glass !== 'float') {
+    throw new Error(`${spec.id}: unknown glass "${String(spec.glass)}"; expected container or float`);
+  }
+  const furnace = FURNACE_PARAMS[spec.glass];
+  const zones = furnaceZones(furnace, spec.zones);
+  const forming = FORMING_PARAMS[spec.glass];
+  const vft = VFT[spec.glass];
+  const pull = furnace.nominalPullKgPerS;
+  const nominalBurnerMW = burnerPowerForMeanTempMW(zones, furnace, REFERENCE.furnaceC, pull, REFERENCE.ambientC);
+  const ss = furnaceSteadyStateC(zones, furnace, nominalBurnerMW, pull, pull, REFERENCE.ambientC);
+  const throatC = ss[ss.length - 1] as number;
+  const powerAt = (pullKgPerS: number): number => burnerPowerForMeanTempMW(zones, furnace, REFERENCE.furnaceC, pullKgPerS, REFERENCE.ambientC);
+  return {
+    asset: spec.id,
+    zoneCount: spec.zones,
+    furnace,
+    zones,
+    forming,
+    elastic: GLASS_ELASTIC[spec.glass],
+    vft,
+    nominalBurnerMW,
+    burnerFeedforwardMWPerKgPerS: (powerAt(1.1 * pull) - powerAt(0.9 * pull)) / (0.2 * pull),
+    crownRiseAtNominalK: 25,
+    forehearthWPerK: forehearthConductanceWPerK(throatC, forming.nominalGobC, REFERENCE.ambientC, pull, furnace.cpJPerKgK),
+    forehearthMaxDropK: 2 * (throatC - forming.nominalGobC),
+    nominalGobLog10Eta: log10ViscosityPaS(forming.nominalGobC, vft),
+    levelMmPerKg: 1000 / (furnace.meltDensityKgPerM3 * furnace.meltAreaM2),
+  };
+}
+
+/** The burner feedforward for a pull rate, MW (zero at the nominal pull). */
+export function burnerFeedforwardMW(k: LineConstants, pullKgPerS: number): number {
+  return k.burnerFeedforwardMWPerKgPerS * (pullKgPerS - k.furnace.nominalPullKgPerS);
+}
+
+/** Pull rate for a belt speed, kg/s: the forming station takes glass in proportion to its speed. */
+export function pullForBeltKgPerS(k: LineConstants, beltSpeedMpm: number): number {
+  return (k.furnace.nominalPullKgPerS * beltSpeedMpm) / REFERENCE.beltSpeedMpm;
+}
