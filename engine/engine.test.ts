@@ -165,3 +165,22 @@ describe('TwinEngine determinism, snapshot and fork', () => {
     expect(hashRun(a, 100)).toBe(straight);
   });
 });
+
+describe('TwinEngine flags across restore and fork', () => {
+  it('clears the FRESH flags of the restored tick, exactly as a straight run does', () => {
+    const straight = engineOf();
+    straight.runFor(5); // tick 5 samples both periodic sensors
+    const snap = straight.snapshot();
+    straight.runFor(1);
+    const restored = engineOf();
+    restored.runFor(3); // only the 1 s sensor was sampled last
+    restored.restore(snap);
+    restored.runFor(1);
+    expect(restored.snapshot().state.flags).toEqual(straight.snapshot().state.flags);
+    const forked = engineOf();
+    forked.runFor(5);
+    const child = forked.fork();
+    child.runFor(1);
+    expect(child.snapshot().state.flags).toEqual(straight.snapshot().state.flags);
+  });
+});

@@ -98,6 +98,7 @@ export class TwinEngine {
     this.unitsThisTick = new Uint8Array(n);
     this.ctx = { tS: 0, dtS: layout.stepS, ambientC: 20, rawMaterialDev: 0 };
     this.sink = this.makeSink();
+    this.rebuildSampled();
   }
 
   /** Builds a plant at t = 0 from its scenario and models. */
@@ -225,6 +226,7 @@ export class TwinEngine {
     const snap = decodeSnapshot(snapshot, this.layout);
     copyStateInto(this.st, snap.state);
     this.cursor = cursorForTick(this.schedule, this.tick);
+    this.rebuildSampled();
   }
 
   /**
@@ -308,6 +310,13 @@ export class TwinEngine {
       const list = L.perUnit[i]!;
       for (let j = 0; j < list.length; j++) this.sample(list[j]!);
     }
+  }
+
+  /** The last tick's sample list is derived from the FRESH flags, so a restored or forked state clears them alike. */
+  private rebuildSampled(): void {
+    this.sampledCount = 0;
+    const flags = this.st.flags;
+    for (let k = 0; k < flags.length; k++) if (flags[k]! & FLAG_FRESH) this.sampled[this.sampledCount++] = k;
   }
 
   private sample(k: number): void {

@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+const TWIN = resolve(import.meta.dirname, '../cli/bin/twin.js');
+const dir = mkdtempSync(join(tmpdir(), 'twin-cli-'));
+
+async function twin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [TWIN, ...args], { timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('twin CLI', () => {
+  it('writes byte-identical output for the same scenario, seed and duration', async () => {
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    const r1 = await twin('simulate', '--scenario', 'glass-plant', '--seed', '7', '--duration', '20m', '--out', a);
+    const r2 = await twin('simulate', '--scenario', 'glass-plant', '--seed', '7', '--duration', '20m', '--out', b);
+    expect(r1.code).toBe(0);
+    expect(r2.code).toBe(0);
+    expect(readFileSync(a)).toEqual(readFileSync(b));
+    const lines = readFileSync(a, 'utf8').split('\n');
+    expect(lines[0]).toBe('timestamp,sensor_id,parameter_name,value,unit,status,production_line,machine_id');
+    expect(lines[1]).toMatch(/^2\d{3}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,[\w.]+,\w+,-?[\d.e+-]*,[^,]*,(OK|WARNING|ERROR|CRITICAL),/);
+    expect(r1.stdout).toMatch(/simulated 20m00s · [\d,]+ samples · .* · wall [\d.]+s/);
+  }, 120_000);
+
+  it('writes NDJSON and Parquet too', async () => {
+    const nd = join(dir, 'run.ndjson');
+    const pq = join(dir, 'run.parquet');
+    expect((await twin('simulate', '--scenario', 'glass-plant', '--duration', '5m', '--out', nd)).code).toBe(0);
+    const first = JSON.parse(readFileSync(nd, 'utf8').split('\n')[0]!);
+    expect(Object.keys(first)).toEqual(['timestamp', 'sensor_id', 'parameter_name', 'value', 'unit', 'status', expect.stringMatching(/production_line|machine_id/)]);
+    expect((await twin('simulate', '--scenario', 'glass-plant', '--duration', '5m', '--out', pq)).code).toBe(0);
+    const bytes = readFileSync(pq);
+    expect(bytes.subarray(0, 4).toString()).toBe('PAR1');
+    expect(bytes.subarray(-4).toString()).toBe('PAR1');
+  }, 120_000);
+
+  it('records a run and replays it bit for bit', async () => {
+    const rec = join(dir, 'run.twinrec.json');
+    expect((await twin('simulate', '--scenario', 'glass-plant', '--duration', '30m', '--record', rec)).code).toBe(0);
+    const r = await twin('replay', rec);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/bit-identical to the recording/);
+    const w = await twin('replay', rec, '--from', '10m', '--to', '20m');
+    expect(w.code).toBe(0);
+    expect(w.stdout).toMatch(/simulated 10m00s/);
+  }, 120_000);
+
+  it('lists and validates scenarios', async () => {
+    const list = await twin('scenarios', 'list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^glass-plant\s/m);
+    expect(list.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(8);
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'name: bad\nduration: 1h\nplant: reference\nfaults:\n  - at: 2h\n    target: Line_A\n    type: burner_drift\n    params: { ratePerH: 5, maxC: 50 }\n');
+    const v = await twin('scenarios', 'validate', bad);
+    expect(v.code).not.toBe(0);
+    expect(v.stderr).toMatch(/faults\[0\]\.at/);
+    expect(v.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  }, 60_000);
+
+  it('answers bad input with one clear line and exit code 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['simulate', '--scenario', 'glass-plant', '--bogus'], /Unknown option '--bogus'/],
+      [['simulate', '--scenario', 'glass-plant', '--duration', 'soon'], /--duration: "soon" is not a duration/],
+      [['simulate', '--scenario', 'no/such/file.yaml'], /no\/such\/file\.yaml/],
+      [['simulate', '--scenario', 'glass-plant', '--out', join(dir, 'x.xlsx')], /unsupported file type/],
+      [['replay', join(dir, 'missing.json')], /not found/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await twin(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+  }, 120_000);
+});
