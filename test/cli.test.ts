@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,7 +28,9 @@ describe('twin CLI', () => {
     const r2 = await twin('simulate', '--scenario', 'glass-plant', '--seed', '7', '--duration', '20m', '--out', b);
     expect(r1.code).toBe(0);
     expect(r2.code).toBe(0);
-    expect(readFileSync(a)).toEqual(readFileSync(b));
+    const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+    expect(readFileSync(a).length).toBeGreaterThan(1000);
+    expect(sha(a)).toBe(sha(b));
     const lines = readFileSync(a, 'utf8').split('\n');
     expect(lines[0]).toBe('timestamp,sensor_id,parameter_name,value,unit,status,production_line,machine_id');
     expect(lines[1]).toMatch(/^2\d{3}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,[\w.]+,\w+,-?[\d.e+-]*,[^,]*,(OK|WARNING|ERROR|CRITICAL),/);
