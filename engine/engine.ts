@@ -274,9 +274,13 @@ export class TwinEngine {
     ctx.rawMaterialDev = st.meta[META.rawMaterialDev]!;
 
     const sps = L.setpoints;
+    const actual = st.spActual;
+    const target = st.spTarget;
     for (let j = 0; j < sps.length; j++) {
+      // Settled actuators (nearly all, nearly always) cost one compare.
+      if (actual[j] === target[j]) continue;
       const sp = sps[j]!;
-      st.spActual[j] = actuate(st.spActual[j]!, st.spTarget[j]!, dtS, sp.lagS, sp.rateLimitPerS);
+      actual[j] = actuate(actual[j]!, target[j]!, dtS, sp.lagS, sp.rateLimitPerS);
     }
 
     const models = L.models;

@@ -51,6 +51,29 @@ describe('seeded streams', () => {
     expect(s2 / n).toBeCloseTo(1, 1);
   });
 
+  it('draw normals with the right tails and shape (ziggurat check against the normal CDF)', () => {
+    const rng = createRng(99);
+    const n = 1_000_000;
+    let beyond1 = 0;
+    let beyond2 = 0;
+    let beyond3 = 0;
+    let m4 = 0;
+    for (let i = 0; i < n; i++) {
+      const z = rng.normal();
+      const a = Math.abs(z);
+      if (a > 1) beyond1++;
+      if (a > 2) beyond2++;
+      if (a > 3) beyond3++;
+      m4 += z ** 4;
+    }
+    // P(|Z| > 1, 2, 3) = 0.3173, 0.0455, 0.0027; kurtosis 3.
+    expect(beyond1 / n).toBeCloseTo(0.3173, 2);
+    expect(beyond2 / n).toBeCloseTo(0.0455, 3);
+    expect(beyond3 / n).toBeGreaterThan(0.0022);
+    expect(beyond3 / n).toBeLessThan(0.0032);
+    expect(m4 / n).toBeCloseTo(3, 1);
+  });
+
   it('keep all their state in the shared words, so copying the words forks the stream', () => {
     const rng = createRng(5);
     draw(rng, 3);

@@ -1,6 +1,10 @@
 import type { Rng } from '../physics/model.ts';
 import { EngineError } from './commands.ts';
 import { FLAG_FRESH, FLAG_MISSING } from './frame.ts';
+
+// Local copies: the hot path below reads plain constants, not imported bindings.
+const FRESH = FLAG_FRESH;
+const FRESH_MISSING = FLAG_FRESH | FLAG_MISSING;
 import type { PlantLayout } from './layout.ts';
 import type { EngineState } from './state.ts';
 
@@ -37,11 +41,11 @@ export function sampleSensor(st: EngineState, L: PlantLayout, k: number, trueVal
   const dropP = L.noiseDropout[k]! + st.sfDropout[k]!;
   if (dropP > 0 && rng.uniform() < dropP) {
     st.values[k] = NaN;
-    st.flags[k] = FLAG_FRESH | FLAG_MISSING;
+    st.flags[k] = FRESH_MISSING;
     return 0; // a missing sample says nothing about status
   }
   st.values[k] = v;
-  st.flags[k] = FLAG_FRESH;
+  st.flags[k] = FRESH;
 
   let status = 0;
   if (v < L.limLo[0][k]! || v > L.limHi[0][k]!) {
