@@ -132,6 +132,19 @@ describe('TwinEngine determinism, snapshot and fork', () => {
     expect(hashRun(parent, 300)).toBe(hashRun(control, 300));
   });
 
+  it('forks with a new seed into a different future from the same present', () => {
+    const parent = engineOf();
+    parent.runFor(100);
+    const a = parent.fork({ seed: 11 });
+    const b = parent.fork({ seed: 11 });
+    const c = parent.fork({ seed: 12 });
+    expect(a.tick).toBe(100);
+    const ha = hashRun(a, 200);
+    expect(hashRun(b, 200)).toBe(ha);
+    expect(hashRun(c, 200)).not.toBe(ha);
+    expect(hashRun(parent.fork(), 200)).not.toBe(ha);
+  });
+
   it('round-trips snapshots through JSON and binary: the restored run continues identically', () => {
     const a = engineOf();
     a.runFor(250);

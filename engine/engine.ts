@@ -15,6 +15,19 @@ import { decodeSnapshot, type EngineSnapshot } from './snapshot.ts';
 
 const EMPTY_EVENTS: readonly TwinEvent[] = Object.freeze([]);
 
+/**
+ * Seeds every random stream from `seed` and the stream's label; a reseed mid-run (`atTick`) adds
+ * the tick to the label so two reseeds of different moments never share their futures.
+ */
+function reseedStreams(st: EngineState, layout: PlantLayout, seed: number, atTick: number | null): void {
+  const suffix = atTick === null ? '' : `@${atTick}`;
+  layout.models.forEach((m, i) => {
+    seedStream(st.rng, i * 2 * RNG_WORDS, seed, `asset:${m.asset}${suffix}`);
+    seedStream(st.rng, (i * 2 + 1) * RNG_WORDS, seed, `sensors:${m.asset}${suffix}`);
+  });
+  seedStream(st.rng, layout.models.length * 2 * RNG_WORDS, seed, `environment${suffix}`);
+}
+
 /** What the engine needs to know about its run, beyond the models. */
 export interface RunSpec {
   readonly scenario: Scenario;
@@ -106,11 +119,7 @@ export class TwinEngine {
     const { scenario, models } = spec;
     const layout = buildLayout(models, scenario.stepS);
     const st = allocateState(layout);
-    models.forEach((m, i) => {
-      seedStream(st.rng, i * 2 * RNG_WORDS, scenario.seed, `asset:${m.asset}`);
-      seedStream(st.rng, (i * 2 + 1) * RNG_WORDS, scenario.seed, `sensors:${m.asset}`);
-    });
-    seedStream(st.rng, models.length * 2 * RNG_WORDS, scenario.seed, 'environment');
+    reseedStreams(st, layout, scenario.seed, null);
     layout.setpoints.forEach((sp, j) => {
       st.spTarget[j] = sp.initial;
       st.spActual[j] = sp.initial;
@@ -232,12 +241,15 @@ export class TwinEngine {
   /**
    * An independent engine at the same state: it shares no mutable data with this one, so running
    * it (what-if, shadow, RL rollouts) never disturbs the live run. Optionally with another schedule
-   * of scripted commands (a branch "what if the operator had acted differently").
+   * of scripted commands (a branch "what if the operator had acted differently"), or with fresh
+   * random streams (`seed`: Monte-Carlo what-if runs that share the present but not the future).
    */
-  fork(options: { scenario?: Scenario } = {}): TwinEngine {
+  fork(options: { scenario?: Scenario; seed?: number } = {}): TwinEngine {
     const scenario = options.scenario ?? this.scenario;
     const schedule = options.scenario ? buildSchedule(scenario, this.layout.stepS) : this.schedule;
-    return new TwinEngine(this.layout, scenario, cloneState(this.st), schedule);
+    const state = cloneState(this.st);
+    if (options.seed !== undefined) reseedStreams(state, this.layout, options.seed, this.tick);
+    return new TwinEngine(this.layout, scenario, state, schedule);
   }
 
   /** Stops all streams (subscribers get `complete`). */
