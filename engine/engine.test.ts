@@ -145,6 +145,25 @@ describe('TwinEngine determinism, snapshot and fork', () => {
     expect(hashRun(parent.fork(), 200)).not.toBe(ha);
   });
 
+  it('forks onto a coarser step without sensors for fast look-ahead, keeping the model state', () => {
+    const parent = engineOf();
+    parent.setSetpoint('t1.temp', 70);
+    parent.runFor(60);
+    const coarse = parent.fork({ stepS: 10, sensors: false });
+    expect(coarse.tS).toBe(60);
+    expect(coarse.stepS).toBe(10);
+    let sampled = 0;
+    coarse.frames$.subscribe((f) => (sampled += f.sampledCount));
+    const units: number[] = [];
+    coarse.events$.subscribe((e) => e.type === 'unit_produced' && units.push(e.tS));
+    coarse.runFor(600);
+    expect(coarse.tS).toBe(660);
+    expect(sampled).toBe(0);
+    expect(units.length).toBeGreaterThan(0);
+    expect(coarse.setpointActual('t1.temp')).toBe(70);
+    expect(() => parent.fork({ stepS: 7 })).toThrow(/does not divide the fork time 60 s/);
+  });
+
   it('round-trips snapshots through JSON and binary: the restored run continues identically', () => {
     const a = engineOf();
     a.runFor(250);

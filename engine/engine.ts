@@ -28,6 +28,18 @@ function reseedStreams(st: EngineState, layout: PlantLayout, seed: number, atTic
   seedStream(st.rng, layout.models.length * 2 * RNG_WORDS, seed, `environment${suffix}`);
 }
 
+/** How a fork differs from its parent. */
+export interface ForkOptions {
+  /** Another script of faults and operator actions (a branch). */
+  readonly scenario?: Scenario;
+  /** Fresh random streams: same present, another future (Monte-Carlo what-if). */
+  readonly seed?: number;
+  /** A coarser base step for fast look-ahead (models are stable up to 60 s). */
+  readonly stepS?: number;
+  /** false: skip sensor sampling (what-if runs that only need events and model state). */
+  readonly sensors?: boolean;
+}
+
 /** What the engine needs to know about its run, beyond the models. */
 export interface RunSpec {
   readonly scenario: Scenario;
@@ -93,6 +105,8 @@ export class TwinEngine {
   private readonly unitsThisTick: Uint8Array;
   private injecting = false;
   private muted = false;
+  /** Whether sensors are sampled each tick (forks for look-ahead may switch it off). */
+  private sensing = true;
   private readonly sink: EventSink;
   private readonly ctx: { tS: number; dtS: number; ambientC: number; rawMaterialDev: number };
 
@@ -196,6 +210,13 @@ export class TwinEngine {
     if (this.commandsSubject.observed) this.commandsSubject.next({ tick: this.tick, command, origin });
   }
 
+  /** Actual (post-actuator) value of a setpoint. */
+  setpointActual(id: string): number {
+    const j = this.layout.setpointIndex.get(id);
+    if (j === undefined) throw new EngineError('UNKNOWN_SETPOINT', `unknown setpoint "${id}"`);
+    return this.st.spActual[j]!;
+  }
+
   /** Shorthand for `apply({ kind: 'setpoint', ... })`. */
   setSetpoint(id: string, value: number): void {
     this.apply({ kind: 'setpoint', setpoint: id, value });
@@ -244,12 +265,28 @@ export class TwinEngine {
    * of scripted commands (a branch "what if the operator had acted differently"), or with fresh
    * random streams (`seed`: Monte-Carlo what-if runs that share the present but not the future).
    */
-  fork(options: { scenario?: Scenario; seed?: number } = {}): TwinEngine {
+  fork(options: ForkOptions = {}): TwinEngine {
     const scenario = options.scenario ?? this.scenario;
-    const schedule = options.scenario ? buildSchedule(scenario, this.layout.stepS) : this.schedule;
     const state = cloneState(this.st);
     if (options.seed !== undefined) reseedStreams(state, this.layout, options.seed, this.tick);
-    return new TwinEngine(this.layout, scenario, state, schedule);
+    let layout = this.layout;
+    if (options.stepS !== undefined && options.stepS !== layout.stepS) {
+      // Model state does not depend on the step, so a coarser fork keeps it and only re-times the tick.
+      const tS = this.tS;
+      layout = buildLayout(layout.models, options.stepS);
+      state.meta[META.tick] = Math.round(tS / options.stepS);
+      if (Math.abs(state.meta[META.tick]! * options.stepS - tS) > 1e-6) {
+        throw new EngineError('BAD_TIME', `a ${options.stepS} s step does not divide the fork time ${tS} s`);
+      }
+    }
+    const schedule = options.scenario || layout !== this.layout ? buildSchedule(scenario, layout.stepS) : this.schedule;
+    const fork = new TwinEngine(layout, scenario, state, schedule);
+    if (options.sensors === false) {
+      fork.sensing = false;
+      for (let i = 0; i < fork.sampledCount; i++) fork.st.flags[fork.sampled[i]!]! &= ~FLAG_FRESH;
+      fork.sampledCount = 0;
+    }
+    return fork;
   }
 
   /** Stops all streams (subscribers get `complete`). */
@@ -302,7 +339,8 @@ export class TwinEngine {
 
     const next = tick + 1;
     st.meta[META.tick] = next;
-    this.sampleTick(next);
+    if (this.sensing) this.sampleTick(next);
+    else this.unitsThisTick.fill(0);
     this.emit(next);
   }
 
