@@ -1,0 +1,55 @@
+import { Type, type Static } from 'typebox';
+
+/** WebSocket channels. */
+export const CHANNELS = ['sensors', 'predictions', 'alerts', 'recommendations', 'quality', 'state'] as const;
+export const Channel = Type.Union(CHANNELS.map((c) => Type.Literal(c)));
+export type Channel = Static<typeof Channel>;
+
+// ---- client → server, tagged by `type`
+
+export const Hello = Type.Object({
+  type: Type.Literal('hello'),
+  protocolVersion: Type.Integer(),
+  /** Resume after a reconnect: the last `seq` this client received. */
+  lastSeq: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+
+export const Subscribe = Type.Object({
+  type: Type.Literal('subscribe'),
+  channels: Type.Array(Channel, { minItems: 1, uniqueItems: true }),
+  /** Only these assets (lines or machines); all when absent. */
+  assets: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20000 })),
+  /** Conflate sensor frames to at most this many per second; every tick when absent. */
+  maxRateHz: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
+});
+
+export const Unsubscribe = Type.Object({
+  type: Type.Literal('unsubscribe'),
+  channels: Type.Array(Channel, { minItems: 1, uniqueItems: true }),
+});
+
+export const ClientMessage = Type.Union([Hello, Subscribe, Unsubscribe]);
+export type ClientMessage = Static<typeof ClientMessage>;
+
+// ---- server → client
+
+/** A data message: every message on a channel has this shape; `seq` is global and gap-free per connection's stream. */
+export interface ChannelMessage<T = unknown> {
+  readonly channel: Channel;
+  readonly seq: number;
+  /** ISO 8601 UTC simulated time of the data. */
+  readonly t: string;
+  readonly data: T;
+}
+
+/** Control messages have `type` and no `channel`. */
+export type ControlMessage =
+  | { readonly type: 'welcome'; readonly protocolVersion: number; readonly seq: number; readonly channels: readonly Channel[] }
+  | { readonly type: 'resync'; readonly reason: string; readonly seq: number }
+  | { readonly type: 'error'; readonly code: string; readonly message: string };
+
+/** Payload of a `sensors` message: the samples of one tick (or conflated ticks), latest per sensor. */
+export interface SensorsData {
+  readonly tick: number;
+  readonly samples: readonly { readonly id: string; readonly v: number | null; readonly s: 0 | 1 | 2 | 3 }[];
+}
