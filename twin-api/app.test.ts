@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { KEYS, testAuth, testServer } from './test-app.test-helper.ts';
+
+describe('twin-api basics', async () => {
+  const { app, twin, audit } = await testServer();
+
+  it('answers health without credentials, with engine and database status', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.error).toBeNull();
+    expect(body.data.engine.tick).toBe(twin.engine.tick);
+    expect(body.data.engine.simTime).toMatch(/Z$/);
+  });
+
+  it('wraps unknown routes in the error envelope', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/nope' });
+    expect(r.statusCode).toBe(404);
+    expect(r.json()).toEqual({ data: null, error: { code: 'TWIN_ERR_NOT_FOUND', message: 'no route GET /api/nope' } });
+  });
+
+  it('requires credentials, and rejects unknown keys', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/plant/latest' })).statusCode).toBe(401);
+    const bad = await app.inject({ method: 'GET', url: '/api/plant/latest', headers: { 'x-api-key': 'not-a-key-at-all-xxxxxxxx' } });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json().error.code).toBe('TWIN_ERR_UNAUTHORIZED');
+  });
+
+  it('serves the latest value of every sensor to a viewer', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/plant/latest', headers: { 'x-api-key': KEYS.viewer } });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.data.samples).toHaveLength(twin.engine.layout.sensors.length);
+    expect(body.data.samples[0]).toMatchObject({ sensor_id: expect.any(String), status: expect.stringMatching(/OK|WARNING|ERROR|CRITICAL/) });
+    expect(body.data.t).toBe(twin.engine.isoAt());
+  });
+
+  it('serves the topology: 3 lines and 26 machines', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/plant/topology', headers: { 'x-api-key': KEYS.viewer } });
+    const assets = r.json().data.assets as { kind: string }[];
+    expect(assets.filter((a) => a.kind === 'line')).toHaveLength(3);
+    expect(assets.filter((a) => a.kind === 'machine')).toHaveLength(26);
+  });
+
+  it('lets operators change a setpoint, forbids viewers, names bad fields, and audits the write', async () => {
+    const url = '/api/plant/setpoints/Line_A.belt_speed';
+    const asViewer = await app.inject({ method: 'PUT', url, headers: { 'x-api-key': KEYS.viewer }, payload: { value: 140 } });
+    expect(asViewer.statusCode).toBe(403);
+    expect(asViewer.json().error.message).toMatch(/role viewer may not do this/);
+    const missing = await app.inject({ method: 'PUT', url, headers: { 'x-api-key': KEYS.operator }, payload: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.message).toBe('value: is required');
+    const wrongType = await app.inject({ method: 'PUT', url, headers: { 'x-api-key': KEYS.operator }, payload: { value: 'fast' } });
+    expect(wrongType.json().error.message).toMatch(/^value: must be number/);
+    const outOfRange = await app.inject({ method: 'PUT', url, headers: { 'x-api-key': KEYS.operator }, payload: { value: 900 } });
+    expect(outOfRange.statusCode).toBe(400);
+    expect(outOfRange.json().error.message).toMatch(/within 0..200 m\/min, got 900/);
+    const badJson = await app.inject({ method: 'PUT', url, headers: { 'x-api-key': KEYS.operator, 'content-type': 'application/json' }, payload: '{"value": ' });
+    expect(badJson.statusCode).toBe(400);
+    expect(badJson.json().error.message).toBe('body: is not valid JSON');
+    const okr = await app.inject({ method: 'PUT', url, headers: { 'x-api-key': KEYS.operator }, payload: { value: 140 } });
+    expect(okr.statusCode).toBe(200);
+    expect(okr.json().data).toMatchObject({ id: 'Line_A.belt_speed', target: 140 });
+    expect(audit.at(-1)).toMatchObject({ actor: 'operator-user', role: 'operator', action: 'PUT /api/plant/setpoints/:id' });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('accepts a JWT carrying a role', async () => {
+    const token = app.jwt.sign({ sub: 'maria', role: 'engineer' });
+    const r = await app.inject({ method: 'GET', url: '/api/plant/setpoints', headers: { authorization: `Bearer ${token}` } });
+    expect(r.statusCode).toBe(200);
+    const forged = await app.inject({ method: 'GET', url: '/api/plant/setpoints', headers: { authorization: `Bearer ${token}x` } });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('publishes an OpenAPI document and interactive docs', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain('/api/plant/setpoints/{id}');
+    expect((await app.inject({ method: 'GET', url: '/docs/' })).statusCode).toBe(200);
+  });
+});
+
+describe('development mode', async () => {
+  const { app } = await testServer(() => [], testAuth({ apiKeys: new Map(), jwtSecret: null, devMode: true }));
+  it('treats requests without credentials as the dev admin', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/plant/setpoints' })).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,109 @@
+import fastifyJwt from '@fastify/jwt';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { PROTOCOL_VERSION } from '../protocol/version.ts';
+import type { AuthConfig } from './auth.ts';
+import { fieldPath, TwinApiError } from './errors.ts';
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly role: string;
+  readonly action: string;
+  readonly target: string;
+  readonly detail: Record<string, unknown>;
+}
+
+/** What every route plugin receives. */
+export interface AppContext {
+  readonly auth: AuthConfig;
+  /** Appends to the audit log (a no-op without a store). */
+  readonly audit: (entry: AuditEntry) => void;
+}
+
+export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => Promise<void> | void;
+
+export interface AppOptions {
+  readonly auth: AuthConfig;
+  readonly audit?: (entry: AuditEntry) => void;
+  readonly routes: readonly RoutePlugin[];
+  readonly logger?: boolean;
+  readonly bodyLimit?: number;
+}
+
+/** `{ data, error: null }` */
+export function ok<T>(data: T): { data: T; error: null } {
+  return { data, error: null };
+}
+
+/**
+ * Builds the API without listening: tests call `app.inject()`, twin-api/server.ts calls `listen`.
+ * Every response is an envelope; every input is schema-checked; nothing returns a stack trace.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+  });
+  const ctx: AppContext = { auth: options.auth, audit: options.audit ?? (() => {}) };
+
+  if (options.auth.jwtSecret) await app.register(fastifyJwt, { secret: options.auth.jwtSecret });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Twinworks twin-api', version: `protocol ${PROTOCOL_VERSION}`, description: 'The live digital twin: plant, history, KPIs, alerts, what-if, shadow mode, scenarios and replay.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        },
+      },
+      security: [{ apiKey: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err.validation && err.validation.length > 0) {
+      const v = err.validation[0]!;
+      const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+      const path = fieldPath(v.instancePath + (missing ? `/${missing}` : ''), err.validationContext);
+      const message = missing ? 'is required' : (v.message ?? 'is invalid');
+      return reply.status(400).send({ data: null, error: { code: 'TWIN_ERR_BAD_REQUEST', message: `${path}: ${message}` } });
+    }
+    if (err instanceof TwinApiError) {
+      return reply.status(err.statusCode).send({ data: null, error: { code: err.code, message: err.message } });
+    }
+    const status = err.statusCode ?? 500;
+    if (status === 413) return reply.status(413).send({ data: null, error: { code: 'TWIN_ERR_PAYLOAD_TOO_LARGE', message: 'body is too large' } });
+    if (status >= 400 && status < 500) {
+      const message = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'body: is not valid JSON' : err.message;
+      return reply.status(status).send({ data: null, error: { code: 'TWIN_ERR_BAD_REQUEST', message } });
+    }
+    req.log.error(err);
+    return reply.status(500).send({ data: null, error: { code: 'TWIN_ERR_INTERNAL', message: 'internal error (logged on the server)' } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ data: null, error: { code: 'TWIN_ERR_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+
+  // Every successful write made through the API is audited: who, role, what, when.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    if (reply.statusCode >= 400 || !req.principal) return;
+    ctx.audit({
+      at: new Date().toISOString(),
+      actor: req.principal.actor,
+      role: req.principal.role,
+      action: `${req.method} ${req.routeOptions.url ?? req.url}`,
+      target: req.url,
+      detail: { params: req.params ?? {}, body: (req.body as Record<string, unknown>) ?? {} },
+    });
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  for (const route of options.routes) await app.register(async (scope) => route(scope, ctx));
+  return app;
+}

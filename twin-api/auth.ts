@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TwinApiError } from './errors.ts';
+
+/** Roles in increasing power; a role may do everything the roles before it may (engineer and trainer are siblings). */
+export const ROLES = ['viewer', 'operator', 'trainer', 'engineer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  readonly actor: string;
+  readonly role: Role;
+}
+
+/** Which roles satisfy a route's requirement. */
+const SATISFIES: Record<Role, readonly Role[]> = {
+  viewer: ['viewer', 'operator', 'trainer', 'engineer', 'admin'],
+  operator: ['operator', 'engineer', 'admin'],
+  trainer: ['trainer', 'admin'],
+  engineer: ['engineer', 'admin'],
+  admin: ['admin'],
+};
+
+export function allows(have: Role, need: Role | readonly Role[]): boolean {
+  const needs = typeof need === 'string' ? [need] : need;
+  return needs.some((n) => SATISFIES[n].includes(have));
+}
+
+export interface AuthConfig {
+  /** API key → principal. */
+  readonly apiKeys: ReadonlyMap<string, Principal>;
+  /** Secret for JWTs (HS256); null: JWTs are not accepted. */
+  readonly jwtSecret: string | null;
+  /** Development mode: requests without credentials act as admin "dev". Never on by default with keys configured. */
+  readonly devMode: boolean;
+}
+
+/**
+ * Auth from the environment, never from code: TWIN_API_KEYS="key1:admin:alice,key2:viewer:kiosk" or
+ * TWIN_API_KEYS_FILE (JSON [{ key, role, actor }]), TWIN_JWT_SECRET or TWIN_JWT_SECRET_FILE,
+ * TWIN_DEV_MODE=1. With no keys and no JWT secret the server runs in development mode.
+ */
+export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
+  const apiKeys = new Map<string, Principal>();
+  const add = (key: string, role: string, actor: string, where: string) => {
+    if (!ROLES.includes(role as Role)) throw new Error(`${where}: unknown role "${role}" (roles: ${ROLES.join(', ')})`);
+    if (key.length < 16) throw new Error(`${where}: API keys must be at least 16 characters`);
+    apiKeys.set(key, { actor: actor || role, role: role as Role });
+  };
+  for (const [i, entry] of (env['TWIN_API_KEYS'] ?? '').split(',').filter(Boolean).entries()) {
+    const [key = '', role = '', actor = ''] = entry.split(':');
+    add(key, role, actor, `TWIN_API_KEYS[${i}]`);
+  }
+  if (env['TWIN_API_KEYS_FILE']) {
+    const list = JSON.parse(readFileSync(env['TWIN_API_KEYS_FILE'], 'utf8')) as { key: string; role: string; actor?: string }[];
+    list.forEach((e, i) => add(e.key, e.role, e.actor ?? '', `TWIN_API_KEYS_FILE[${i}]`));
+  }
+  const jwtSecret = env['TWIN_JWT_SECRET'] ?? (env['TWIN_JWT_SECRET_FILE'] ? readFileSync(env['TWIN_JWT_SECRET_FILE'], 'utf8').trim() : null);
+  const devMode = env['TWIN_DEV_MODE'] === '1' || (apiKeys.size === 0 && !jwtSecret);
+  return { apiKeys, jwtSecret, devMode };
+}
+
+/** Resolves the caller from `x-api-key` or `Authorization: Bearer <jwt>`; throws 401 when credentials are bad. */
+export async function authenticate(req: FastifyRequest, config: AuthConfig): Promise<Principal | null> {
+  const key = req.headers['x-api-key'];
+  if (typeof key === 'string') {
+    const p = config.apiKeys.get(key);
+    if (!p) throw new TwinApiError('TWIN_ERR_UNAUTHORIZED', 'unknown API key');
+    return p;
+  }
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    if (!config.jwtSecret) throw new TwinApiError('TWIN_ERR_UNAUTHORIZED', 'this server does not accept JWTs');
+    try {
+      const payload = (await req.jwtVerify()) as { sub?: string; role?: string };
+      if (!payload.role || !ROLES.includes(payload.role as Role)) throw new Error('role');
+      return { actor: payload.sub ?? 'jwt', role: payload.role as Role };
+    } catch {
+      throw new TwinApiError('TWIN_ERR_UNAUTHORIZED', 'invalid or expired token (needs claims sub and role)');
+    }
+  }
+  return config.devMode ? { actor: 'dev', role: 'admin' } : null;
+}
+
+/** A preHandler that requires one of `roles`. */
+export function requireRole(config: AuthConfig, need: Role | readonly Role[]) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    const p = await authenticate(req, config);
+    if (!p) throw new TwinApiError('TWIN_ERR_UNAUTHORIZED', 'credentials required: x-api-key header or Bearer token');
+    if (!allows(p.role, need)) {
+      const needs = typeof need === 'string' ? need : need.join(' or ');
+      throw new TwinApiError('TWIN_ERR_FORBIDDEN', `role ${p.role} may not do this (needs ${needs})`);
+    }
+    req.principal = p;
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}

@@ -1,0 +1,80 @@
+import { Subject, type Observable, type SchedulerLike } from 'rxjs';
+import { SimClock, type ClockMode, type ClockStatus } from '../../engine/clock.ts';
+import type { TwinEngine } from '../../engine/engine.ts';
+import type { Frame } from '../../engine/frame.ts';
+import { STATUS_NAMES } from '../../physics/model.ts';
+
+/**
+ * The live plant: one engine driven by a paced clock, with the per-tick fan-out the server needs
+ * (history writer, WebSocket, alerts, KPIs, shadow). Holds no I/O itself.
+ */
+export class LiveTwin {
+  readonly clock: SimClock;
+  private latestTick = -1;
+  private latestCache = '';
+  /** Wall time of the last tick, for the engine-lag figure. */
+  lastTickWallMs = 0;
+  private readonly tickDurations = new Subject<number>();
+  readonly tickDurations$: Observable<number> = this.tickDurations.asObservable();
+
+  constructor(
+    public engine: TwinEngine,
+    options: { mode: ClockMode; scheduler?: SchedulerLike },
+  ) {
+    this.clock = new SimClock(engine, { mode: options.mode, endS: null, ...(options.scheduler ? { scheduler: options.scheduler } : {}) });
+  }
+
+  get frames$(): Observable<Frame> {
+    return this.engine.frames$;
+  }
+
+  get status(): ClockStatus {
+    return this.clock.status;
+  }
+
+  /** Plant topology: lines and machines with their sensors and setpoints. */
+  topology() {
+    const e = this.engine;
+    const assets = e.layout.models.map((m) => ({
+      id: m.asset,
+      kind: m.kind,
+      sensors: m.sensors.map((s) => ({
+        id: s.id,
+        name: s.name,
+        group: s.group,
+        unit: s.unit,
+        description: s.description,
+        periodS: s.period.kind === 'periodic' ? s.period.periodS : null,
+        limits: s.limits,
+      })),
+      setpoints: m.setpoints.map((sp) => ({ id: sp.id, name: sp.name, unit: sp.unit, min: sp.min, max: sp.max, description: sp.description })),
+    }));
+    return { scenario: e.scenario.name, start: e.scenario.start, stepS: e.stepS, assets };
+  }
+
+  /**
+   * Latest value of every sensor as a ready JSON body. Rebuilt at most once per tick, so thousands of
+   * reads per second cost one serialization per tick.
+   */
+  latestJson(): string {
+    const e = this.engine;
+    if (this.latestTick === e.tick && this.latestCache) return this.latestCache;
+    const sensors = e.layout.sensors;
+    const parts: string[] = [];
+    for (let k = 0; k < sensors.length; k++) {
+      const v = e.values[k]!;
+      parts.push(`{"sensor_id":${JSON.stringify(sensors[k]!.id)},"value":${Number.isNaN(v) ? 'null' : v},"unit":${JSON.stringify(sensors[k]!.unit)},"status":"${STATUS_NAMES[e.status[k]!]}"}`);
+    }
+    this.latestCache = `{"data":{"t":"${e.isoAt()}","tick":${e.tick},"samples":[${parts.join(',')}]},"error":null}`;
+    this.latestTick = e.tick;
+    return this.latestCache;
+  }
+
+  start(): void {
+    this.clock.play();
+  }
+
+  stop(): void {
+    this.clock.pause();
+  }
+}
