@@ -4,40 +4,11 @@
  * the loader (scenarios/loader.ts) normalizes them to this shape.
  */
 
-export const MACHINE_TYPES = [
-  'motor',
-  'pump',
-  'cnc',
-  'fan',
-  'compressor',
-  'conveyor',
-  'hydraulic',
-  'cooling_tower',
-] as const;
-export type MachineType = (typeof MACHINE_TYPES)[number];
-
-export type GlassKind = 'container' | 'float';
-
-export interface LineSpec {
-  /** e.g. "Line_A" */
-  readonly id: string;
-  readonly glass: GlassKind;
-  /** Number of furnace zones along the melter (heat-map resolution). */
-  readonly zones: number;
-  /** Initial setpoint values by setpoint name (furnace_temp, belt_speed, mold_temp, forming_pressure, lehr_cooling_rate). */
-  readonly initial: Readonly<Record<string, number>>;
-}
-
-export interface MachineSpec {
-  /** e.g. "pump_003" */
-  readonly id: string;
-  /** A built-in profile name (one of MACHINE_TYPES) or a path to a profile JSON file. */
-  readonly profile: string;
-  /** Initial setpoint values by name (load, speed), percent of rated. */
-  readonly initial: Readonly<Record<string, number>>;
-  /** Operating hours already accumulated at the start (initial wear). */
-  readonly ageH: number;
-}
+// The asset entries are defined where their models live (physics imports none of our folders).
+export { MACHINE_TYPES, type MachineSpec, type MachineType } from '../physics/machines/machine-spec.ts';
+export type { GlassKind, GlassLineSpec as LineSpec } from '../physics/glass/line-spec.ts';
+import type { MachineSpec } from '../physics/machines/machine-spec.ts';
+import type { GlassLineSpec as LineSpec } from '../physics/glass/line-spec.ts';
 
 export interface Disturbances {
   /** Ambient temperature: mean and daily sinusoidal amplitude, °C. */

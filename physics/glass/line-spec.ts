@@ -1,6 +1,6 @@
 /**
- * What the glass line needs from a scenario's line entry. Structurally the same as `LineSpec` in
- * scenarios/types.ts, declared here because physics imports none of our other folders (STYLE.md).
+ * A scenario's line entry. Defined here, beside the model; scenarios/types.ts re-exports it as
+ * `LineSpec` (physics imports none of our other folders).
  */
 
 /** Glass family: sets the VFT fit, the elastic constants and the furnace size. */

@@ -1,8 +1,6 @@
 /**
- * The machine types and the machine entry of a scenario, as physics sees them.
- *
- * physics imports none of our other folders (STYLE.md), so these mirror `scenarios/types.ts`
- * (`MACHINE_TYPES`, `MachineSpec`) structurally: a scenario's `MachineSpec` is assignable here and back.
+ * The machine types and the machine entry of a scenario. Defined here, beside the models;
+ * scenarios/types.ts re-exports them (physics imports none of our other folders).
  */
 
 /** The built-in machine profiles, one JSON file each in `profiles/`. */
