@@ -1,0 +1,127 @@
+import type { SqlClient } from './sql-client.ts';
+
+/** One step of the schema. Never edit a released migration: append a new one. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** The schema, in order. Unqualified names land in the connection's search_path, so tests can use a schema each. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'history tables',
+    sql: `
+CREATE TABLE samples (
+  t timestamptz NOT NULL,
+  sensor_id text NOT NULL,
+  value double precision,
+  status smallint NOT NULL
+);
+CREATE INDEX samples_sensor_t ON samples (sensor_id, t);
+
+CREATE TABLE events (
+  id bigserial PRIMARY KEY,
+  seq bigint NOT NULL,
+  t timestamptz NOT NULL,
+  type text NOT NULL,
+  asset text NOT NULL,
+  payload jsonb NOT NULL
+);
+CREATE INDEX events_t ON events (t);
+CREATE INDEX events_type_t ON events (type, t);
+
+CREATE TABLE alerts (
+  id text PRIMARY KEY DEFAULT gen_random_uuid()::text,
+  rule text NOT NULL,
+  severity text NOT NULL CHECK (severity IN ('CRITICAL', 'HIGH', 'MEDIUM', 'LOW')),
+  asset text NOT NULL,
+  sensor text,
+  opened_at timestamptz NOT NULL,
+  last_at timestamptz NOT NULL,
+  value double precision,
+  message text NOT NULL,
+  state text NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'acknowledged', 'dismissed', 'cleared')),
+  acknowledged_by text,
+  acknowledged_at timestamptz,
+  dismissed_by text,
+  justification text
+);
+CREATE INDEX alerts_opened_at ON alerts (opened_at);
+
+CREATE TABLE settings (
+  key text PRIMARY KEY,
+  value jsonb NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  updated_by text
+);
+
+CREATE TABLE predictions (
+  id bigserial PRIMARY KEY,
+  t timestamptz NOT NULL,
+  asset text NOT NULL,
+  model text NOT NULL,
+  payload jsonb NOT NULL
+);
+CREATE INDEX predictions_asset_t ON predictions (asset, t);
+
+CREATE TABLE recordings (
+  id bigserial PRIMARY KEY,
+  name text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  scenario text NOT NULL,
+  meta jsonb NOT NULL,
+  body bytea NOT NULL
+);
+
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL,
+  actor text NOT NULL,
+  role text NOT NULL,
+  action text NOT NULL,
+  target text,
+  detail jsonb NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log (at);
+
+-- The port has no way to change the audit log; this keeps anyone with a SQL prompt from doing it either.
+CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+`,
+  },
+];
+
+/**
+ * Applies the migrations not yet recorded in `schema_migrations`, all in one transaction.
+ * An advisory lock (per schema) makes two servers starting at once take turns. Returns the versions applied.
+ */
+export async function migrate(client: SqlClient, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return client.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.schema_migrations'))`);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,32 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHistoryStore } from './create-store.ts';
+import { describeHistoryStoreContract } from './history-store-contract.test-helper.ts';
+import { PgliteStore } from './pglite-store.ts';
+
+// One database directory for the whole file: creating a PGlite cluster (initdb) costs seconds.
+const root = await mkdtemp(join(tmpdir(), 'twin-store-'));
+const dataDir = join(root, 'history');
+
+describe('PgliteStore on disk', () => {
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  describeHistoryStoreContract('PGlite', async () => {
+    const store = await createHistoryStore({ dataDir });
+    if (!(store instanceof PgliteStore)) throw new Error('without a databaseUrl createHistoryStore must choose PGlite');
+    return store;
+  });
+
+  it('reopens after the contract suite closed it with its data and schema version intact', async () => {
+    const again = await PgliteStore.open(dataDir);
+    try {
+      expect(await again.countSamples()).toBeGreaterThan(10_000);
+      expect((await again.getSetting('mode'))?.value).toBe('paced');
+      expect(await again.db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    } finally {
+      await again.close();
+    }
+  });
+});

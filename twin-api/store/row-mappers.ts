@@ -1,0 +1,93 @@
+import type { Alert, AlertSeverity, AlertState, AuditEntry, Prediction, RecordingInfo, Setting, StoredEvent } from './history-store.ts';
+
+/** Rows as the SQL in `sql.ts` returns them (times already epoch ms, bigints already numbers). */
+export interface AlertRow {
+  id: string;
+  rule: string;
+  severity: string;
+  asset: string;
+  sensor: string | null;
+  opened_at_ms: number;
+  last_at_ms: number;
+  value: number | null;
+  message: string;
+  state: string;
+  acknowledged_by: string | null;
+  acknowledged_at_ms: number | null;
+  dismissed_by: string | null;
+  justification: string | null;
+}
+export interface EventRow { id: number; seq: number; t_ms: number; type: string; asset: string; payload: unknown }
+export interface SettingRow { key: string; value: unknown; updated_at_ms: number; updated_by: string | null }
+export interface AuditRow { id: number; at_ms: number; actor: string; role: string; action: string; target: string | null; detail: unknown }
+export interface PredictionRow { id: number; t_ms: number; asset: string; model: string; payload: unknown }
+export interface RecordingInfoRow { id: number; name: string; created_at_ms: number; scenario: string; meta: unknown; size_bytes: number }
+
+/** Epoch ms to the ISO string the SQL casts to timestamptz; null passes through as "no value". */
+export const iso = (ms: number | undefined | null): string | null => (ms == null ? null : new Date(ms).toISOString());
+
+/** JSON text for a `$n::text::jsonb` parameter; undefined is stored as JSON null. */
+export const jsonText = (value: unknown): string => JSON.stringify(value ?? null);
+
+/** pg returns bytea as a Buffer, PGlite as a Uint8Array: hand out the plain view either way. */
+export const bytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+export const toAlert = (r: AlertRow): Alert => ({
+  id: r.id,
+  rule: r.rule,
+  severity: r.severity as AlertSeverity,
+  asset: r.asset,
+  sensor: r.sensor,
+  openedAtMs: r.opened_at_ms,
+  lastAtMs: r.last_at_ms,
+  value: r.value,
+  message: r.message,
+  state: r.state as AlertState,
+  acknowledgedBy: r.acknowledged_by,
+  acknowledgedAtMs: r.acknowledged_at_ms,
+  dismissedBy: r.dismissed_by,
+  justification: r.justification,
+});
+
+export const toEvent = (r: EventRow): StoredEvent => ({
+  id: r.id,
+  seq: r.seq,
+  tMs: r.t_ms,
+  type: r.type,
+  asset: r.asset,
+  payload: r.payload,
+});
+
+export const toSetting = (r: SettingRow): Setting => ({
+  key: r.key,
+  value: r.value,
+  updatedAtMs: r.updated_at_ms,
+  updatedBy: r.updated_by,
+});
+
+export const toAudit = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  atMs: r.at_ms,
+  actor: r.actor,
+  role: r.role,
+  action: r.action,
+  target: r.target,
+  detail: r.detail,
+});
+
+export const toPrediction = (r: PredictionRow): Prediction => ({
+  id: r.id,
+  tMs: r.t_ms,
+  asset: r.asset,
+  model: r.model,
+  payload: r.payload,
+});
+
+export const toRecordingInfo = (r: RecordingInfoRow): RecordingInfo => ({
+  id: r.id,
+  name: r.name,
+  createdAtMs: r.created_at_ms,
+  scenario: r.scenario,
+  meta: r.meta,
+  sizeBytes: r.size_bytes,
+});

@@ -1,0 +1,133 @@
+import type {
+  Alert, AlertInput, AlertPatch, AlertQuery, AuditEntry, AuditInput, AuditQuery, EventQuery, HistoryStore, Prediction,
+  PredictionInput, PredictionQuery, Recording, RecordingInfo, RecordingInput, SampleRow, Series, SeriesQuery, Setting,
+  StoredEvent, StoredEventInput,
+} from './history-store.ts';
+import {
+  bytes, iso, jsonText, toAlert, toAudit, toEvent, toPrediction, toRecordingInfo, toSetting, type AlertRow, type AuditRow,
+  type EventRow, type PredictionRow, type RecordingInfoRow, type SettingRow,
+} from './row-mappers.ts';
+import { querySeries } from './series.ts';
+import * as SQL from './sql.ts';
+import type { SqlClient } from './sql-client.ts';
+
+const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
+const listOrNull = <T>(xs: readonly T[] | undefined): readonly T[] | null => (xs && xs.length > 0 ? xs : null);
+
+/** `HistoryStore` over any `SqlClient`: PgliteStore and PgStore differ only in the client they hand it. */
+export class SqlHistoryStore implements HistoryStore {
+  /** `db`: the raw client, for migrations, administration and tests; it is not part of the `HistoryStore` port. */
+  constructor(readonly db: SqlClient) {}
+
+  async insertSamples(rows: readonly SampleRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    // Four parameter arrays instead of 4×N parameters: one statement, whatever the batch size.
+    const t: string[] = [], id: string[] = [], v: (number | null)[] = [], st: number[] = [];
+    for (const r of rows) {
+      t.push(new Date(r.tMs).toISOString());
+      id.push(r.sensorId);
+      v.push(finiteOrNull(r.value));
+      st.push(r.status);
+    }
+    await this.db.query(SQL.INSERT_SAMPLES, [t, id, v, st]);
+  }
+
+  querySeries(query: SeriesQuery): Promise<Series[]> {
+    return querySeries(this.db, query);
+  }
+
+  async countSamples(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(SQL.COUNT_SAMPLES);
+    return row?.n ?? 0;
+  }
+
+  async insertEvents(events: readonly StoredEventInput[]): Promise<void> {
+    if (events.length === 0) return;
+    const json = JSON.stringify(events.map((e) => ({ seq: e.seq, t: iso(e.tMs), type: e.type, asset: e.asset, payload: e.payload ?? null })));
+    await this.db.query(SQL.INSERT_EVENTS, [json]);
+  }
+
+  async queryEvents(q: EventQuery): Promise<StoredEvent[]> {
+    const rows = await this.db.query<EventRow>(SQL.QUERY_EVENTS, [iso(q.fromMs), iso(q.toMs), listOrNull(q.types), listOrNull(q.assets), q.limit]);
+    return rows.map(toEvent);
+  }
+
+  async insertAlert(a: AlertInput): Promise<Alert> {
+    const [row] = await this.db.query<AlertRow>(SQL.INSERT_ALERT, [
+      a.id ?? null, a.rule, a.severity, a.asset, a.sensor, iso(a.openedAtMs), iso(a.lastAtMs), a.value, a.message, a.state ?? null,
+    ]);
+    return toAlert(row!);
+  }
+
+  async getAlert(id: string): Promise<Alert | null> {
+    const [row] = await this.db.query<AlertRow>(SQL.GET_ALERT, [id]);
+    return row ? toAlert(row) : null;
+  }
+
+  async updateAlert(id: string, p: AlertPatch): Promise<Alert | null> {
+    const [row] = await this.db.query<AlertRow>(SQL.UPDATE_ALERT, [
+      id, p.state ?? null, iso(p.lastAtMs), p.value ?? null, p.message ?? null, p.acknowledgedBy ?? null, iso(p.acknowledgedAtMs),
+      p.dismissedBy ?? null, p.justification ?? null,
+    ]);
+    return row ? toAlert(row) : null;
+  }
+
+  async listAlerts(q: AlertQuery = {}): Promise<Alert[]> {
+    const rows = await this.db.query<AlertRow>(SQL.LIST_ALERTS, [
+      listOrNull(q.severities), listOrNull(q.states), iso(q.fromMs), iso(q.toMs), q.acknowledged ?? null, q.limit ?? null,
+    ]);
+    return rows.map(toAlert);
+  }
+
+  async getSetting(key: string): Promise<Setting | null> {
+    const [row] = await this.db.query<SettingRow>(SQL.GET_SETTING, [key]);
+    return row ? toSetting(row) : null;
+  }
+
+  async putSetting(key: string, value: unknown, updatedBy: string | null): Promise<Setting> {
+    const [row] = await this.db.query<SettingRow>(SQL.PUT_SETTING, [key, jsonText(value), updatedBy]);
+    return toSetting(row!);
+  }
+
+  async listSettings(): Promise<Setting[]> {
+    return (await this.db.query<SettingRow>(SQL.LIST_SETTINGS)).map(toSetting);
+  }
+
+  async appendAudit(e: AuditInput): Promise<AuditEntry> {
+    const [row] = await this.db.query<AuditRow>(SQL.APPEND_AUDIT, [iso(e.atMs), e.actor, e.role, e.action, e.target, jsonText(e.detail)]);
+    return toAudit(row!);
+  }
+
+  async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
+    const rows = await this.db.query<AuditRow>(SQL.LIST_AUDIT, [iso(q.fromMs), iso(q.toMs), q.actor ?? null, q.action ?? null, q.limit]);
+    return rows.map(toAudit);
+  }
+
+  async insertPrediction(p: PredictionInput): Promise<Prediction> {
+    const [row] = await this.db.query<PredictionRow>(SQL.INSERT_PREDICTION, [iso(p.tMs), p.asset, p.model, jsonText(p.payload)]);
+    return toPrediction(row!);
+  }
+
+  async listPredictions(q: PredictionQuery): Promise<Prediction[]> {
+    const rows = await this.db.query<PredictionRow>(SQL.LIST_PREDICTIONS, [q.asset ?? null, q.model ?? null, iso(q.fromMs), iso(q.toMs), q.limit]);
+    return rows.map(toPrediction);
+  }
+
+  async saveRecording(r: RecordingInput): Promise<RecordingInfo> {
+    const [row] = await this.db.query<RecordingInfoRow>(SQL.SAVE_RECORDING, [r.name, iso(r.createdAtMs), r.scenario, jsonText(r.meta), r.body]);
+    return toRecordingInfo(row!);
+  }
+
+  async listRecordings(): Promise<RecordingInfo[]> {
+    return (await this.db.query<RecordingInfoRow>(SQL.LIST_RECORDINGS)).map(toRecordingInfo);
+  }
+
+  async getRecording(id: number): Promise<Recording | null> {
+    const [row] = await this.db.query<RecordingInfoRow & { body: Uint8Array }>(SQL.GET_RECORDING, [id]);
+    return row ? { ...toRecordingInfo(row), body: bytes(row.body) } : null;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

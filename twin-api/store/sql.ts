@@ -1,0 +1,124 @@
+/**
+ * Every statement the stores run, in one place, for PGlite and PostgreSQL alike.
+ * Conventions, so both drivers read and write the same values:
+ * - times go in as ISO strings (`$n::timestamptz`) and come out as whole epoch milliseconds
+ *   (`round(date_part('epoch', t) * 1000)`: rounding undoes the float error of date_part);
+ * - bigint and count come out as float8 (pg would hand back strings);
+ * - JSON goes in as text (`$n::text::jsonb`);
+ * - a null filter parameter means "no filter" (`$n::text[] IS NULL OR …`).
+ */
+
+const ms = (col: string): string => `round(date_part('epoch', ${col}) * 1000)`;
+
+export const INSERT_SAMPLES = `
+INSERT INTO samples (t, sensor_id, value, status)
+SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::float8[], $4::int2[])`;
+
+export const COUNT_SAMPLES = `SELECT count(*)::float8 AS n FROM samples`;
+
+const SAMPLE_RANGE = `sensor_id = ANY($1::text[]) AND t >= $2::timestamptz AND t < $3::timestamptz`;
+
+export const COUNT_SAMPLES_IN_RANGE = `
+SELECT sensor_id, count(*)::float8 AS n FROM samples WHERE ${SAMPLE_RANGE} GROUP BY sensor_id`;
+
+export const RAW_SAMPLES = `
+SELECT sensor_id, ${ms('t')} AS t_ms, value, status FROM samples
+WHERE ${SAMPLE_RANGE} ORDER BY sensor_id, t`;
+
+/** $4: range start (epoch ms), $5: bucket width (ms). Bucket index b starts at 0. */
+export const BUCKETED_SAMPLES = `
+SELECT sensor_id, floor((${ms('t')} - $4::float8) / $5::float8) AS b,
+       min(value) AS min, max(value) AS max, avg(value) AS avg, count(value)::float8 AS n
+FROM samples WHERE ${SAMPLE_RANGE}
+GROUP BY sensor_id, b ORDER BY sensor_id, b`;
+
+/** $1: a JSON array of { seq, t (ISO), type, asset, payload }. */
+export const INSERT_EVENTS = `
+INSERT INTO events (seq, t, type, asset, payload)
+SELECT (e->>'seq')::bigint, (e->>'t')::timestamptz, e->>'type', e->>'asset', e->'payload'
+FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS x(e, i) ORDER BY i`;
+
+export const QUERY_EVENTS = `
+SELECT id::float8 AS id, seq::float8 AS seq, ${ms('t')} AS t_ms, type, asset, payload FROM events
+WHERE ($1::timestamptz IS NULL OR t >= $1) AND ($2::timestamptz IS NULL OR t < $2)
+  AND ($3::text[] IS NULL OR type = ANY($3)) AND ($4::text[] IS NULL OR asset = ANY($4))
+ORDER BY t DESC, id DESC LIMIT $5::bigint`;
+
+const ALERT_COLUMNS = `id, rule, severity, asset, sensor, ${ms('opened_at')} AS opened_at_ms, ${ms('last_at')} AS last_at_ms,
+  value, message, state, acknowledged_by, ${ms('acknowledged_at')} AS acknowledged_at_ms, dismissed_by, justification`;
+
+export const INSERT_ALERT = `
+INSERT INTO alerts (id, rule, severity, asset, sensor, opened_at, last_at, value, message, state)
+VALUES (COALESCE($1::text, gen_random_uuid()::text), $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8::float8, $9,
+        COALESCE($10::text, 'active'))
+RETURNING ${ALERT_COLUMNS}`;
+
+export const GET_ALERT = `SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = $1`;
+
+export const UPDATE_ALERT = `
+UPDATE alerts SET
+  state = COALESCE($2::text, state),
+  last_at = COALESCE($3::timestamptz, last_at),
+  value = COALESCE($4::float8, value),
+  message = COALESCE($5::text, message),
+  acknowledged_by = COALESCE($6::text, acknowledged_by),
+  acknowledged_at = COALESCE($7::timestamptz, acknowledged_at),
+  dismissed_by = COALESCE($8::text, dismissed_by),
+  justification = COALESCE($9::text, justification)
+WHERE id = $1
+RETURNING ${ALERT_COLUMNS}`;
+
+export const LIST_ALERTS = `
+SELECT ${ALERT_COLUMNS} FROM alerts
+WHERE ($1::text[] IS NULL OR severity = ANY($1)) AND ($2::text[] IS NULL OR state = ANY($2))
+  AND ($3::timestamptz IS NULL OR opened_at >= $3) AND ($4::timestamptz IS NULL OR opened_at < $4)
+  AND ($5::boolean IS NULL OR (acknowledged_at IS NOT NULL) = $5)
+ORDER BY opened_at DESC, id LIMIT $6::bigint`;
+
+const SETTING_COLUMNS = `key, value, ${ms('updated_at')} AS updated_at_ms, updated_by`;
+
+export const GET_SETTING = `SELECT ${SETTING_COLUMNS} FROM settings WHERE key = $1`;
+
+export const LIST_SETTINGS = `SELECT ${SETTING_COLUMNS} FROM settings ORDER BY key`;
+
+export const PUT_SETTING = `
+INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2::text::jsonb, now(), $3::text)
+ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+RETURNING ${SETTING_COLUMNS}`;
+
+const AUDIT_COLUMNS = `id::float8 AS id, ${ms('at')} AS at_ms, actor, role, action, target, detail`;
+
+export const APPEND_AUDIT = `
+INSERT INTO audit_log (at, actor, role, action, target, detail)
+VALUES ($1::timestamptz, $2, $3, $4, $5::text, $6::text::jsonb)
+RETURNING ${AUDIT_COLUMNS}`;
+
+export const LIST_AUDIT = `
+SELECT ${AUDIT_COLUMNS} FROM audit_log
+WHERE ($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2)
+  AND ($3::text IS NULL OR actor = $3) AND ($4::text IS NULL OR action = $4)
+ORDER BY at DESC, id DESC LIMIT $5::bigint`;
+
+const PREDICTION_COLUMNS = `id::float8 AS id, ${ms('t')} AS t_ms, asset, model, payload`;
+
+export const INSERT_PREDICTION = `
+INSERT INTO predictions (t, asset, model, payload) VALUES ($1::timestamptz, $2, $3, $4::text::jsonb)
+RETURNING ${PREDICTION_COLUMNS}`;
+
+export const LIST_PREDICTIONS = `
+SELECT ${PREDICTION_COLUMNS} FROM predictions
+WHERE ($1::text IS NULL OR asset = $1) AND ($2::text IS NULL OR model = $2)
+  AND ($3::timestamptz IS NULL OR t >= $3) AND ($4::timestamptz IS NULL OR t < $4)
+ORDER BY t DESC, id DESC LIMIT $5::bigint`;
+
+const RECORDING_INFO_COLUMNS = `id::float8 AS id, name, ${ms('created_at')} AS created_at_ms, scenario, meta,
+  octet_length(body)::float8 AS size_bytes`;
+
+export const SAVE_RECORDING = `
+INSERT INTO recordings (name, created_at, scenario, meta, body)
+VALUES ($1, COALESCE($2::timestamptz, now()), $3, $4::text::jsonb, $5::bytea)
+RETURNING ${RECORDING_INFO_COLUMNS}`;
+
+export const LIST_RECORDINGS = `SELECT ${RECORDING_INFO_COLUMNS} FROM recordings ORDER BY created_at DESC, id DESC`;
+
+export const GET_RECORDING = `SELECT ${RECORDING_INFO_COLUMNS}, body FROM recordings WHERE id = $1::bigint`;
