@@ -2,8 +2,19 @@ import { Type, type Static } from 'typebox';
 
 /** WebSocket channels. */
 export const CHANNELS = ['sensors', 'predictions', 'alerts', 'recommendations', 'quality', 'state'] as const;
-export const Channel = Type.Union(CHANNELS.map((c) => Type.Literal(c)));
+// Spelled out: a union built with `CHANNELS.map(...)` gets an array, not a tuple, and its Static is `never`.
+export const Channel = Type.Union([
+  Type.Literal('sensors'),
+  Type.Literal('predictions'),
+  Type.Literal('alerts'),
+  Type.Literal('recommendations'),
+  Type.Literal('quality'),
+  Type.Literal('state'),
+]);
 export type Channel = Static<typeof Channel>;
+// Compile-time check that the schema and CHANNELS list the same channels.
+const sameChannels: [Channel, (typeof CHANNELS)[number]] extends [(typeof CHANNELS)[number], Channel] ? true : never = true;
+void sameChannels;
 
 // ---- client → server, tagged by `type`
 
@@ -33,7 +44,11 @@ export type ClientMessage = Static<typeof ClientMessage>;
 
 // ---- server → client
 
-/** A data message: every message on a channel has this shape; `seq` is global and gap-free per connection's stream. */
+/**
+ * A data message: every message on a channel has this shape. `seq` is global across channels and
+ * strictly increasing in each connection's stream; gaps are normal (other channels, other assets,
+ * sensor frames merged), and loss the client must repair is announced by a `resync`.
+ */
 export interface ChannelMessage<T = unknown> {
   readonly channel: Channel;
   readonly seq: number;
@@ -46,7 +61,12 @@ export interface ChannelMessage<T = unknown> {
 export type ControlMessage =
   | { readonly type: 'welcome'; readonly protocolVersion: number; readonly seq: number; readonly channels: readonly Channel[] }
   | { readonly type: 'resync'; readonly reason: string; readonly seq: number }
-  | { readonly type: 'error'; readonly code: string; readonly message: string };
+  | { readonly type: 'error'; readonly code: string; readonly message: string }
+  /**
+   * Acknowledges a subscribe or unsubscribe with the connection's channels now subscribed. After a
+   * resuming hello, it follows the replayed messages: the client is caught up and live from `seq`.
+   */
+  | { readonly type: 'subscribed'; readonly channels: readonly Channel[]; readonly seq: number };
 
 /** Payload of a `sensors` message: the samples of one tick (or conflated ticks), latest per sensor. */
 export interface SensorsData {

@@ -1,4 +1,9 @@
-import type { SampleRow, SampleSink } from './history-store.ts';
+import type { SampleRow } from './history-store.ts';
+
+/** Where a writer's batches go: one call per batch, all rows or none. */
+export interface BatchSink<Row> {
+  insertSamples(rows: readonly Row[]): Promise<void>;
+}
 
 /** Runs `fn` after `delayMs`; returns a function that cancels it. Tests pass a manual one. */
 export type ScheduleFn = (fn: () => void, delayMs: number) => () => void;
@@ -9,8 +14,8 @@ export const setTimeoutSchedule: ScheduleFn = (fn, delayMs) => {
   return () => clearTimeout(h);
 };
 
-export interface SampleWriterOptions {
-  readonly sink: SampleSink;
+export interface SampleWriterOptions<Row = SampleRow> {
+  readonly sink: BatchSink<Row>;
   /** Longest a row waits in the buffer when the database is up. Default 1000 ms. */
   readonly flushIntervalMs?: number;
   /** Rows per INSERT; a buffer this full is written without waiting for the interval. Default 5000. */
@@ -45,8 +50,8 @@ export interface SampleWriterMetrics {
  * engine.frames$.subscribe((f) => writer.push(rowsOf(f)));
  * process.once('SIGTERM', () => void writer.close().then(() => store.close()));
  */
-export class SampleWriter {
-  private buffer: SampleRow[] = [];
+export class SampleWriter<Row = SampleRow> {
+  private buffer: Row[] = [];
   private pumping: Promise<void> | null = null;
   private cancelTimer: (() => void) | null = null;
   private wakeRetry: (() => void) | null = null;
@@ -57,9 +62,9 @@ export class SampleWriter {
   private batchesWritten = 0;
   private writeFailures = 0;
   private lastWriteLatencyMs: number | null = null;
-  private readonly o: Required<Omit<SampleWriterOptions, 'onWrite' | 'onError'>> & Pick<SampleWriterOptions, 'onWrite' | 'onError'>;
+  private readonly o: Required<Omit<SampleWriterOptions<Row>, 'onWrite' | 'onError'>> & Pick<SampleWriterOptions<Row>, 'onWrite' | 'onError'>;
 
-  constructor(options: SampleWriterOptions) {
+  constructor(options: SampleWriterOptions<Row>) {
     this.o = {
       flushIntervalMs: 1000,
       maxBatchRows: 5000,
@@ -72,7 +77,7 @@ export class SampleWriter {
   }
 
   /** Queues rows for writing; returns how many rows are now buffered. Throws after `close()`. */
-  push(rows: readonly SampleRow[]): number {
+  push(rows: readonly Row[]): number {
     if (this.closed) throw new Error('SampleWriter is closed');
     for (const r of rows) this.buffer.push(r);
     if (!this.pumping) {

@@ -1,0 +1,37 @@
+import { parseDuration } from '../scenarios/duration.ts';
+
+/** Server settings from the environment; a bad value stops the start with one line naming it. */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | null;
+  readonly mqttUrl: string | null;
+  readonly scenario: string;
+  readonly speed: number | 'max';
+}
+
+export class ConfigError extends Error {}
+
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): ServerConfig {
+  const port = Number(env['PORT'] ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT: "${env['PORT']}" is not a port number`);
+  const speedText = env['TWIN_SPEED'] ?? '1';
+  const speed = speedText === 'max' ? 'max' : Number(speedText.replace(/x$/, ''));
+  if (speed !== 'max' && !(speed > 0)) throw new ConfigError(`TWIN_SPEED: "${speedText}" is not "max" or a positive number`);
+  const dbUrl = env['DATABASE_URL'] || null;
+  if (dbUrl && !/^postgres(ql)?:\/\//.test(dbUrl)) throw new ConfigError('DATABASE_URL: must start with postgres:// or postgresql://');
+  const mqttUrl = env['MQTT_URL'] || null;
+  if (mqttUrl && !/^mqtts?:\/\/|^wss?:\/\//.test(mqttUrl)) throw new ConfigError('MQTT_URL: must start with mqtt://, mqtts://, ws:// or wss://');
+  if (env['TWIN_WHATIF_MAX'] && parseDuration(env['TWIN_WHATIF_MAX']) === undefined) throw new ConfigError('TWIN_WHATIF_MAX: not a duration');
+  return {
+    port,
+    // Development mode has no credentials: listen on loopback only unless HOST says otherwise.
+    host: env['HOST'] ?? (devMode ? '127.0.0.1' : '0.0.0.0'),
+    dataDir: env['DATA_DIR'] ?? './data',
+    databaseUrl: dbUrl,
+    mqttUrl,
+    scenario: env['TWIN_SCENARIO'] ?? 'glass-plant',
+    speed,
+  };
+}

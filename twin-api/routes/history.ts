@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { ok, type AppContext } from '../app.ts';
+import { requireRole } from '../auth.ts';
+import { badRequest } from '../errors.ts';
+import type { LiveTwin } from '../live/live-twin.ts';
+import type { HistoryStore } from '../store/history-store.ts';
+
+const HistoryQuery = Type.Object(
+  {
+    sensors: Type.String({ minLength: 1, maxLength: 4000, description: 'comma-separated sensor ids' }),
+    from: Type.String({ format: 'date-time', description: 'ISO 8601 start (inclusive)' }),
+    to: Type.String({ format: 'date-time', description: 'ISO 8601 end (exclusive)' }),
+    maxPoints: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000, default: 2000, description: 'downsample to at most this many buckets per series' })),
+  },
+  { additionalProperties: false },
+);
+
+const EventsQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    types: Type.Optional(Type.String({ maxLength: 500, description: 'comma-separated event types, e.g. defect,failure' })),
+    assets: Type.Optional(Type.String({ maxLength: 4000, description: 'comma-separated asset ids' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+
+/** History of samples (downsampled for charts) and of events, from the store. */
+export function historyRoutes(twin: LiveTwin, store: HistoryStore) {
+  return (app: FastifyInstance, ctx: AppContext) => {
+    const viewer = requireRole(ctx.auth, 'viewer');
+    app.get('/api/plant/history', { preHandler: viewer, schema: { tags: ['plant'], summary: 'Sensor history, downsampled to min/max/avg buckets', querystring: HistoryQuery } }, async (req) => {
+      const q = req.query as { sensors: string; from: string; to: string; maxPoints?: number };
+      const sensorIds = list(q.sensors)!;
+      for (const id of sensorIds) if (!twin.engine.layout.sensorIndex.has(id)) throw badRequest(`sensors: unknown sensor "${id}"`);
+      const fromMs = Date.parse(q.from);
+      const toMs = Date.parse(q.to);
+      if (!(toMs > fromMs)) throw badRequest('to: must be after from');
+      return ok({ series: await store.querySeries({ sensorIds, fromMs, toMs, maxPoints: q.maxPoints ?? 2000 }) });
+    });
+    app.get('/api/plant/events', { preHandler: viewer, schema: { tags: ['plant'], summary: 'Events and defects, newest first', querystring: EventsQuery } }, async (req) => {
+      const q = req.query as { from?: string; to?: string; types?: string; assets?: string; limit?: number };
+      const events = await store.queryEvents({
+        ...(q.from ? { fromMs: Date.parse(q.from) } : {}),
+        ...(q.to ? { toMs: Date.parse(q.to) } : {}),
+        ...(q.types ? { types: list(q.types)! } : {}),
+        ...(q.assets ? { assets: list(q.assets)! } : {}),
+        limit: q.limit ?? 500,
+      });
+      return ok(events.map((e) => ({ ...e, t: new Date(e.tMs).toISOString() })));
+    });
+  };
+}
