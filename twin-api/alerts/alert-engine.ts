@@ -1,0 +1,226 @@
+import type { TwinEvent } from '../../engine/events.ts';
+import type { Frame } from '../../engine/frame.ts';
+import type { SensorChannel } from '../../physics/model.ts';
+import { SEVERITIES, severityRank, type AlertChange, type AlertState, type AlertView } from './alert.ts';
+import { AlertBook } from './alert-book.ts';
+import { badField } from './alert-errors.ts';
+import { anomalyMessage } from './alert-message.ts';
+import { DEFAULT_ALERT_SETTINGS, parseAlertSettings, type AlertSettings } from './alert-settings.ts';
+import { effectiveLimits } from './effective-limits.ts';
+import { RateTracker } from './rate-tracker.ts';
+import { ANOMALY_ACTION, FAILURE_ACTION } from './recommended-actions.ts';
+import { ThresholdTracker } from './threshold-tracker.ts';
+
+/** What the alert engine reads of a frame (a real engine Frame, or a hand-built one in tests). */
+export type AlertFrame = Pick<Frame, 'timeMs' | 'values' | 'sampled' | 'sampledCount'> & { readonly events?: readonly TwinEvent[] };
+
+export interface AlertEngineOptions {
+  /** The plant's sensor table (engine.layout.sensors): frames are indexed by it. */
+  readonly sensors: readonly SensorChannel[];
+  /** Epoch ms of the scenario's t = 0 (engine.startMs), to time events fed through onEvent. */
+  readonly startMs: number;
+  /** Raw settings (validated here) — defaults when absent. */
+  readonly settings?: unknown;
+  /** Alert ids are `${idPrefix}000001`, `${idPrefix}000002`, … in the order alerts open. */
+  readonly idPrefix?: string;
+}
+
+/** Per-asset state of the event- and model-driven rules (rare: a Map lookup per report is fine). */
+interface AssetRuleState {
+  slot: number;
+  lastSlot: number;
+  clean: number;
+}
+
+const NO_CHANGES: readonly AlertChange[] = Object.freeze([]);
+
+/**
+ * Turns frames, events and anomaly reports into alert lifecycle changes. Pure and deterministic:
+ * time comes only from frames, events and reports; operator actions are stamped with the latest
+ * simulated time seen. A frame costs O(sampled sensors) with no allocation unless an alert changes.
+ *
+ * @example
+ * const alerts = new AlertEngine({ sensors: engine.layout.sensors, startMs: engine.startMs });
+ * engine.frames$.subscribe((f) => alerts.onFrame(f).forEach((c) => publish('alerts', c)));
+ * alerts.acknowledge('ALT-000001', 'operator@plant');
+ */
+export class AlertEngine {
+  private readonly sensors: readonly SensorChannel[];
+  private readonly startMs: number;
+  private readonly book: AlertBook;
+  private readonly thresholds: ThresholdTracker;
+  private readonly rates: RateTracker;
+  private readonly anomalies = new Map<string, AssetRuleState>();
+  private readonly failures = new Map<string, AssetRuleState>();
+  private current: AlertSettings;
+  private lastEventSeq = -1;
+
+  constructor(options: AlertEngineOptions) {
+    this.sensors = options.sensors;
+    this.startMs = options.startMs;
+    this.current = options.settings === undefined ? DEFAULT_ALERT_SETTINGS : parseAlertSettings(options.settings, this.sensors);
+    this.book = new AlertBook(options.idPrefix ?? 'ALT-', () => this.current.updateIntervalS * 1000);
+    this.thresholds = new ThresholdTracker(this.sensors, this.book, effectiveLimits(this.sensors, this.current), this.current);
+    const periodS = (k: number) => {
+      const p = this.sensors[k]!.period;
+      return p.kind === 'periodic' ? p.periodS : 0;
+    };
+    this.rates = new RateTracker(this.sensors, periodS, this.book, this.current);
+  }
+
+  get settings(): AlertSettings {
+    return this.current;
+  }
+
+  /** Replaces the settings (validated; throws AlertError naming the field). Open alerts stay open. */
+  configure(input: unknown): AlertSettings {
+    const next = parseAlertSettings(input, this.sensors);
+    const limits = effectiveLimits(this.sensors, next);
+    this.current = next;
+    this.thresholds.reconfigure(limits, next);
+    this.rates.reconfigure(next);
+    return next;
+  }
+
+  /**
+   * Consumes one frame: its sampled values, and its events (failure / maintenance). Feeding the same
+   * events again through onEvent is harmless: events are taken once by sequence number.
+   */
+  onFrame(frame: AlertFrame): readonly AlertChange[] {
+    const t = frame.timeMs;
+    this.book.nowMs = t;
+    const { values, sampled } = frame;
+    const ruleOf = this.rates.ruleOf;
+    for (let i = 0; i < frame.sampledCount; i++) {
+      const k = sampled[i]!;
+      const v = values[k]!;
+      this.thresholds.sample(k, v, t);
+      if (ruleOf[k]! >= 0) this.rates.sample(k, v, t);
+    }
+    if (frame.events) for (const e of frame.events) this.event(e, t);
+    return this.drain();
+  }
+
+  /** One event from the public stream (failure opens a CRITICAL alert; maintenance clears it). */
+  onEvent(event: TwinEvent): readonly AlertChange[] {
+    const t = this.startMs + event.tS * 1000;
+    if (!(t < this.book.nowMs)) this.book.nowMs = t;
+    this.event(event, t);
+    return this.drain();
+  }
+
+  /**
+   * Model-based anomaly hook: a score above the threshold opens (or keeps) one alert per asset, at the
+   * configured severity, one level higher from twice the threshold; anomaly.clearReports reports at
+   * or below it clear it. A NaN score is a missing report.
+   */
+  reportAnomaly(asset: string, score: number, threshold: number, contributors: readonly string[], tIso: string): readonly AlertChange[] {
+    const t = Date.parse(tIso);
+    if (Number.isNaN(t)) throw badField('tIso', `not an ISO 8601 time: "${tIso}"`);
+    if (!(t < this.book.nowMs)) this.book.nowMs = t;
+    if (score !== score) return NO_CHANGES;
+    const st = stateOf(this.anomalies, asset);
+    if (score <= threshold) {
+      if (st.slot >= 0 && ++st.clean >= this.current.anomaly.clearReports) this.closeAsset(st, t);
+      return this.drain();
+    }
+    st.clean = 0;
+    const base = severityRank(this.current.anomaly.severity);
+    const severity = SEVERITIES[Math.min(3, score >= 2 * threshold ? base + 1 : base)]!;
+    const a = {
+      rule: 'anomaly' as const,
+      asset,
+      sensor: null,
+      parameter: null,
+      unit: '',
+      severity,
+      direction: 'above' as const,
+      value: score,
+      threshold,
+      message: anomalyMessage(asset, score, threshold, contributors),
+      recommendedAction: ANOMALY_ACTION,
+      contributors: [...contributors],
+    };
+    if (st.slot < 0) this.openAsset(st, a, t);
+    else if (severityRank(severity) > severityRank(this.book.record(st.slot).severity)) this.book.escalate(st.slot, a, t);
+    else this.book.touch(st.slot, score, t);
+    return this.drain();
+  }
+
+  /** active → acknowledged. Throws AlertError: unknown id (404), illegal transition (409), missing actor (400). */
+  acknowledge(id: string, actor: string): AlertChange {
+    return this.book.acknowledge(id, actor);
+  }
+
+  /** active | acknowledged → dismissed; `justification` must have at least 10 characters (else 400 naming it). */
+  dismiss(id: string, actor: string, justification: string): AlertChange {
+    return this.book.dismiss(id, actor, justification);
+  }
+
+  get(id: string): AlertView | undefined {
+    return this.book.get(id);
+  }
+
+  /** Alerts in the order they opened, optionally only those in some states or on one asset. */
+  list(filter: { readonly states?: readonly AlertState[]; readonly asset?: string } = {}): AlertView[] {
+    return this.book.all().filter((a) => (!filter.states || filter.states.includes(a.state)) && (!filter.asset || a.asset === filter.asset));
+  }
+
+  /** Alerts needing an operator: active or acknowledged. */
+  open(): AlertView[] {
+    return this.list({ states: ['active', 'acknowledged'] });
+  }
+
+  private event(e: TwinEvent, t: number): void {
+    if (e.seq <= this.lastEventSeq) return;
+    this.lastEventSeq = e.seq;
+    if (e.type === 'failure') {
+      const st = stateOf(this.failures, e.asset);
+      const a = {
+        rule: 'failure' as const,
+        asset: e.asset,
+        sensor: null,
+        parameter: null,
+        unit: '',
+        severity: 'CRITICAL' as const,
+        direction: null,
+        value: NaN,
+        threshold: NaN,
+        message: `${e.asset} failed (${e.mode})`,
+        recommendedAction: FAILURE_ACTION,
+        contributors: [],
+      };
+      if (st.slot < 0) this.openAsset(st, a, t);
+    } else if (e.type === 'maintenance') {
+      const st = this.failures.get(e.asset);
+      if (st && st.slot >= 0) this.closeAsset(st, t);
+    }
+  }
+
+  private openAsset(st: AssetRuleState, a: Parameters<AlertBook['open']>[0], t: number): void {
+    st.clean = 0;
+    if (st.lastSlot >= 0 && t - this.book.record(st.lastSlot).clearedMs <= this.current.coolDownS * 1000) {
+      this.book.reopen(st.lastSlot, a, t);
+      st.slot = st.lastSlot;
+      return;
+    }
+    st.slot = this.book.open(a, t);
+    st.lastSlot = st.slot;
+  }
+
+  private closeAsset(st: AssetRuleState, t: number): void {
+    this.book.clear(st.slot, t);
+    st.slot = -1;
+    st.clean = 0;
+  }
+
+  private drain(): readonly AlertChange[] {
+    return this.book.changes.length === 0 ? NO_CHANGES : this.book.changes.splice(0);
+  }
+}
+
+function stateOf(map: Map<string, AssetRuleState>, asset: string): AssetRuleState {
+  let st = map.get(asset);
+  if (!st) map.set(asset, (st = { slot: -1, lastSlot: -1, clean: 0 }));
+  return st;
+}

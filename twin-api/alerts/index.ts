@@ -1,0 +1,26 @@
+export { AlertEngine, type AlertEngineOptions, type AlertFrame } from './alert-engine.ts';
+export {
+  SEVERITIES,
+  severityRank,
+  type AlertChange,
+  type AlertChangeKind,
+  type AlertRule,
+  type AlertState,
+  type AlertView,
+  type Severity,
+} from './alert.ts';
+export { AlertError } from './alert-errors.ts';
+export { MIN_JUSTIFICATION } from './alert-book.ts';
+export {
+  AlertSettingsSchema,
+  DEFAULT_ALERT_SETTINGS,
+  parseAlertSettings,
+  RateRuleSchema,
+  ThresholdOverrideSchema,
+  type AlertSettings,
+  type AlertSettingsInput,
+  type RateRule,
+  type ThresholdOverride,
+} from './alert-settings.ts';
+export { effectiveLimits, type EffectiveLimits } from './effective-limits.ts';
+export { ACTION_BY_CAUSE, recommendedAction } from './recommended-actions.ts';

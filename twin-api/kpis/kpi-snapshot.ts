@@ -1,0 +1,142 @@
+import type { AssetKpi } from './asset-kpi.ts';
+import { shiftLabel, type Period } from './periods.ts';
+import { kpiValues, Tally, type KpiValues } from './tally.ts';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+export interface PeriodInfo {
+  readonly label: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+/** One hour of the quality sparkline. */
+export interface SparkPoint {
+  /** Start of the hour, ISO 8601 UTC. */
+  readonly hour: string;
+  readonly units: number;
+  readonly defects: number;
+  readonly defectiveUnits: number;
+  readonly fpy: number | null;
+  readonly defectRatePer1000: number | null;
+}
+
+export interface PeriodKpis {
+  readonly shift: KpiValues;
+  /** The last completed shift, for trend arrows; null before the first shift change. */
+  readonly previousShift: KpiValues | null;
+  readonly day: KpiValues;
+  readonly rolling: KpiValues;
+  /** 24 hourly points, oldest first, ending with the current (partial) hour. */
+  readonly sparkline: readonly SparkPoint[];
+}
+
+export interface LineKpis extends PeriodKpis {
+  readonly line: string;
+  readonly failed: boolean;
+  readonly stopped: boolean;
+  readonly targetUnitsPerH: number;
+  readonly idealUnitsPerH: number;
+}
+
+export interface MachineDowntime {
+  readonly asset: string;
+  readonly failed: boolean;
+  readonly shiftDowntimeS: number;
+  readonly dayDowntimeS: number;
+}
+
+/** The `quality` channel payload and the REST KPI response. */
+export interface KpiSnapshot {
+  /** Simulated time of the snapshot, ISO 8601 UTC. */
+  readonly at: string;
+  readonly shift: PeriodInfo;
+  readonly previousShift: PeriodInfo | null;
+  readonly day: PeriodInfo;
+  readonly rollingWindowMin: number;
+  readonly lines: readonly LineKpis[];
+  /** All lines together (machines have no output of their own; their downtime is listed apart). */
+  readonly plant: PeriodKpis;
+  readonly machines: readonly MachineDowntime[];
+}
+
+export interface SnapshotInput {
+  readonly nowMs: number;
+  readonly assets: readonly AssetKpi[];
+  readonly shift: Period;
+  readonly previousShift: Period | null;
+  readonly day: Period;
+  readonly rollingWindowMin: number;
+  readonly minuteKeys: Float64Array;
+  readonly hourKeys: Float64Array;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const info = (p: Period, label = shiftLabel(p)): PeriodInfo => ({ label, start: iso(p.startMs), end: iso(p.endMs) });
+
+/** Sums the tallies of `assets` picked by `pick`. */
+function sum(assets: readonly AssetKpi[], pick: (a: AssetKpi) => Tally | undefined): Tally {
+  const out = new Tally();
+  for (const a of assets) {
+    const t = pick(a);
+    if (t) out.add(t);
+  }
+  return out;
+}
+
+function periodKpis(s: SnapshotInput, assets: readonly AssetKpi[]): PeriodKpis {
+  const target = assets.reduce((acc, a) => acc + a.targetPerH, 0);
+  const minute = Math.floor(s.nowMs / MINUTE_MS);
+  const rolling = new Tally();
+  s.minuteKeys.forEach((key, i) => {
+    // Minute buckets covering [now − window, now]: whole minutes, plus the current partial one.
+    if (key >= minute - s.rollingWindowMin && key <= minute) rolling.add(sum(assets, (a) => a.minutes[i]));
+  });
+  const hour = Math.floor(s.nowMs / HOUR_MS);
+  const n = s.hourKeys.length;
+  const sparkline = Array.from({ length: n }, (_, j): SparkPoint => {
+    const h = hour - (n - 1) + j;
+    const i = h % n;
+    const t = s.hourKeys[i] === h ? sum(assets, (a) => a.hours[i]) : new Tally();
+    return {
+      hour: iso(h * HOUR_MS),
+      units: t.units,
+      defects: t.defects,
+      defectiveUnits: t.defectiveUnits,
+      fpy: t.units > 0 ? (t.units - t.defectiveUnits) / t.units : null,
+      defectRatePer1000: t.units > 0 ? (t.defects / t.units) * 1000 : null,
+    };
+  });
+  return {
+    shift: kpiValues(sum(assets, (a) => a.shift), target),
+    previousShift: s.previousShift ? kpiValues(sum(assets, (a) => a.previousShift), target) : null,
+    day: kpiValues(sum(assets, (a) => a.day), target),
+    rolling: kpiValues(rolling, target),
+    sparkline,
+  };
+}
+
+/** Builds the plain-JSON snapshot (deterministic: depends only on the tracker's state). */
+export function buildSnapshot(s: SnapshotInput): KpiSnapshot {
+  const lines = s.assets.filter((a) => a.isLine);
+  return {
+    at: iso(s.nowMs),
+    shift: info(s.shift),
+    previousShift: s.previousShift ? info(s.previousShift) : null,
+    day: info(s.day, iso(s.day.startMs).slice(0, 10)),
+    rollingWindowMin: s.rollingWindowMin,
+    lines: lines.map((a) => ({
+      line: a.asset,
+      failed: a.failed,
+      stopped: a.stopped,
+      targetUnitsPerH: a.targetPerH,
+      idealUnitsPerH: a.idealPerH,
+      ...periodKpis(s, [a]),
+    })),
+    plant: periodKpis(s, lines),
+    machines: s.assets
+      .filter((a) => !a.isLine)
+      .map((a) => ({ asset: a.asset, failed: a.failed, shiftDowntimeS: a.shift.downS, dayDowntimeS: a.day.downS })),
+  };
+}
