@@ -98,6 +98,8 @@ export interface Alert {
 
 /** Fields left undefined are kept as they are. */
 export interface AlertPatch {
+  /** An escalation raises it. */
+  readonly severity?: AlertSeverity;
   readonly state?: AlertState;
   readonly lastAtMs?: number;
   readonly value?: number;

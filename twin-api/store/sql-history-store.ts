@@ -67,7 +67,7 @@ export class SqlHistoryStore implements HistoryStore {
   async updateAlert(id: string, p: AlertPatch): Promise<Alert | null> {
     const [row] = await this.db.query<AlertRow>(SQL.UPDATE_ALERT, [
       id, p.state ?? null, iso(p.lastAtMs), p.value ?? null, p.message ?? null, p.acknowledgedBy ?? null, iso(p.acknowledgedAtMs),
-      p.dismissedBy ?? null, p.justification ?? null,
+      p.dismissedBy ?? null, p.justification ?? null, p.severity ?? null,
     ]);
     return row ? toAlert(row) : null;
   }

@@ -64,7 +64,8 @@ UPDATE alerts SET
   acknowledged_by = COALESCE($6::text, acknowledged_by),
   acknowledged_at = COALESCE($7::timestamptz, acknowledged_at),
   dismissed_by = COALESCE($8::text, dismissed_by),
-  justification = COALESCE($9::text, justification)
+  justification = COALESCE($9::text, justification),
+  severity = COALESCE($10::text, severity)
 WHERE id = $1
 RETURNING ${ALERT_COLUMNS}`;
 

@@ -1,0 +1,118 @@
+import { Subject, type Observable, type Subscription } from 'rxjs';
+import type { EngineCommand } from '../../engine/commands.ts';
+import type { TwinEngine } from '../../engine/engine.ts';
+import { frameRecords } from '../../engine/records.ts';
+import type { FaultEvent, Scenario } from '../../scenarios/types.ts';
+import type { LiveSample, LiveSource, LiveSourceStatus } from './live-source.ts';
+
+/** How the stand-in plant differs from the twin; none of it is told to the twin. */
+export interface PlantDifferences {
+  /** Random streams of the plant (default: the twin's seed + 7919); null keeps the twin's own streams. */
+  readonly seed?: number | null;
+  /** Model error: the real ambient is warmer than the twin assumes, °C (default 3). */
+  readonly ambientOffsetC?: number;
+  /** Model error: raw material varies more than the twin assumes, × std (default 1.5). */
+  readonly rawMaterialStdScale?: number;
+  /**
+   * Undeclared faults, `atS` in seconds from the moment the source is created (default: a
+   * +12 °C sensor_bias on Line_A.furnace.zone3_temp one hour in, when that sensor exists).
+   */
+  readonly hiddenFaults?: readonly FaultEvent[];
+}
+
+export const DEFAULT_HIDDEN_FAULT: FaultEvent = {
+  atS: 3600,
+  target: 'Line_A.furnace.zone3_temp',
+  type: 'sensor_bias',
+  params: { offset: 12 },
+};
+
+/**
+ * The embedded default LiveSource: a second engine standing in for the real plant. It is forked
+ * from the twin's present with hidden differences (another seed, a warmer ambient, noisier raw
+ * material, an undeclared fault) and is stepped in lock-step by the caller (`advanceTo`), emitting
+ * its measured samples as records.
+ */
+export class EnginePlantSource implements LiveSource {
+  private readonly plant: TwinEngine;
+  private readonly subject = new Subject<LiveSample>();
+  readonly samples$: Observable<LiveSample> = this.subject.asObservable();
+  /** The hidden faults, with times in the plant's own seconds since scenario start (ground truth for evaluation). */
+  readonly hiddenFaults: readonly FaultEvent[];
+  private readonly sub: Subscription;
+  private running = false;
+  private emitted = 0;
+
+  constructor(twin: TwinEngine, differences: PlantDifferences = {}) {
+    const base = twin.scenario;
+    const t0 = twin.tS;
+    const wanted = differences.hiddenFaults ?? (twin.layout.sensorIndex.has(DEFAULT_HIDDEN_FAULT.target) ? [DEFAULT_HIDDEN_FAULT] : []);
+    this.hiddenFaults = wanted.map((f) => ({ ...f, atS: f.atS + t0 }));
+    const scenario: Scenario = {
+      ...base,
+      seed: differences.seed === null ? base.seed : (differences.seed ?? base.seed + 7919),
+      disturbances: {
+        ambient: { ...base.disturbances.ambient, meanC: base.disturbances.ambient.meanC + (differences.ambientOffsetC ?? 3) },
+        rawMaterial: {
+          ...base.disturbances.rawMaterial,
+          std: base.disturbances.rawMaterial.std * (differences.rawMaterialStdScale ?? 1.5),
+        },
+      },
+      faults: [...base.faults, ...this.hiddenFaults].sort((a, b) => a.atS - b.atS),
+    };
+    this.plant = differences.seed === null ? twin.fork({ scenario }) : twin.fork({ scenario, seed: scenario.seed });
+    const layout = this.plant.layout;
+    this.sub = this.plant.frames$.subscribe((frame) => {
+      if (!this.running || frame.sampledCount === 0) return;
+      const timeMs = frame.timeMs;
+      for (const r of frameRecords(frame, layout)) {
+        this.emitted++;
+        this.subject.next({ ...r, timeMs });
+      }
+    });
+  }
+
+  /** Simulated seconds of the plant. */
+  get tS(): number {
+    return this.plant.tS;
+  }
+
+  /** Steps the plant up to simulated time `tS` (the server calls this after each twin tick). */
+  advanceTo(tS: number): void {
+    this.plant.runUntil(tS);
+  }
+
+  /** Mirrors an operator command (setpoint, maintenance) to the plant, as the real plant would receive it. */
+  apply(command: EngineCommand): void {
+    this.plant.apply(command);
+  }
+
+  status(): LiveSourceStatus {
+    return {
+      connected: this.running,
+      received: this.emitted,
+      accepted: this.emitted,
+      rejected: 0,
+      duplicates: 0,
+      reconnects: 0,
+      lastError: null,
+    };
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+  }
+
+  /** Stops emitting; the plant still advances with `advanceTo` (it does not pause for us). */
+  async stop(): Promise<void> {
+    this.running = false;
+  }
+
+  /** Releases the plant engine; the source cannot be restarted. */
+  dispose(): void {
+    this.running = false;
+    this.sub.unsubscribe();
+    this.plant.dispose();
+    this.subject.complete();
+  }
+}

@@ -1,0 +1,274 @@
+import type { Frame } from '../../engine/frame.ts';
+import type { PlantLayout } from '../../engine/layout.ts';
+import { BiasFilterBank, DEFAULT_BIAS_FILTER, type BiasFilterConfig } from './bias-filter.ts';
+import {
+  DEFAULT_DRIFT_DETECTOR,
+  DriftDetector,
+  FLAG_EQUIPMENT_ISSUE,
+  FLAG_NAMES,
+  FLAG_NONE,
+  type DriftDetectorConfig,
+} from './drift-detector.ts';
+import type { FlaggedAsset, ShadowSensorState, ShadowState } from './shadow-state.ts';
+
+type Sensor = PlantLayout['sensors'][number];
+
+export interface ShadowTrackerConfig {
+  readonly filter: BiasFilterConfig;
+  readonly detector: DriftDetectorConfig;
+  /** Smallest weight of the per-sensor accuracy averages (1/window in samples). */
+  readonly alphaAccuracy: number;
+}
+
+export const DEFAULT_SHADOW_TRACKER: ShadowTrackerConfig = {
+  filter: DEFAULT_BIAS_FILTER,
+  detector: DEFAULT_DRIFT_DETECTOR,
+  alphaAccuracy: 0.05,
+};
+
+/** The minimum a tracker needs of the plant: its sensor table (engine.layout satisfies it). */
+export type TrackerLayout = Pick<PlantLayout, 'sensors'>;
+
+/** Random-walk drift step per sample from the spec: driftPerSqrtH × √(period in hours) (per-unit sensors: 4 s assumed). */
+function driftStepOf(s: Sensor): number {
+  const periodS = s.period.kind === 'periodic' ? s.period.periodS : 4;
+  return (s.noise.driftPerSqrtH ?? 0) * Math.sqrt(periodS / 3600);
+}
+
+/** A live value for the tracker: what any LiveSample satisfies. */
+export interface TrackerSample {
+  readonly sensor_id: string;
+  readonly value: number | null;
+}
+
+/** Width of the normal (warning) band, a magnitude when it is open on one side, NaN when unbounded. */
+function spanOf(s: Sensor): number {
+  const [lo, hi] = s.limits.warning;
+  if (lo !== null && hi !== null && hi > lo) return hi - lo;
+  if (lo === null && hi === null) return NaN;
+  return Math.max(1e-9, Math.abs(hi ?? 0), Math.abs(lo ?? 0));
+}
+
+const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/**
+ * Shadow mode: compares live measurements with the twin's prediction of the same sensor, keeps a
+ * per-sensor output-bias estimate (BiasFilterBank) so that twin + bias tracks the plant, and
+ * raises `model_drift` / `equipment_issue` flags (DriftDetector). Pure and deterministic: feed it
+ * twin frames and live samples in any interleaving; every update is O(1) and allocation-free.
+ *
+ * @example
+ * const tracker = new ShadowTracker(twin.layout);
+ * twin.frames$.subscribe((f) => tracker.observeTwin(f));
+ * source.samples$.subscribe((s) => tracker.ingest(s));
+ * tracker.state().trackingAccuracy; // 0..1
+ */
+export class ShadowTracker {
+  readonly sensors: readonly Sensor[];
+  private readonly index: ReadonlyMap<string, number>;
+  private readonly bank: BiasFilterBank;
+  private readonly detector: DriftDetector;
+  private readonly tracked: Uint8Array;
+  private readonly span: Float64Array;
+  private readonly predicted: Float64Array;
+  private readonly measured: Float64Array;
+  private readonly predAtMeasure: Float64Array;
+  private readonly lastZ: Float64Array;
+  private readonly within: Float64Array;
+  private readonly sqErr: Float64Array;
+  private readonly alphaAcc: number;
+  private twinTimeMs = NaN;
+  private used = 0;
+  private ignored = 0;
+
+  constructor(layout: TrackerLayout, config: Partial<ShadowTrackerConfig> = {}) {
+    const cfg = { ...DEFAULT_SHADOW_TRACKER, ...config };
+    const sensors = layout.sensors;
+    const n = sensors.length;
+    this.sensors = sensors;
+    this.alphaAcc = cfg.alphaAccuracy;
+    this.index = new Map(sensors.map((s, k) => [s.id, k] as const));
+    this.span = Float64Array.from(sensors, spanOf);
+    // Sensors that declare no noise (counts, per-unit verdicts) cannot be scored against a σ.
+    this.tracked = Uint8Array.from(sensors, (s) => (s.noise.std > 0 ? 1 : 0));
+    this.bank = new BiasFilterBank(
+      sensors.map((s, k) => ({
+        std: s.noise.std,
+        quantum: s.noise.quantum ?? 0,
+        driftStep: driftStepOf(s),
+        floor: 1e-3 * (Number.isNaN(this.span[k]!) ? 1 : this.span[k]!),
+      })),
+      cfg.filter,
+    );
+    const families = new Map<string, number>();
+    const family = Int32Array.from(sensors, (s) => {
+      const key = `${s.assetKind}:${s.name}`;
+      if (!families.has(key)) families.set(key, families.size);
+      return families.get(key)!;
+    });
+    this.detector = new DriftDetector(family, this.tracked, cfg.detector);
+    this.predicted = new Float64Array(n).fill(NaN);
+    this.measured = new Float64Array(n).fill(NaN);
+    this.predAtMeasure = new Float64Array(n).fill(NaN);
+    this.lastZ = new Float64Array(n).fill(NaN);
+    this.within = new Float64Array(n);
+    this.sqErr = new Float64Array(n);
+  }
+
+  /** Takes the twin's fresh samples as its current prediction of each sensor. */
+  observeTwin(frame: Frame): void {
+    const { sampled, values } = frame;
+    for (let i = 0; i < frame.sampledCount; i++) {
+      const k = sampled[i]!;
+      const v = values[k]!;
+      if (v === v) this.predicted[k] = v; // a twin dropout keeps the last prediction
+    }
+    this.twinTimeMs = frame.timeMs;
+  }
+
+  /** Takes every sensor's last twin value as its prediction (on connect, before frames arrive). */
+  primeTwin(values: Float64Array, timeMs: number): void {
+    for (let k = 0; k < values.length && k < this.predicted.length; k++) {
+      const v = values[k]!;
+      if (v === v) this.predicted[k] = v;
+    }
+    this.twinTimeMs = timeMs;
+  }
+
+  /** One live sample. Returns false (and counts it as ignored) for an unknown sensor, a missing value or no prediction yet. */
+  ingest(sample: TrackerSample): boolean {
+    const k = this.index.get(sample.sensor_id);
+    if (k === undefined || sample.value === null) {
+      this.ignored++;
+      return false;
+    }
+    return this.ingestAt(k, sample.value);
+  }
+
+  /** One live value of sensor k (index in layout.sensors). */
+  ingestAt(k: number, y: number): boolean {
+    const p = this.predicted[k]!;
+    if (!Number.isFinite(y) || p !== p) {
+      this.ignored++;
+      return false;
+    }
+    this.used++;
+    const bank = this.bank;
+    // A sensor without limits is scaled by the size of its first value.
+    if (this.span[k] !== this.span[k]) this.span[k] = Math.max(1e-9, Math.abs(y));
+    // Score the one-step-ahead corrected estimate (before this sample updates the bias).
+    const err = y - (p + bank.bias[k]!);
+    const n = bank.count[k]! + 1;
+    const a = Math.max(1 / n, this.alphaAcc);
+    const inside = Math.abs(err) <= 2 * Math.sqrt(bank.rSpec[k]!) ? 1 : 0;
+    this.within[k] = (1 - a) * this.within[k]! + a * inside;
+    const rel = err / this.span[k]!;
+    this.sqErr[k] = (1 - a) * this.sqErr[k]! + a * rel * rel;
+
+    const e = y - p;
+    bank.update(k, e, !this.detector.suspect(k));
+    const z = e / bank.sigmaLR[k]!;
+    this.lastZ[k] = z;
+    if (this.tracked[k]) this.detector.update(k, z, n);
+    this.measured[k] = y;
+    this.predAtMeasure[k] = p;
+    return true;
+  }
+
+  /** Forgets every estimate and flag (e.g. after the twin was re-synchronized to the plant). */
+  reset(): void {
+    this.bank.reset();
+    this.detector.reset();
+    this.measured.fill(NaN);
+    this.predAtMeasure.fill(NaN);
+    this.lastZ.fill(NaN);
+    this.within.fill(0);
+    this.sqErr.fill(0);
+    this.used = 0;
+    this.ignored = 0;
+  }
+
+  /** The estimated bias of a sensor (measured − twin), by id. */
+  biasOf(sensorId: string): number {
+    const k = this.index.get(sensorId);
+    return k === undefined ? NaN : this.bank.bias[k]!;
+  }
+
+  /** The flag of a sensor, by id. */
+  flagOf(sensorId: string): (typeof FLAG_NAMES)[number] {
+    const k = this.index.get(sensorId);
+    return k === undefined ? 'none' : FLAG_NAMES[this.detector.flag(k)]!;
+  }
+
+  /** Overall tracking accuracy (0..1) and normalized RMSE over tracked sensors with data. */
+  accuracy(): { trackingAccuracy: number | null; normalizedRmse: number | null; sensorsTracked: number } {
+    let n = 0;
+    let w = 0;
+    let sq = 0;
+    for (let k = 0; k < this.sensors.length; k++) {
+      if (!this.tracked[k] || this.bank.count[k] === 0) continue;
+      n++;
+      w += this.within[k]!;
+      sq += this.sqErr[k]!;
+    }
+    return n === 0
+      ? { trackingAccuracy: null, normalizedRmse: null, sensorsTracked: 0 }
+      : { trackingAccuracy: w / n, normalizedRmse: Math.sqrt(sq / n), sensorsTracked: n };
+  }
+
+  /** Assets with a flagged sensor; an asset with any equipment_issue sensor is an equipment_issue. */
+  flaggedAssets(): FlaggedAsset[] {
+    const byAsset = new Map<string, FlaggedAsset & { sensors: string[] }>();
+    for (let k = 0; k < this.sensors.length; k++) {
+      const f = this.detector.flag(k);
+      if (f === FLAG_NONE) continue;
+      const s = this.sensors[k]!;
+      let entry = byAsset.get(s.asset);
+      if (!entry) {
+        entry = { asset: s.asset, flag: 'model_drift', sensors: [] };
+        byAsset.set(s.asset, entry);
+      }
+      entry.sensors.push(s.id);
+      if (f === FLAG_EQUIPMENT_ISSUE) entry.flag = 'equipment_issue';
+    }
+    return [...byAsset.values()];
+  }
+
+  /** The JSON body of GET /api/digital-twin/shadow-state (schema: ShadowState). */
+  state(): ShadowState {
+    const bank = this.bank;
+    const det = this.detector;
+    const sensors: ShadowSensorState[] = this.sensors.map((s, k) => {
+      const count = bank.count[k]!;
+      const p = this.predAtMeasure[k]!;
+      const y = this.measured[k]!;
+      return {
+        sensor_id: s.id,
+        asset: s.asset,
+        parameter_name: s.name,
+        unit: s.unit,
+        measured: num(y),
+        predicted: num(p),
+        corrected: count > 0 ? num(p + bank.bias[k]!) : null,
+        residual: num(y - p),
+        bias: bank.bias[k]!,
+        biasStd: Math.sqrt(bank.P[k]!),
+        z: num(this.lastZ[k]!),
+        cusumUp: det.cusumUp[k]!,
+        cusumDown: det.cusumDown[k]!,
+        flag: FLAG_NAMES[det.flag(k)]!,
+        samples: count,
+        within2Sigma: count > 0 ? this.within[k]! : null,
+        tracked: this.tracked[k] === 1,
+      };
+    });
+    return {
+      twinTimeMs: num(this.twinTimeMs),
+      samples: this.used,
+      ignored: this.ignored,
+      ...this.accuracy(),
+      flaggedAssets: this.flaggedAssets(),
+      sensors,
+    };
+  }
+}
