@@ -15,6 +15,20 @@ import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { plantRoutes } from './routes/plant.ts';
 import { createHistoryStore } from './store/create-store.ts';
+import { AlertEngine } from './alerts/alert-engine.ts';
+import { KpiTracker } from './kpis/kpi-tracker.ts';
+import { AlertFeed } from './live/alert-feed.ts';
+import { feedSensors } from './live/ws-feed.ts';
+import { alertRoutes } from './routes/alerts.ts';
+import { kpiRoutes } from './routes/kpis.ts';
+import { shadowRoutes } from './routes/shadow.ts';
+import { wsRoutes } from './routes/ws.ts';
+import { connectShadow } from './shadow/connect-shadow.ts';
+import { EnginePlantSource } from './shadow/engine-plant-source.ts';
+import type { LiveSource } from './shadow/live-source.ts';
+import { MqttSource } from './shadow/mqtt-source.ts';
+import { ShadowTracker } from './shadow/shadow-tracker.ts';
+import { WsHub } from './ws/hub.ts';
 
 async function main(): Promise<void> {
   const auth = authConfigFromEnv(process.env);
@@ -36,6 +50,32 @@ async function main(): Promise<void> {
     },
     onError: (err, attempt, retryInMs) => log(`history write failed (attempt ${attempt}, retry in ${retryInMs} ms): ${(err as Error).message}`),
   });
+
+  const hub = new WsHub();
+  const sensorsSub = feedSensors(engine, hub);
+  const savedAlertSettings = await store.getSetting('alerts');
+  const alerts = new AlertEngine({
+    sensors: engine.layout.sensors,
+    startMs: engine.startMs,
+    ...(savedAlertSettings ? { settings: savedAlertSettings.value } : {}),
+    // Unique across restarts: alert ids are primary keys in history.
+    idPrefix: `ALT-${Date.now().toString(36)}-`,
+  });
+  const kpis = new KpiTracker({
+    startMs: engine.startMs,
+    lines: scenario.lines.map((l) => l.id),
+    machines: scenario.machines.map((m) => m.id),
+    sensorIndex: engine.layout.sensorIndex,
+  });
+  const alertFeed = new AlertFeed(engine, alerts, kpis, hub, store, log);
+
+  // Shadow mode: MQTT when MQTT_URL is set, else a stand-in plant with hidden differences.
+  const source: LiveSource = config.mqttUrl
+    ? new MqttSource({ url: config.mqttUrl, clientId: process.env['TWIN_MQTT_CLIENT_ID'] ?? 'twinworks-shadow' })
+    : new EnginePlantSource(engine);
+  const tracker = new ShadowTracker(engine.layout);
+  const shadowSub = connectShadow({ twin: engine, source, tracker });
+  source.start();
 
   const app = await buildApp({
     auth,
@@ -59,8 +99,21 @@ async function main(): Promise<void> {
       }),
       plantRoutes(twin),
       historyRoutes(twin, store),
+      alertRoutes(alerts, alertFeed, store),
+      kpiRoutes(kpis),
+      shadowRoutes(tracker, source, config.mqttUrl ? 'mqtt' : 'engine'),
+      wsRoutes(hub),
     ],
   });
+
+  twin.tickDurations$.subscribe((s) => metrics.tickDuration.observe(s));
+  const gauges = setInterval(() => {
+    const m = hub.metrics();
+    metrics.wsClients.set(m.clients);
+    metrics.wsDropped.set(m.messagesDropped.conflated + m.messagesDropped.rate + m.messagesDropped.overflow);
+    metrics.samplesBuffered.set(feed.samples.metrics().rowsBuffered);
+  }, 1000);
+  gauges.unref();
 
   twin.start();
   await app.listen({ port: config.port, host: config.host });
@@ -72,7 +125,12 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: stopping the engine and flushing history…`);
     twin.stop();
+    sensorsSub.unsubscribe();
+    shadowSub.unsubscribe();
+    source.stop();
+    hub.close();
     await app.close();
+    await alertFeed.close();
     await feed.close();
     await store.close();
     log('stopped cleanly');

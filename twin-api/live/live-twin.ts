@@ -12,16 +12,27 @@ export class LiveTwin {
   readonly clock: SimClock;
   private latestTick = -1;
   private latestCache = '';
-  /** Wall time of the last tick, for the engine-lag figure. */
-  lastTickWallMs = 0;
   private readonly tickDurations = new Subject<number>();
+  /** Wall seconds per tick, per clock wake (adapter-side measurement; the engine never reads a clock). */
   readonly tickDurations$: Observable<number> = this.tickDurations.asObservable();
 
   constructor(
     public engine: TwinEngine,
     options: { mode: ClockMode; scheduler?: SchedulerLike },
   ) {
-    this.clock = new SimClock(engine, { mode: options.mode, endS: null, ...(options.scheduler ? { scheduler: options.scheduler } : {}) });
+    // The clock drives a thin wrapper so the server can time each tick (Prometheus tick duration).
+    const target = {
+      get tick() {
+        return engine.tick;
+      },
+      stepS: engine.stepS,
+      step: (n = 1) => {
+        const t0 = performance.now();
+        engine.step(n);
+        if (n > 0) this.tickDurations.next((performance.now() - t0) / n / 1000);
+      },
+    };
+    this.clock = new SimClock(target, { mode: options.mode, endS: null, ...(options.scheduler ? { scheduler: options.scheduler } : {}) });
   }
 
   get frames$(): Observable<Frame> {

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { ok, type AppContext } from '../app.ts';
+import { requireRole } from '../auth.ts';
+import type { AlertEngine } from '../alerts/alert-engine.ts';
+import { SEVERITIES, type AlertState, type Severity } from '../alerts/alert.ts';
+import { badRequest } from '../errors.ts';
+import type { AlertFeed } from '../live/alert-feed.ts';
+import type { HistoryStore } from '../store/history-store.ts';
+
+const ListQuery = Type.Object(
+  {
+    severity: Type.Optional(Type.String({ maxLength: 100, description: 'comma-separated: CRITICAL,HIGH,MEDIUM,LOW' })),
+    state: Type.Optional(Type.String({ maxLength: 100, description: 'comma-separated: active,acknowledged,cleared,dismissed' })),
+    acknowledged: Type.Optional(Type.Boolean()),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+const DismissBody = Type.Object({ justification: Type.String({ minLength: 10, maxLength: 2000, description: 'why the alert needs no action' }) }, { additionalProperties: false });
+const STATES = ['active', 'acknowledged', 'cleared', 'dismissed'] as const;
+
+function listOf<T extends string>(text: string | undefined, allowed: readonly T[], field: string): T[] | undefined {
+  if (!text) return undefined;
+  const items = text.split(',').map((s) => s.trim());
+  for (const i of items) if (!allowed.includes(i as T)) throw badRequest(`${field}: "${i}" is not one of ${allowed.join(', ')}`);
+  return items as T[];
+}
+
+/** Alerts: list with filters, acknowledge, dismiss with a justification, and threshold settings (persisted). */
+export function alertRoutes(alerts: AlertEngine, feed: AlertFeed, store: HistoryStore | null) {
+  return (app: FastifyInstance, ctx: AppContext) => {
+    const viewer = requireRole(ctx.auth, 'viewer');
+    const operator = requireRole(ctx.auth, 'operator');
+    app.get('/api/alerts', { preHandler: viewer, schema: { tags: ['alerts'], summary: 'Alerts, newest first, with filters', querystring: ListQuery } }, async (req) => {
+      const q = req.query as { severity?: string; state?: string; acknowledged?: boolean; from?: string; to?: string };
+      const severities = listOf<Severity>(q.severity, SEVERITIES, 'severity');
+      const states = listOf<AlertState>(q.state, STATES, 'state');
+      const fromMs = q.from ? Date.parse(q.from) : -Infinity;
+      const toMs = q.to ? Date.parse(q.to) : Infinity;
+      const list = alerts
+        .list(states ? { states } : {})
+        .filter((a) => !severities || severities.includes(a.severity))
+        .filter((a) => q.acknowledged === undefined || (a.acknowledgedBy !== null) === q.acknowledged)
+        .filter((a) => Date.parse(a.openedAt) >= fromMs && Date.parse(a.openedAt) < toMs)
+        .sort((a, b) => Date.parse(b.openedAt) - Date.parse(a.openedAt));
+      return ok(list);
+    });
+    const act = (fn: (id: string, actor: string, body: { justification?: string }) => ReturnType<AlertEngine['acknowledge']>) =>
+      async (req: { params: unknown; body: unknown; principal?: { actor: string } }) => {
+        // AlertError carries its HTTP status (404 unknown id, 409 illegal transition, 400 bad field).
+        const change = fn((req.params as { id: string }).id, req.principal!.actor, (req.body ?? {}) as { justification?: string });
+        feed.publish([change]);
+        return ok(change.alert);
+      };
+    app.post('/api/alerts/:id/acknowledge', { preHandler: operator, schema: { tags: ['alerts'], summary: 'Acknowledge an alert', params: IdParams } }, act((id, actor) => alerts.acknowledge(id, actor)));
+    app.post('/api/alerts/:id/dismiss', { preHandler: operator, schema: { tags: ['alerts'], summary: 'Dismiss an alert with a justification', params: IdParams, body: DismissBody } }, act((id, actor, body) => alerts.dismiss(id, actor, body.justification ?? '')));
+    app.get('/api/settings/alerts', { preHandler: viewer, schema: { tags: ['alerts'], summary: 'Alert thresholds and rules in force' } }, async () => ok(alerts.settings));
+    app.put('/api/settings/alerts', { preHandler: requireRole(ctx.auth, ['engineer']), schema: { tags: ['alerts'], summary: 'Replace alert thresholds and rules (persisted)' } }, async (req) => {
+      const settings = alerts.configure(req.body ?? {});
+      await store?.putSetting('alerts', settings, req.principal!.actor);
+      return ok(settings);
+    });
+  };
+}

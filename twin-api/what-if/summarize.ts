@@ -1,0 +1,127 @@
+/**
+ * Turns per-seed traces into the result: per-branch spreads, paired deltas, and the time to effect.
+ *
+ * Time to effect: on a series sampled every `resolutionS`, the changed branch has departed from the
+ * baseline at sample time t when the mean over seeds of the paired difference (changed − baseline,
+ * same seed, so the same random streams) exceeds the seed spread at t, i.e. the larger of the two
+ * branches' standard deviations across seeds (with one seed: any difference). Quantities tested:
+ * the defect rate (defects per 1,000 units since the snapshot), the production rate (units per hour
+ * since the snapshot) and the power of the covered assets (mean MW over the sample interval). The
+ * time to effect is the earliest of the three; per seed, the same test on that seed's difference.
+ */
+import { DEFECT_TYPES, type DefectType } from '../../physics/model.ts';
+import type { BranchTrace, SeedTrace } from './lookahead.ts';
+import type { WhatIfPlan } from './request.ts';
+import type { BranchNumbers, EffectQuantity, WhatIfResult } from './result.ts';
+import { mean, spread, std } from './stats.ts';
+
+const MJ_PER_MWH = 3600;
+
+function numbers(b: BranchTrace, horizonS: number): BranchNumbers {
+  const defects = DEFECT_TYPES.reduce((n, t) => n + b.defects[t], 0);
+  return {
+    units: b.units,
+    defects,
+    defectsByType: { ...b.defects },
+    defectsPer1000: b.units > 0 ? (1000 * defects) / b.units : 0,
+    firstPassYieldPct: b.units > 0 ? (100 * (b.units - b.defectiveUnits)) / b.units : 100,
+    unitsPerH: (b.units * 3600) / horizonS,
+    energyMWh: (b.burnerMJ + b.machineMJ) / MJ_PER_MWH,
+    burnerMWh: b.burnerMJ / MJ_PER_MWH,
+    machineMWh: b.machineMJ / MJ_PER_MWH,
+  };
+}
+
+function summary(rows: readonly BranchNumbers[]): WhatIfResult['baseline'] {
+  const of = (f: (r: BranchNumbers) => number) => spread(rows.map(f));
+  return {
+    units: of((r) => r.units),
+    defectsPer1000: of((r) => r.defectsPer1000),
+    defectsPer1000ByType: Object.fromEntries(
+      DEFECT_TYPES.map((t) => [t, of((r) => (r.units > 0 ? (1000 * r.defectsByType[t]) / r.units : 0))]),
+    ) as Record<DefectType, ReturnType<typeof spread>>,
+    firstPassYieldPct: of((r) => r.firstPassYieldPct),
+    unitsPerH: of((r) => r.unitsPerH),
+    energyMWh: of((r) => r.energyMWh),
+    burnerMWh: of((r) => r.burnerMWh),
+    machineMWh: of((r) => r.machineMWh),
+  };
+}
+
+/** The series of one quantity for one branch, at each sample time. */
+function quantitySeries(q: EffectQuantity, b: BranchTrace, samples: readonly number[]): number[] {
+  const { units, defects, energyMJ } = b.series;
+  return samples.map((t, j) => {
+    const u = units[j] ?? 0;
+    if (q === 'defect_rate') return u > 0 ? (1000 * (defects[j] ?? 0)) / u : 0;
+    if (q === 'production_rate') return (u * 3600) / t;
+    const t0 = j === 0 ? 0 : samples[j - 1]!;
+    const e0 = j === 0 ? 0 : energyMJ[j - 1] ?? 0;
+    return ((energyMJ[j] ?? 0) - e0) / (t - t0);
+  });
+}
+
+interface Departure {
+  tS: number | null;
+  perSeed: (number | null)[];
+}
+
+function departure(q: EffectQuantity, seeds: readonly SeedTrace[], samples: readonly number[]): Departure {
+  const base = seeds.map((s) => quantitySeries(q, s.baseline, samples));
+  const chg = seeds.map((s) => quantitySeries(q, s.changed, samples));
+  const perSeed: (number | null)[] = seeds.map(() => null);
+  let tS: number | null = null;
+  samples.forEach((t, j) => {
+    const b = base.map((xs) => xs[j]!);
+    const c = chg.map((xs) => xs[j]!);
+    const d = c.map((x, i) => x - b[i]!);
+    // A floor far below any physical difference, so that float noise never counts as an effect.
+    const threshold = Math.max(std(b), std(c)) + 1e-9 * Math.max(1, Math.abs(mean(b)));
+    if (tS === null && Math.abs(mean(d)) > threshold) tS = t;
+    d.forEach((x, i) => {
+      if (perSeed[i] === null && Math.abs(x) > threshold) perSeed[i] = t;
+    });
+  });
+  return { tS, perSeed };
+}
+
+/** The result without its wall time and start timestamp (the service adds those). */
+export function summarize(
+  plan: WhatIfPlan,
+  assets: readonly string[],
+  startTS: number,
+  seeds: readonly SeedTrace[],
+  samples: readonly number[],
+): Omit<WhatIfResult, 'wallMs' | 'startIso'> {
+  const base = seeds.map((s) => numbers(s.baseline, plan.horizonS));
+  const chg = seeds.map((s) => numbers(s.changed, plan.horizonS));
+  const delta = (f: (r: BranchNumbers) => number) => spread(chg.map((c, i) => f(c) - f(base[i]!)));
+  const quantities: EffectQuantity[] = ['defect_rate', 'production_rate', 'power'];
+  const dep = Object.fromEntries(quantities.map((q) => [q, departure(q, seeds, samples)])) as Record<EffectQuantity, Departure>;
+  const departed = quantities.filter((q) => dep[q].tS !== null).sort((a, b) => dep[a].tS! - dep[b].tS!);
+  const firstQ: EffectQuantity | null = departed[0] ?? null;
+  const byQuantity = Object.fromEntries(
+    quantities.map((q) => {
+      const departed = dep[q].perSeed.filter((t): t is number => t !== null);
+      return [q, { tS: dep[q].tS, perSeedS: departed.length > 0 ? spread(departed) : null, seedsDeparted: departed.length }];
+    }),
+  ) as WhatIfResult['timeToEffect']['byQuantity'];
+  return {
+    request: { changes: plan.changes.map((c) => ({ ...c })), horizonS: plan.horizonS, seeds: [...plan.seeds], stepS: plan.stepS, scope: plan.scope },
+    startTS,
+    assets: [...assets],
+    baseline: summary(base),
+    changed: summary(chg),
+    delta: {
+      defectsPer1000: delta((r) => r.defectsPer1000),
+      firstPassYieldPct: delta((r) => r.firstPassYieldPct),
+      unitsPerH: delta((r) => r.unitsPerH),
+      energyMWh: delta((r) => r.energyMWh),
+    },
+    timeToEffect: { tS: firstQ === null ? null : dep[firstQ].tS, quantity: firstQ, resolutionS: samples[0] ?? plan.horizonS, byQuantity },
+    perSeed: seeds.map((s, i) => {
+      const times = quantities.map((q) => dep[q].perSeed[i]).filter((t): t is number => t !== null && t !== undefined);
+      return { seed: s.seed, baseline: base[i]!, changed: chg[i]!, timeToEffectS: times.length > 0 ? Math.min(...times) : null };
+    }),
+  };
+}
