@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { AlertEngine } from './alerts/alert-engine.ts';
+import { KpiTracker } from './kpis/kpi-tracker.ts';
+import { AlertFeed } from './live/alert-feed.ts';
+import { alertRoutes } from './routes/alerts.ts';
+import { kpiRoutes } from './routes/kpis.ts';
+import { KEYS, testServer } from './test-app.test-helper.ts';
+
+describe('alert and KPI routes', async () => {
+  let feed!: AlertFeed;
+  let alerts!: AlertEngine;
+  const { app, twin } = await testServer((t) => {
+    alerts = new AlertEngine({ sensors: t.engine.layout.sensors, startMs: t.engine.startMs });
+    const kpis = new KpiTracker({ startMs: t.engine.startMs, lines: ['Line_A', 'Line_B', 'Line_C'], sensorIndex: t.engine.layout.sensorIndex });
+    feed = new AlertFeed(t.engine, alerts, kpis, null, null);
+    return [alertRoutes(alerts, feed, null), kpiRoutes(kpis)];
+  });
+  twin.engine.runFor(600);
+  feed.publish(alerts.reportAnomaly('pump_003', 0.9, 0.5, ['pump_003.vibration_rms_mm_s'], twin.engine.isoAt()));
+  const asOperator = { 'x-api-key': KEYS.operator };
+
+  it('lists active alerts with filters, and rejects unknown filter values by name', async () => {
+    const all = (await app.inject({ method: 'GET', url: '/api/alerts?state=active', headers: { 'x-api-key': KEYS.viewer } })).json();
+    expect(all.data.some((a: { asset: string }) => a.asset === 'pump_003')).toBe(true);
+    const bad = await app.inject({ method: 'GET', url: '/api/alerts?severity=URGENT', headers: { 'x-api-key': KEYS.viewer } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/^severity: "URGENT" is not one of LOW, MEDIUM, HIGH, CRITICAL/);
+  });
+
+  it('lets an operator acknowledge and then dismiss with a justification; a viewer may not', async () => {
+    const id = alerts.list({ states: ['active'] }).find((a) => a.asset === 'pump_003')!.id;
+    expect((await app.inject({ method: 'POST', url: `/api/alerts/${id}/acknowledge`, headers: { 'x-api-key': KEYS.viewer } })).statusCode).toBe(403);
+    const ack = await app.inject({ method: 'POST', url: `/api/alerts/${id}/acknowledge`, headers: asOperator });
+    expect(ack.statusCode).toBe(200);
+    expect(ack.json().data).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'operator-user' });
+    const again = await app.inject({ method: 'POST', url: `/api/alerts/${id}/acknowledge`, headers: asOperator });
+    expect(again.statusCode).toBe(409);
+    const short = await app.inject({ method: 'POST', url: `/api/alerts/${id}/dismiss`, headers: asOperator, payload: { justification: 'ok' } });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.message).toMatch(/^justification: must NOT have fewer than 10 characters/);
+    const dismissed = await app.inject({ method: 'POST', url: `/api/alerts/${id}/dismiss`, headers: asOperator, payload: { justification: 'vibration probe was being replaced' } });
+    expect(dismissed.json().data).toMatchObject({ state: 'dismissed', justification: 'vibration probe was being replaced' });
+    const active = (await app.inject({ method: 'GET', url: '/api/alerts?state=active', headers: asOperator })).json().data as { id: string }[];
+    expect(active.map((a) => a.id)).not.toContain(id);
+    expect((await app.inject({ method: 'POST', url: '/api/alerts/ALT-nope/acknowledge', headers: asOperator })).statusCode).toBe(404);
+  });
+
+  it('serves KPIs for the current shift', async () => {
+    const k = (await app.inject({ method: 'GET', url: '/api/kpis', headers: { 'x-api-key': KEYS.viewer } })).json().data;
+    expect(k.lines).toHaveLength(3);
+    expect(k.plant.shift.units).toBeGreaterThan(0);
+    expect(k.shift.label).toMatch(/22:00/);
+  });
+});
