@@ -29,6 +29,8 @@ import type { LiveSource } from './shadow/live-source.ts';
 import { MqttSource } from './shadow/mqtt-source.ts';
 import { ShadowTracker } from './shadow/shadow-tracker.ts';
 import { WsHub } from './ws/hub.ts';
+import { whatIfRoutes } from './routes/what-if.ts';
+import { createWhatIfService } from './what-if/service.ts';
 
 async function main(): Promise<void> {
   const auth = authConfigFromEnv(process.env);
@@ -77,6 +79,8 @@ async function main(): Promise<void> {
   const shadowSub = connectShadow({ twin: engine, source, tracker });
   source.start();
 
+  const whatIf = createWhatIfService({});
+
   const app = await buildApp({
     auth,
     logger: false,
@@ -103,6 +107,7 @@ async function main(): Promise<void> {
       kpiRoutes(kpis),
       shadowRoutes(tracker, source, config.mqttUrl ? 'mqtt' : 'engine'),
       wsRoutes(hub),
+      whatIfRoutes(twin, whatIf),
     ],
   });
 
@@ -130,6 +135,7 @@ async function main(): Promise<void> {
     source.stop();
     hub.close();
     await app.close();
+    await whatIf.close();
     await alertFeed.close();
     await feed.close();
     await store.close();
