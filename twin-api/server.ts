@@ -31,6 +31,8 @@ import { ShadowTracker } from './shadow/shadow-tracker.ts';
 import { WsHub } from './ws/hub.ts';
 import { whatIfRoutes } from './routes/what-if.ts';
 import { createWhatIfService } from './what-if/service.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { SessionManager } from './sessions/session-manager.ts';
 
 async function main(): Promise<void> {
   const auth = authConfigFromEnv(process.env);
@@ -81,6 +83,21 @@ async function main(): Promise<void> {
 
   const whatIf = createWhatIfService({});
 
+  // Training sessions publish their position on the `state` channel, at most 4 times a second each.
+  const lastState = new Map<string, number>();
+  const sessions = new SessionManager({
+    loadScenario: loadLibraryScenario,
+    createEngine,
+    store,
+    onState: (view) => {
+      const now = Date.now();
+      if (!view.running || now - (lastState.get(view.id) ?? 0) >= 250) {
+        lastState.set(view.id, now);
+        hub.publish('state', view.t, { kind: 'session', ...view });
+      }
+    },
+  });
+
   const app = await buildApp({
     auth,
     logger: false,
@@ -108,6 +125,7 @@ async function main(): Promise<void> {
       shadowRoutes(tracker, source, config.mqttUrl ? 'mqtt' : 'engine'),
       wsRoutes(hub),
       whatIfRoutes(twin, whatIf),
+      sessionRoutes(sessions, store),
     ],
   });
 
@@ -133,6 +151,7 @@ async function main(): Promise<void> {
     sensorsSub.unsubscribe();
     shadowSub.unsubscribe();
     source.stop();
+    sessions.closeAll();
     hub.close();
     await app.close();
     await whatIf.close();

@@ -1,0 +1,67 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../engine/plant.ts';
+import { loadLibraryScenario } from '../scenarios/library.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { SessionManager } from './sessions/session-manager.ts';
+import { PgliteStore } from './store/pglite-store.ts';
+import { KEYS, testServer } from './test-app.test-helper.ts';
+
+describe('scenario, replay and recording routes', async () => {
+  const store = await PgliteStore.open('memory://');
+  const sessions = new SessionManager({ loadScenario: loadLibraryScenario, createEngine, store });
+  const { app } = await testServer(() => [sessionRoutes(sessions, store)]);
+  const trainer = { 'x-api-key': KEYS.trainer };
+  const post = (url: string, payload: unknown, headers = trainer) => app.inject({ method: 'POST', url, headers, payload: payload as object });
+  afterAll(async () => {
+    sessions.closeAll();
+    await store.close();
+  });
+
+  it('lists the scenario library', async () => {
+    const r = (await app.inject({ method: 'GET', url: '/api/scenarios', headers: { 'x-api-key': KEYS.viewer } })).json();
+    expect(r.data.length).toBeGreaterThanOrEqual(8);
+    expect(r.data.map((s: { name: string }) => s.name)).toContain('furnace-overheat-crack-storm');
+  });
+
+  it('loads a scenario for a trainer (not a viewer), steps, seeks forward, records, replays, seeks back and branches', async () => {
+    expect((await post('/api/sessions', { scenario: 'furnace-overheat-crack-storm' }, { 'x-api-key': KEYS.viewer })).statusCode).toBe(403);
+    const created = (await post('/api/sessions', { scenario: 'furnace-overheat-crack-storm' })).json().data;
+    expect(created).toMatchObject({ tS: 0, running: false, endS: 16 * 3600 });
+    const id = created.id as string;
+    expect((await post(`/api/sessions/${id}/control`, { action: 'step', n: 60 })).json().data.tS).toBe(60);
+    expect((await post(`/api/sessions/${id}/control`, { action: 'seek', t: '2h' })).json().data.tS).toBe(7200);
+    const back = await post(`/api/sessions/${id}/control`, { action: 'seek', t: 60 });
+    expect(back.statusCode).toBe(400);
+    expect(back.json().error.message).toMatch(/cannot seek backwards/);
+    const saved = (await post(`/api/sessions/${id}/recording`, { name: 'storm, first two hours' })).json().data;
+    expect(saved.id).toBeGreaterThan(0);
+    const listed = (await app.inject({ method: 'GET', url: '/api/recordings', headers: trainer })).json().data;
+    expect(listed.map((r: { name: string }) => r.name)).toContain('storm, first two hours');
+
+    const replay = (await post('/api/sessions', { recordingId: saved.id })).json().data;
+    expect(replay.source).toEqual({ kind: 'recording', recordingId: saved.id });
+    expect((await post(`/api/sessions/${replay.id}/control`, { action: 'seek', t: 5400 })).json().data.tS).toBe(5400);
+    expect((await post(`/api/sessions/${replay.id}/control`, { action: 'seek', t: 600 })).json().data.tS).toBe(600);
+    expect((await post(`/api/sessions/${replay.id}/control`, { action: 'pause' })).statusCode).toBe(200);
+
+    const branch = await post(`/api/sessions/${replay.id}/branch`, { t: '1h', actions: [{ at: '1h1m', setpoint: 'Line_A.furnace_temp', value: 1450 }] });
+    expect(branch.statusCode).toBe(200);
+    const b = branch.json().data;
+    expect(b).toMatchObject({ tS: 3600, source: { kind: 'branch', from: replay.id, atS: 3600 } });
+    await post(`/api/sessions/${b.id}/control`, { action: 'step', n: 120 });
+    const timeline = (await app.inject({ method: 'GET', url: `/api/sessions/${b.id}/timeline`, headers: trainer })).json().data;
+    expect(timeline.some((m: { type: string; label: string }) => m.type === 'setpoint_changed' && m.label === 'Line_A.furnace_temp → 1450')).toBe(true);
+  }, 120_000);
+
+  it('names bad control input and unknown sessions', async () => {
+    const s = (await post('/api/sessions', { scenario: 'glass-plant' })).json().data;
+    const bad = await post(`/api/sessions/${s.id}/control`, { action: 'fly' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/^action: /);
+    expect((await post(`/api/sessions/${s.id}/control`, { action: 'speed' })).json().error.message).toBe('speed: is required');
+    expect((await post('/api/sessions/S999/control', { action: 'pause' })).statusCode).toBe(404);
+    expect((await post('/api/sessions', { scenario: 'no-such-thing' })).json().error.message).toMatch(/^scenario: no library scenario named "no-such-thing"/);
+    expect((await post('/api/sessions', {})).json().error.message).toBe('body: give exactly one of scenario or recordingId');
+    expect((await app.inject({ method: 'DELETE', url: `/api/sessions/${s.id}`, headers: trainer })).statusCode).toBe(200);
+  });
+});
