@@ -1,5 +1,5 @@
 import { Subject, type Observable } from 'rxjs';
-import type { AssetModel, DefectCause, DefectType, EventSink, StepContext } from '../physics/model.ts';
+import { STATUS_NAMES, type AssetModel, type DefectCause, type DefectType, type EventSink } from '../physics/model.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { actuate } from './actuators.ts';
 import { EngineError, type AppliedCommand, type EngineCommand } from './commands.ts';
@@ -8,7 +8,7 @@ import type { CommandOrigin, DefectTruth, HiddenOnset, TwinEvent } from './event
 import type { Frame, TruthFrame } from './frame.ts';
 import { buildLayout, type PlantLayout } from './layout.ts';
 import { RNG_WORDS, seedStream, StreamRng } from './rng.ts';
-import { applySensorFault, sampleSensor, SENSOR_FAULT_TYPES, FLAG_FRESH } from './sensor-model.ts';
+import { applySensorFault, sampleSensors, SENSOR_FAULT_TYPES, FLAG_FRESH } from './sensor-model.ts';
 import { buildSchedule, cursorForTick, type ScheduledCommand } from './schedule.ts';
 import { allocateState, cloneState, copyStateInto, META, type EngineState } from './state.ts';
 import { decodeSnapshot, type EngineSnapshot } from './snapshot.ts';
@@ -99,6 +99,9 @@ export class TwinEngine {
   // Per-tick scratch, reused to keep the hot path free of allocation.
   private readonly sampled: Int32Array;
   private sampledCount = 0;
+  /** True values of this tick's samples, and their alert transitions (parallel to `sampled`). */
+  private readonly trueValues: Float64Array;
+  private readonly alerts: Int8Array;
   private tickEvents: TwinEvent[] = [];
   private tickDefects: DefectTruth[] = [];
   private tickOnsets: HiddenOnset[] = [];
@@ -122,6 +125,8 @@ export class TwinEngine {
     this.sensorRng = Array.from({ length: n }, (_, i) => new StreamRng(state.rng, (i * 2 + 1) * RNG_WORDS));
     this.envRng = new StreamRng(state.rng, n * 2 * RNG_WORDS);
     this.sampled = new Int32Array(layout.sensors.length);
+    this.trueValues = new Float64Array(layout.sensors.length);
+    this.alerts = new Int8Array(layout.sensors.length);
     this.unitsThisTick = new Uint8Array(n);
     this.ctx = { tS: 0, dtS: layout.stepS, ambientC: 20, rawMaterialDev: 0 };
     this.sink = this.makeSink();
@@ -348,22 +353,50 @@ export class TwinEngine {
     const st = this.st;
     const L = this.layout;
     // Clear FRESH on last tick's samples only: O(samples), not O(sensors).
-    for (let i = 0; i < this.sampledCount; i++) st.flags[this.sampled[i]!]! &= ~FLAG_FRESH;
-    this.sampledCount = 0;
+    const flags = st.flags;
+    const last = this.sampled;
+    const notFresh = ~FLAG_FRESH;
+    for (let i = 0; i < this.sampledCount; i++) flags[last[i]!]! &= notFresh;
+    let n = 0;
     const groups = L.periodGroups;
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g]!;
-      if (tick % group.periodTicks !== 0) continue;
-      const list = group.sensors;
-      for (let j = 0; j < list.length; j++) this.sample(list[j]!);
+      if (tick % group.periodTicks === 0) n = this.collect(group.sensors, n);
     }
     const units = this.unitsThisTick;
     for (let i = 0; i < units.length; i++) {
       if (units[i] === 0) continue;
       units[i] = 0;
-      const list = L.perUnit[i]!;
-      for (let j = 0; j < list.length; j++) this.sample(list[j]!);
+      n = this.collect(L.perUnit[i]!, n);
     }
+    this.measureCollected(n);
+  }
+
+  /**
+   * Appends the sensors in `list` to this tick's samples with their true values, from position `n`;
+   * returns the new count. Reading every value before any noise is drawn changes nothing (sampling
+   * never touches model state) and keeps the models' `read` calls in one tight loop.
+   */
+  private collect(list: Int32Array, n: number): number {
+    const L = this.layout;
+    const models = L.models;
+    const s = this.st.model;
+    const sampled = this.sampled;
+    const trueValues = this.trueValues;
+    for (let j = 0; j < list.length; j++) {
+      const k = list[j]!;
+      const m = L.sensorModel[k]!;
+      sampled[n] = k;
+      trueValues[n++] = models[m]!.read(s, L.stateOff[m]!, L.sensorLocal[k]!);
+    }
+    return n;
+  }
+
+  /** Turns the `n` collected true values into measurements, raising alert events in sample order. */
+  private measureCollected(n: number): void {
+    this.sampledCount = n;
+    if (sampleSensors(this.st, this.layout, this.sampled, this.trueValues, n, this.sensorRng, this.alerts) === 0) return;
+    for (let j = 0; j < n; j++) if (this.alerts[j] !== 0) this.pushAlert(this.sampled[j]!, this.alerts[j]!);
   }
 
   /** The last tick's sample list is derived from the FRESH flags, so a restored or forked state clears them alike. */
@@ -373,30 +406,27 @@ export class TwinEngine {
     for (let k = 0; k < flags.length; k++) if (flags[k]! & FLAG_FRESH) this.sampled[this.sampledCount++] = k;
   }
 
-  private sample(k: number): void {
-    const L = this.layout;
-    const m = L.sensorModel[k]!;
-    const trueValue = L.models[m]!.read(this.st.model, L.stateOff[m]!, L.sensorLocal[k]!);
-    const alert = sampleSensor(this.st, L, k, trueValue, this.sensorRng[m]!);
-    this.sampled[this.sampledCount++] = k;
-    if (alert !== 0) this.pushAlert(k, alert);
-  }
-
   /** Sensors start with one sample each at t = 0, so a frame never shows an unset sensor. */
   private sampleInitial(): void {
-    for (let k = 0; k < this.layout.sensors.length; k++) this.sample(k);
+    const L = this.layout;
+    for (let k = 0; k < L.sensors.length; k++) {
+      const m = L.sensorModel[k]!;
+      this.sampled[k] = k;
+      this.trueValues[k] = L.models[m]!.read(this.st.model, L.stateOff[m]!, L.sensorLocal[k]!);
+    }
+    this.measureCollected(L.sensors.length);
     this.tickEvents = [];
   }
 
   private pushAlert(k: number, alert: number): void {
-    const sensor = this.layout.sensors[k]!;
+    const { asset, id: sensor } = this.layout.sensors[k]!;
     const value = this.st.values[k]!;
-    const base = { seq: this.nextSeq(), tick: this.tick, tS: this.tS, asset: sensor.asset, sensor: sensor.id, value };
+    const seq = this.nextSeq();
     if (alert > 0) {
-      const status = (['OK', 'WARNING', 'ERROR', 'CRITICAL'] as const)[alert]!;
-      this.tickEvents.push({ ...base, type: 'alert', status });
+      const status = STATUS_NAMES[alert]!;
+      this.tickEvents.push({ seq, tick: this.tick, tS: this.tS, asset, sensor, value, type: 'alert', status });
     } else {
-      this.tickEvents.push({ ...base, type: 'alert_cleared' });
+      this.tickEvents.push({ seq, tick: this.tick, tS: this.tS, asset, sensor, value, type: 'alert_cleared' });
     }
   }
 
@@ -547,12 +577,13 @@ export class TwinEngine {
 
   private makeSink(): EventSink {
     const self = this;
-    const base = (asset: string) => ({ seq: self.nextSeq(), tick: self.tick, tS: self.tS, asset });
+    // Each event is one object literal with the common fields first (seq, tick, tS, asset): a spread
+    // of a shared base would allocate twice per event, and a unit is produced about every second.
     return {
       unitProduced(asset: string, unitId: number) {
         const i = self.layout.assetIndex.get(asset);
         if (i !== undefined) self.unitsThisTick[i] = 1;
-        self.tickEvents.push({ ...base(asset), type: 'unit_produced', unitId });
+        self.tickEvents.push({ seq: self.nextSeq(), tick: self.tick, tS: self.tS, asset, type: 'unit_produced', unitId });
       },
       defect(d: {
         asset: string;
@@ -563,21 +594,23 @@ export class TwinEngine {
         severity: number;
         causes: readonly DefectCause[];
       }) {
-        const b = base(d.asset);
-        self.tickEvents.push({ ...b, type: 'defect', unitId: d.unitId, defect: d.type, x: d.x, y: d.y, severity: d.severity });
-        self.tickDefects.push({ seq: b.seq, asset: d.asset, unitId: d.unitId, defect: d.type, causes: d.causes });
+        const seq = self.nextSeq();
+        const { asset, unitId } = d;
+        self.tickEvents.push({ seq, tick: self.tick, tS: self.tS, asset, type: 'defect', unitId, defect: d.type, x: d.x, y: d.y, severity: d.severity });
+        self.tickDefects.push({ seq, asset, unitId, defect: d.type, causes: d.causes });
       },
       faultOnset(asset: string, fault: string, detail: Readonly<Record<string, number | string>> = {}) {
         // Scripted (injected) faults are part of the incident everyone sees; a random onset is hidden truth.
-        if (self.injecting) self.tickEvents.push({ ...base(asset), type: 'fault_onset', fault, detail });
+        if (self.injecting) self.tickEvents.push({ seq: self.nextSeq(), tick: self.tick, tS: self.tS, asset, type: 'fault_onset', fault, detail });
         else self.tickOnsets.push({ asset, fault, detail });
       },
       failure(asset: string, mode: string) {
-        self.tickEvents.push({ ...base(asset), type: 'failure', mode });
+        self.tickEvents.push({ seq: self.nextSeq(), tick: self.tick, tS: self.tS, asset, type: 'failure', mode });
       },
       maintenance(asset: string, kind: string) {
-        self.tickEvents.push({ ...base(asset), type: 'maintenance', kind });
+        self.tickEvents.push({ seq: self.nextSeq(), tick: self.tick, tS: self.tS, asset, type: 'maintenance', kind });
       },
     };
   }
+
 }

@@ -25,24 +25,45 @@ export interface PlantLayout {
   /** Per model: its per-unit sensors (sampled when the model reports a produced unit). */
   readonly perUnit: readonly Int32Array[];
   readonly assetIndex: ReadonlyMap<string, number>;
-  /** Status limits as flat arrays: lo/hi per level (warning, error, critical); ±Infinity when unbounded. */
-  readonly limLo: readonly [Float64Array, Float64Array, Float64Array];
-  readonly limHi: readonly [Float64Array, Float64Array, Float64Array];
-  /** Noise parameters per sensor. */
-  readonly noiseStd: Float64Array;
-  readonly noiseBias: Float64Array;
-  readonly noiseQuantum: Float64Array;
-  readonly noiseDropout: Float64Array;
-  readonly noiseSpikeProb: Float64Array;
-  /** Spike height in the sensor's unit (spikeMag × normal span). */
-  readonly noiseSpikeAbs: Float64Array;
-  /** Drift random-walk step per sample (driftPerSqrtH × sqrt(period in hours)). */
-  readonly noiseDriftStep: Float64Array;
-  /** Sample period of each sensor in seconds (per-unit sensors: 0). */
-  readonly periodS: Float64Array;
+  /**
+   * Each sensor's noise and limit parameters, packed: sensor k's block is
+   * `sensorParams[k * SENSOR_WORDS + SENSOR.*]`, so one sample reads one or two cache lines.
+   */
+  readonly sensorParams: Float64Array;
+  /** Per sensor, which noise stages it has (FEATURE bits), so a sample skips the others. */
+  readonly sensorFeatures: Uint8Array;
   /** Hash of everything a snapshot depends on, to refuse restoring into a different plant. */
   readonly fingerprint: string;
 }
+
+/** Words of one sensor's block in `PlantLayout.sensorParams`. */
+export const SENSOR = {
+  /** Gaussian noise std, constant bias, quantization step and its inverse (0 when none). */
+  std: 0,
+  bias: 1,
+  quantum: 2,
+  invQuantum: 3,
+  dropoutProb: 4,
+  spikeProb: 5,
+  /** Spike height in the sensor's unit (spikeMag × normal span). */
+  spikeAbs: 6,
+  /** Drift random-walk step per sample (driftPerSqrtH × sqrt(period in hours)). */
+  driftStep: 7,
+  /** Seconds between samples, for injected drift (per-unit sensors: one base step). */
+  driftDtS: 8,
+  /** Status limits: lo/hi per level (warning, error, critical); ±Infinity when unbounded. */
+  warnLo: 9,
+  warnHi: 10,
+  errorLo: 11,
+  errorHi: 12,
+  critLo: 13,
+  critHi: 14,
+} as const;
+/** Stride of `sensorParams` (15 words rounded up, so blocks stay 16-byte aligned). */
+export const SENSOR_WORDS = 16;
+
+/** Bits of `PlantLayout.sensorFeatures`: the noise stages a sensor has. */
+export const FEATURE = { noise: 1, drift: 2, spike: 4, quantize: 8, dropout: 16 } as const;
 
 function lo(b: readonly [number | null, number | null]): number {
   return b[0] ?? -Infinity;
@@ -95,33 +116,37 @@ export function buildLayout(models: readonly AssetModel[], stepS: number): Plant
     groups.set(ticks, g);
   });
 
-  const f = () => new Float64Array(n);
-  const limLo: [Float64Array, Float64Array, Float64Array] = [f(), f(), f()];
-  const limHi: [Float64Array, Float64Array, Float64Array] = [f(), f(), f()];
-  const noiseStd = f();
-  const noiseBias = f();
-  const noiseQuantum = f();
-  const noiseDropout = f();
-  const noiseSpikeProb = f();
-  const noiseSpikeAbs = f();
-  const noiseDriftStep = f();
+  const params = new Float64Array(n * SENSOR_WORDS);
+  const features = new Uint8Array(n);
   sensors.forEach((s, k) => {
-    const bands = [s.limits.warning, s.limits.error, s.limits.critical] as const;
-    bands.forEach((b, level) => {
-      limLo[level]![k] = lo(b);
-      limHi[level]![k] = hi(b);
-    });
-    const span = Number.isFinite(hi(s.limits.warning) - lo(s.limits.warning))
-      ? hi(s.limits.warning) - lo(s.limits.warning)
-      : Math.max(1, Math.abs(hi(s.limits.warning)) || Math.abs(lo(s.limits.warning)) || 1);
-    noiseStd[k] = s.noise.std;
-    noiseBias[k] = s.noise.bias ?? 0;
-    noiseQuantum[k] = s.noise.quantum ?? 0;
-    noiseDropout[k] = s.noise.dropoutProb ?? 0;
-    noiseSpikeProb[k] = s.noise.spikeProb ?? 0;
-    noiseSpikeAbs[k] = (s.noise.spikeMag ?? 0.5) * span;
+    const p = k * SENSOR_WORDS;
+    const { warning, error, critical } = s.limits;
+    const span = Number.isFinite(hi(warning) - lo(warning))
+      ? hi(warning) - lo(warning)
+      : Math.max(1, Math.abs(hi(warning)) || Math.abs(lo(warning)) || 1);
+    const quantum = s.noise.quantum ?? 0;
     const periodH = (periodS[k] || 4) / 3600;
-    noiseDriftStep[k] = (s.noise.driftPerSqrtH ?? 0) * Math.sqrt(periodH);
+    params[p + SENSOR.std] = s.noise.std;
+    params[p + SENSOR.bias] = s.noise.bias ?? 0;
+    params[p + SENSOR.quantum] = quantum;
+    params[p + SENSOR.invQuantum] = quantum > 0 ? 1 / quantum : 0;
+    params[p + SENSOR.dropoutProb] = s.noise.dropoutProb ?? 0;
+    params[p + SENSOR.spikeProb] = s.noise.spikeProb ?? 0;
+    params[p + SENSOR.spikeAbs] = (s.noise.spikeMag ?? 0.5) * span;
+    params[p + SENSOR.driftStep] = (s.noise.driftPerSqrtH ?? 0) * Math.sqrt(periodH);
+    params[p + SENSOR.driftDtS] = periodS[k] || stepS;
+    params[p + SENSOR.warnLo] = lo(warning);
+    params[p + SENSOR.warnHi] = hi(warning);
+    params[p + SENSOR.errorLo] = lo(error);
+    params[p + SENSOR.errorHi] = hi(error);
+    params[p + SENSOR.critLo] = lo(critical);
+    params[p + SENSOR.critHi] = hi(critical);
+    features[k] =
+      (params[p + SENSOR.std]! > 0 ? FEATURE.noise : 0) |
+      (params[p + SENSOR.driftStep]! > 0 ? FEATURE.drift : 0) |
+      (params[p + SENSOR.spikeProb]! > 0 ? FEATURE.spike : 0) |
+      (quantum > 0 ? FEATURE.quantize : 0) |
+      (params[p + SENSOR.dropoutProb]! > 0 ? FEATURE.dropout : 0);
   });
 
   const fingerprintText = [
@@ -148,16 +173,8 @@ export function buildLayout(models: readonly AssetModel[], stepS: number): Plant
       .map(([periodTicks, list]) => ({ periodTicks, sensors: Int32Array.from(list) })),
     perUnit: perUnit.map((l) => Int32Array.from(l)),
     assetIndex,
-    limLo,
-    limHi,
-    noiseStd,
-    noiseBias,
-    noiseQuantum,
-    noiseDropout,
-    noiseSpikeProb,
-    noiseSpikeAbs,
-    noiseDriftStep,
-    periodS,
+    sensorParams: params,
+    sensorFeatures: features,
     fingerprint: `${models.length}-${sensors.length}-${fnv1a32(fingerprintText).toString(16)}`,
   };
 }

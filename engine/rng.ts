@@ -109,14 +109,47 @@ export class StreamRng implements Rng {
     return this.nextU32() * INV_2_32;
   }
 
-  /** Standard normal by the ziggurat method; all state stays in `words`. */
+  /**
+   * Standard normal by the ziggurat method; all state stays in `words`. Its two words are the next
+   * two outputs of the stream, as two `nextU32()` calls would give, but with the state held in locals
+   * between them: one load and one store of the state instead of two (sensor noise draws one normal
+   * per sample).
+   */
   normal(): number {
+    const w = this.words;
+    const o = this.off;
+    let s0 = w[o]!;
+    let s1 = w[o + 1]!;
+    let s2 = w[o + 2]!;
+    let s3 = w[o + 3]!;
     // Layer and magnitude from separate words: sharing bits between them biases the ziggurat
     // (Doornik 2005, "An Improved Ziggurat Method to Generate Normal Random Samples").
-    const hz = this.nextU32() | 0;
-    const iz = this.nextU32() & 127;
+    let m = Math.imul(s1, 5);
+    const hz = Math.imul((m << 7) | (m >>> 25), 9); // first output, as a signed int32
+    let t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    m = Math.imul(s1, 5);
+    const iz = Math.imul((m << 7) | (m >>> 25), 9) & 127; // second output's low 7 bits
+    t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    w[o] = s0;
+    w[o + 1] = s1;
+    w[o + 2] = s2;
+    w[o + 3] = s3;
     if (Math.abs(hz) < KN[iz]!) return hz * WN[iz]!;
-    return this.normalSlow(hz, iz);
+    // The unary + tells V8 the slow path yields a number: where normal() is inlined, the merged result
+    // then stays an unboxed double instead of costing a heap number on every draw.
+    return +this.normalSlow(hz, iz);
   }
 
   /** The ziggurat's rare path: the base strip's tail, or a wedge rejection test. */

@@ -3,7 +3,7 @@
  * state lives in the engine's Float64Array slice (layout in line-layout.ts); the model object holds
  * only constants precomputed here, so forking a line is copying its slice.
  */
-import type { AssetModel, AssetTruth, EventSink, FaultInjection, Rng, StepContext } from '../model.ts';
+import type { AssetModel, AssetTruth, EventSink, FaultInjection, Rng, SensorChannel, SetpointSpec, StepContext } from '../model.ts';
 import { centreToSurfaceK, lehrEntryTargetC, lehrExitC, residualStressMPa } from './annealing.ts';
 import {
   forehearthGobC,
@@ -28,42 +28,66 @@ import { log10ViscosityPaS } from './viscosity.ts';
  * @example const line = createGlassLine({ id: 'Line_A', glass: 'container', zones: 8, initial: {} });
  */
 export function createGlassLine(spec: GlassLineSpec): AssetModel {
-  const k = lineConstants(spec);
-  const setpoints = Object.freeze(lineSetpoints(spec).map((x) => Object.freeze(x)));
-  const { channels, words } = lineSensors(k);
-  const initial = steadyState(k, setpoints.map((x) => x.initial));
-  const truthNone = { rulH: null, health: null } as const;
+  return new GlassLine(spec);
+}
 
-  return {
-    asset: spec.id,
-    kind: 'line',
-    stateSize: lineStateSize(spec.zones),
-    sensors: Object.freeze(channels.map((x) => Object.freeze(x))),
-    setpoints,
-    faultTypes: FAULT_TYPES,
-    init(s: Float64Array, off: number, rng: Rng): void {
-      s.set(initial, off);
-      // Start part-way to the first unit, and with the pressure noise in its stationary distribution.
-      s[off + S.toNextUnitM] = unitPitchM(k.forming, rng.uniform()) * rng.uniform();
-      s[off + S.pressureNoiseMPa] = k.forming.pressureNoiseMPa * rng.normal();
-    },
-    step(s: Float64Array, off: number, sp: Float64Array, spOff: number, ctx: StepContext, rng: Rng, out: EventSink): void {
-      stepLine(k, s, off, sp, spOff, ctx, rng, out);
-    },
-    read(s: Float64Array, off: number, i: number): number {
-      return s[off + (words[i] as number)] as number;
-    },
-    truth(s: Float64Array, off: number): AssetTruth {
-      return { ...truthNone, activeFaults: activeFaultNames(s, off) };
-    },
-    injectFault(s: Float64Array, off: number, fault: FaultInjection, _rng: Rng, out: EventSink): void {
-      injectLineFault(s, off, spec.id, fault, out);
-    },
-    maintain(s: Float64Array, off: number, _rng: Rng, out: EventSink): void {
-      clearLineFaults(s, off);
-      out.maintenance(spec.id, 'line_service');
-    },
-  };
+const TRUTH_NONE = { rulH: null, health: null } as const;
+
+/**
+ * One class for every line, with its methods on the prototype: the engine's `model.read` and
+ * `model.step` call sites then see one function per model kind (line, machine) and V8 can inline
+ * them, where per-line closures made those sites megamorphic. Fields are immutable configuration.
+ */
+class GlassLine implements AssetModel {
+  readonly asset: string;
+  readonly kind = 'line' as const;
+  readonly stateSize: number;
+  readonly sensors: readonly SensorChannel[];
+  readonly setpoints: readonly SetpointSpec[];
+  readonly faultTypes: readonly string[] = FAULT_TYPES;
+  private readonly k: LineConstants;
+  /** State word (relative to `off`) each sensor reads. */
+  private readonly words: Int32Array;
+  private readonly initial: Float64Array;
+
+  constructor(spec: GlassLineSpec) {
+    this.k = lineConstants(spec);
+    this.asset = spec.id;
+    this.stateSize = lineStateSize(spec.zones);
+    this.setpoints = Object.freeze(lineSetpoints(spec).map((x) => Object.freeze(x)));
+    const { channels, words } = lineSensors(this.k);
+    this.sensors = Object.freeze(channels.map((x) => Object.freeze(x)));
+    this.words = words;
+    this.initial = steadyState(this.k, this.setpoints.map((x) => x.initial));
+  }
+
+  init(s: Float64Array, off: number, rng: Rng): void {
+    s.set(this.initial, off);
+    // Start part-way to the first unit, and with the pressure noise in its stationary distribution.
+    s[off + S.toNextUnitM] = unitPitchM(this.k.forming, rng.uniform()) * rng.uniform();
+    s[off + S.pressureNoiseMPa] = this.k.forming.pressureNoiseMPa * rng.normal();
+  }
+
+  step(s: Float64Array, off: number, sp: Float64Array, spOff: number, ctx: StepContext, rng: Rng, out: EventSink): void {
+    stepLine(this.k, s, off, sp, spOff, ctx, rng, out);
+  }
+
+  read(s: Float64Array, off: number, i: number): number {
+    return s[off + this.words[i]!]!;
+  }
+
+  truth(s: Float64Array, off: number): AssetTruth {
+    return { ...TRUTH_NONE, activeFaults: activeFaultNames(s, off) };
+  }
+
+  injectFault(s: Float64Array, off: number, fault: FaultInjection, _rng: Rng, out: EventSink): void {
+    injectLineFault(s, off, this.asset, fault, out);
+  }
+
+  maintain(s: Float64Array, off: number, _rng: Rng, out: EventSink): void {
+    clearLineFaults(s, off);
+    out.maintenance(this.asset, 'line_service');
+  }
 }
 
 /** The state of a line resting at steady state at setpoint values `sp` and the reference ambient. */

@@ -111,7 +111,7 @@ export function compileProfile(doc: ProfileDocument, source: string): CompiledPr
     // Exact first-order response to a target held over the step: x += (target − x)·(1 − e^(−dt/τ)).
     const c = compileExpression(st.target, { slots, constants, later }, { profile: source, path: `states[${i}].target` });
     expressions.set(`states[${i}].target`, c);
-    out.push(`{ ${c.decl} const t = ${c.js}; const x = s[o + ${k}]; s[o + ${k}] = x + (t - x) * -Math.expm1(-s[o + ${W.dtS}] / ${st.tauS}); }`);
+    out.push(`{ ${c.decl} const t = ${c.js}; const x = s[o + ${k}]; s[o + ${k}] = x + (t - x) * lag[${i}]; }`);
   });
   const sensorsAt = next;
   for (const [g, items] of [['sensors', doc.sensors], ['derived', doc.derived]] as const) {
@@ -121,5 +121,24 @@ export function compileProfile(doc: ProfileDocument, source: string): CompiledPr
       out.push(block);
     });
   }
-  return { stateSize: next, sensorsAt, slots, modes, rates: linkProgram(rates), outputs: linkProgram(out), expressions };
+  const outputs = linkOutputs(out, doc.states.map((st) => st.tauS));
+  return { stateSize: next, sensorsAt, slots, modes, rates: linkProgram(rates), outputs, expressions };
+}
+
+/**
+ * Links the outputs program with the states' lag factors 1 − e^(−dt/τ) in `lag[i]`. They depend on
+ * the step alone, which every machine of an engine shares, so the program recomputes them only when
+ * dt changes rather than one expm1 per state, machine and step (the same values, bit for bit).
+ */
+function linkOutputs(statements: readonly string[], tausS: readonly number[]): StateProgram {
+  const lags = tausS.map((tauS, i) => `lag[${i}] = -Math.expm1(-dtS / ${tauS});`).join(' ');
+  // Safe by construction, as linkProgram: only whitelisted nodes, numeric literals and slot indices.
+  return new Function(`'use strict';
+const lag = new Float64Array(${tausS.length});
+let lagDtS = NaN;
+return function outputs(s, o) {
+const dtS = s[o + ${W.dtS}];
+if (dtS !== lagDtS) { lagDtS = dtS; ${lags} }
+${statements.join('\n')}
+};`)() as StateProgram;
 }
