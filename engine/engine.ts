@@ -99,8 +99,9 @@ export class TwinEngine {
   // Per-tick scratch, reused to keep the hot path free of allocation.
   private readonly sampled: Int32Array;
   private sampledCount = 0;
-  /** True values of this tick's samples, and their alert transitions (parallel to `sampled`). */
+  /** True values of this tick's samples, their models (sensor streams) and alert transitions (parallel to `sampled`). */
   private readonly trueValues: Float64Array;
+  private readonly sampleStream: Int32Array;
   private readonly alerts: Int8Array;
   private tickEvents: TwinEvent[] = [];
   private tickDefects: DefectTruth[] = [];
@@ -126,6 +127,7 @@ export class TwinEngine {
     this.envRng = new StreamRng(state.rng, n * 2 * RNG_WORDS);
     this.sampled = new Int32Array(layout.sensors.length);
     this.trueValues = new Float64Array(layout.sensors.length);
+    this.sampleStream = new Int32Array(layout.sensors.length);
     this.alerts = new Int8Array(layout.sensors.length);
     this.unitsThisTick = new Uint8Array(n);
     this.ctx = { tS: 0, dtS: layout.stepS, ambientC: 20, rawMaterialDev: 0 };
@@ -383,10 +385,12 @@ export class TwinEngine {
     const s = this.st.model;
     const sampled = this.sampled;
     const trueValues = this.trueValues;
+    const streams = this.sampleStream;
     for (let j = 0; j < list.length; j++) {
       const k = list[j]!;
       const m = L.sensorModel[k]!;
       sampled[n] = k;
+      streams[n] = m;
       trueValues[n++] = models[m]!.read(s, L.stateOff[m]!, L.sensorLocal[k]!);
     }
     return n;
@@ -395,7 +399,7 @@ export class TwinEngine {
   /** Turns the `n` collected true values into measurements, raising alert events in sample order. */
   private measureCollected(n: number): void {
     this.sampledCount = n;
-    if (sampleSensors(this.st, this.layout, this.sampled, this.trueValues, n, this.sensorRng, this.alerts) === 0) return;
+    if (sampleSensors(this.st, this.layout, this.sampled, this.trueValues, this.sampleStream, this.sensorRng, n, this.alerts) === 0) return;
     for (let j = 0; j < n; j++) if (this.alerts[j] !== 0) this.pushAlert(this.sampled[j]!, this.alerts[j]!);
   }
 
@@ -409,12 +413,8 @@ export class TwinEngine {
   /** Sensors start with one sample each at t = 0, so a frame never shows an unset sensor. */
   private sampleInitial(): void {
     const L = this.layout;
-    for (let k = 0; k < L.sensors.length; k++) {
-      const m = L.sensorModel[k]!;
-      this.sampled[k] = k;
-      this.trueValues[k] = L.models[m]!.read(this.st.model, L.stateOff[m]!, L.sensorLocal[k]!);
-    }
-    this.measureCollected(L.sensors.length);
+    const all = Int32Array.from(L.sensors, (_, k) => k);
+    this.measureCollected(this.collect(all, 0));
     this.tickEvents = [];
   }
 

@@ -1,12 +1,14 @@
 import type { Rng } from '../physics/model.ts';
 import { EngineError } from './commands.ts';
 import { FLAG_FRESH, FLAG_MISSING } from './frame.ts';
-import { FEATURE, SENSOR, SENSOR_WORDS, type PlantLayout } from './layout.ts';
+import { FEATURE, SENSOR as SENSOR_OFFSETS, SENSOR_WORDS, type PlantLayout } from './layout.ts';
 import type { EngineState } from './state.ts';
 
 export { FLAG_FRESH, FLAG_MISSING };
 
-// Local copies: the hot path below reads plain constants, not imported bindings.
+// Local copies: the hot path below reads plain constants, not imported bindings (V8 reads an import
+// through its module cell, with a TDZ check, on every use).
+const SENSOR = SENSOR_OFFSETS;
 const FRESH = FLAG_FRESH;
 const FRESH_MISSING = FLAG_FRESH | FLAG_MISSING;
 const NOISE = FEATURE.noise;
@@ -26,104 +28,104 @@ export const CLEAR_AFTER_OK_SAMPLES = 3;
  * above the last alert level, −1 if the sensor has been OK long enough to clear, 0 otherwise.
  */
 export function sampleSensor(st: EngineState, L: PlantLayout, k: number, trueValue: number, rng: Rng): number {
+  ONE_SENSOR[0] = k;
   ONE_VALUE[0] = trueValue;
-  return measure(st, L, k, ONE_VALUE, 0, rng);
+  ONE_RNG[0] = rng;
+  sampleSensors(st, L, ONE_SENSOR, ONE_VALUE, ONE_STREAM, ONE_RNG, 1, ONE_ALERT);
+  return ONE_ALERT[0]!;
 }
 
+const ONE_SENSOR = new Int32Array(1);
 const ONE_VALUE = new Float64Array(1);
+const ONE_STREAM = new Int32Array(1);
+const ONE_RNG: Rng[] = [];
+const ONE_ALERT = new Int8Array(1);
 
 /**
- * Samples the sensors `ks[0 .. n)` whose true values are `trueValues[0 .. n)`, in that order, each
- * with its model's sensor stream `rngs[L.sensorModel[k]]`, as `sampleSensor` does one by one. Writes
- * each sample's alert transition to `alerts[j]`; returns how many are non-zero.
+ * Samples the sensors `ks[0 .. n)`, in that order, as `sampleSensor` does one by one: sample j has
+ * the true value `trueValues[j]` and draws from `rngs[streams[j]]` (its model's sensor stream).
+ * Writes each sample's alert transition to `alerts[j]`; returns how many are non-zero.
  *
- * The engine's path: the true values travel in a Float64Array rather than as arguments, which V8
- * would box into a heap number per sample when the call is not inlined.
+ * The engine's path, run ~160 times per simulated second in the reference plant: true values travel
+ * in a Float64Array (V8 boxes a double argument of a call it does not inline), each sensor's
+ * parameters are one packed block, the stages a sensor lacks are skipped, and the rare drift stage
+ * is out of line so that V8 inlines the common random draws into this loop.
  */
 export function sampleSensors(
   st: EngineState,
   L: PlantLayout,
   ks: Int32Array,
   trueValues: Float64Array,
-  n: number,
+  streams: Int32Array,
   rngs: readonly Rng[],
+  n: number,
   alerts: Int8Array,
 ): number {
-  const sensorModel = L.sensorModel;
+  const p = L.sensorParams;
+  const featuresOf = L.sensorFeatures;
   let raised = 0;
   for (let j = 0; j < n; j++) {
     const k = ks[j]!;
-    const alert = measure(st, L, k, trueValues, j, rngs[sensorModel[k]!]!);
+    const rng = rngs[streams[j]!]!;
+    const features = featuresOf[k]!;
+    const b = k * SENSOR_WORDS;
+
+    if (features & DRIFT || st.sfDriftPerS[k] !== 0) stepDrift(st, p, b, k, features, rng);
+    let v = trueValues[j]! + p[b + SENSOR.bias]! + st.sfBias[k]! + st.drift[k]!;
+    if (features & NOISE) v += p[b + SENSOR.std]! * rng.normal();
+    if (features & SPIKE) {
+      // One draw decides both whether and which way: given u < p, u < p/2 is a fair coin.
+      const u = rng.uniform();
+      const spikeP = p[b + SENSOR.spikeProb]!;
+      if (u < spikeP) v += (u < 0.5 * spikeP ? -1 : 1) * p[b + SENSOR.spikeAbs]!;
+    }
+    // floor(x + 0.5) rather than Math.round: the same rounding (ties up), but V8 inlines floor to one
+    // instruction while Math.round cost ~14 ns per sample here.
+    if (features & QUANTIZE) v = Math.floor(v * p[b + SENSOR.invQuantum]! + 0.5) * p[b + SENSOR.quantum]!;
+    const stuck = st.sfStuck[k]!;
+    if (stuck === stuck) v = stuck; // not NaN: the sensor repeats its frozen reading
+    const dropP = p[b + SENSOR.dropoutProb]! + st.sfDropout[k]!;
+    if (dropP > 0 && rng.uniform() < dropP) {
+      st.values[k] = NaN;
+      st.flags[k] = FRESH_MISSING;
+      alerts[j] = 0; // a missing sample says nothing about status
+      continue;
+    }
+    st.values[k] = v;
+    st.flags[k] = FRESH;
+
+    let status = 0;
+    if (v < p[b + SENSOR.warnLo]! || v > p[b + SENSOR.warnHi]!) {
+      status = 1;
+      if (v < p[b + SENSOR.errorLo]! || v > p[b + SENSOR.errorHi]!) {
+        status = 2;
+        if (v < p[b + SENSOR.critLo]! || v > p[b + SENSOR.critHi]!) status = 3;
+      }
+    }
+    st.status[k] = status;
+
+    // Alert hysteresis: raise on a rise above the last alert level, clear after enough OK samples.
+    // (Inline rather than a helper: V8's inlining budget for this loop goes to the random draws.)
+    let alert = 0;
+    const level = st.alertLevel[k]!;
+    if (status > level) {
+      st.alertLevel[k] = status;
+      st.okRun[k] = 0;
+      alert = status;
+    } else if (level > 0) {
+      const run = status === 0 ? st.okRun[k]! + 1 : 0;
+      if (run >= CLEAR_AFTER_OK_SAMPLES) {
+        st.alertLevel[k] = 0;
+        st.okRun[k] = 0;
+        alert = -1;
+      } else {
+        st.okRun[k] = run;
+      }
+    }
     alerts[j] = alert;
     if (alert !== 0) raised++;
   }
   return raised;
-}
-
-/**
- * One sample of sensor `k` from the true value `trueValues[j]`. It runs ~160 times per simulated
- * second in the reference plant, so it reads the sensor's packed parameter block, skips the noise
- * stages the sensor does not have, and keeps rarely used stages (drift) out of line so that V8
- * inlines the random draws of the common ones.
- */
-function measure(st: EngineState, L: PlantLayout, k: number, trueValues: Float64Array, j: number, rng: Rng): number {
-  const p = L.sensorParams;
-  const b = k * SENSOR_WORDS;
-  const features = L.sensorFeatures[k]!;
-
-  if (features & DRIFT || st.sfDriftPerS[k] !== 0) stepDrift(st, p, b, k, features, rng);
-  let v = trueValues[j]! + p[b + SENSOR.bias]! + st.sfBias[k]! + st.drift[k]!;
-  if (features & NOISE) v += p[b + SENSOR.std]! * rng.normal();
-  if (features & SPIKE) {
-    // One draw decides both whether and which way: given u < p, u < p/2 is a fair coin.
-    const u = rng.uniform();
-    const spikeP = p[b + SENSOR.spikeProb]!;
-    if (u < spikeP) v += (u < 0.5 * spikeP ? -1 : 1) * p[b + SENSOR.spikeAbs]!;
-  }
-  // floor(x + 0.5) rather than Math.round: the same rounding (ties up), but V8 inlines floor to one
-  // instruction while Math.round cost ~14 ns per sample here.
-  if (features & QUANTIZE) v = Math.floor(v * p[b + SENSOR.invQuantum]! + 0.5) * p[b + SENSOR.quantum]!;
-  const stuck = st.sfStuck[k]!;
-  if (stuck === stuck) v = stuck; // not NaN: the sensor repeats its frozen reading
-  const dropP = p[b + SENSOR.dropoutProb]! + st.sfDropout[k]!;
-  if (dropP > 0 && rng.uniform() < dropP) {
-    st.values[k] = NaN;
-    st.flags[k] = FRESH_MISSING;
-    return 0; // a missing sample says nothing about status
-  }
-  st.values[k] = v;
-  st.flags[k] = FRESH;
-
-  let status = 0;
-  if (v < p[b + SENSOR.warnLo]! || v > p[b + SENSOR.warnHi]!) {
-    status = 1;
-    if (v < p[b + SENSOR.errorLo]! || v > p[b + SENSOR.errorHi]!) {
-      status = 2;
-      if (v < p[b + SENSOR.critLo]! || v > p[b + SENSOR.critHi]!) status = 3;
-    }
-  }
-  st.status[k] = status;
-
-  const level = st.alertLevel[k]!;
-  if (status > level) {
-    st.alertLevel[k] = status;
-    st.okRun[k] = 0;
-    return status;
-  }
-  if (level > 0) {
-    if (status === 0) {
-      const run = st.okRun[k]! + 1;
-      if (run >= CLEAR_AFTER_OK_SAMPLES) {
-        st.alertLevel[k] = 0;
-        st.okRun[k] = 0;
-        return -1;
-      }
-      st.okRun[k] = run;
-    } else {
-      st.okRun[k] = 0;
-    }
-  }
-  return 0;
 }
 
 /** Advances the drift of sensor `k` by one sample: its random walk plus any injected drift. */

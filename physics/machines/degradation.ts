@@ -11,7 +11,12 @@
  * p1 (β | n), p2 (θ | unused), mul (fault acceleration), reported (onset reported), level, rate.
  */
 import type { Rng } from '../model.ts';
-import { GROWTH_EXPONENTIAL, M, type CompiledMode } from './profile-compile.ts';
+import { GROWTH_EXPONENTIAL as EXPONENTIAL, M as MODE_WORDS, type CompiledMode } from './profile-compile.ts';
+
+// Module-local aliases of the imported word offsets: V8 reads an imported binding through its module
+// cell, with a TDZ check, on every use, while a local constant is one load (see machine-life.ts).
+const M = MODE_WORDS;
+const GROWTH_EXPONENTIAL = EXPONENTIAL;
 
 /** Inverse-CDF Weibull draw: η·(−ln(1 − u))^(1/k). */
 export function weibull(u: number, shape: number, scaleH: number): number {

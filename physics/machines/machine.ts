@@ -11,7 +11,7 @@ import { drawLife, remainingH, startNow, updateLevel } from './degradation.ts';
 import { initialSetpoints, sensorChannels, setpointSpecs } from './machine-channels.ts';
 import { advanceLife, preAge } from './machine-life.ts';
 import type { MachineSpec } from './machine-spec.ts';
-import { M, W, type CompiledProfile } from './profile-compile.ts';
+import { M as MODE_WORDS, W as MACHINE_WORDS, type CompiledProfile } from './profile-compile.ts';
 import type { MachineProfile } from './profile.ts';
 
 /** Below this speed (fraction of rated) the machine is stopped. */
@@ -20,6 +20,10 @@ const RUNNING_MIN_SPEED = 0.005;
 const MAX_FRACTION = 1.1;
 /** init() has no StepContext: thermal states start in equilibrium at this ambient, then follow the scenario's. */
 export const INIT_AMBIENT_C = 20;
+
+// Module-local aliases of the imported word offsets, read on every step (see machine-life.ts).
+const M = MODE_WORDS;
+const W = MACHINE_WORDS;
 
 const fraction = (pct: number) => (pct > 0 ? (pct < MAX_FRACTION * 100 ? pct / 100 : MAX_FRACTION) : 0); // NaN → 0
 
