@@ -46,6 +46,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1_048_576,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    maxParamLength: 500,
+    // Errors the router raises before any route runs (bad %-escapes, over-long ids) get the envelope too.
+    frameworkErrors: (err, _req, reply) => {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+      // frameworkErrors' reply type only admits the route's declared codes; this handler serves every route.
+      void (reply as { status(code: number): { send(body: unknown): unknown } }).status(status).send({ data: null, error: { code: 'TWIN_ERR_BAD_REQUEST', message: err.code === 'FST_ERR_BAD_URL' ? 'path: is not a valid URL (bad %-escape)' : err.message } });
+    },
   });
   const ctx: AppContext = { auth: options.auth, audit: options.audit ?? (() => {}) };
 

@@ -33,3 +33,18 @@ export function fieldPath(instancePath: string, part?: string): string {
   for (const s of segs) out += /^\d+$/.test(s) ? `[${s}]` : out ? `.${s}` : s;
   return out || part || '(root)';
 }
+
+/**
+ * An ISO 8601 time from a request. The schema's date-time format admits times PostgreSQL and
+ * Date.parse cannot represent (year 0000, leap seconds): those are the caller's mistake, a 400.
+ */
+const YEAR_1_MS = -62_135_596_800_000; // 0001-01-01T00:00:00Z
+const YEAR_9999_END_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+export function parseTime(text: string, field: string): number {
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms) || ms < YEAR_1_MS || ms > YEAR_9999_END_MS) {
+    throw badRequest(`${field}: "${text}" is not a time between years 1 and 9999 (ISO 8601, no leap seconds)`);
+  }
+  return ms;
+}

@@ -12,6 +12,7 @@ export function createMetrics() {
     wsDropped: new Gauge({ name: 'twin_ws_dropped_messages_total', help: 'Messages dropped or conflated for slow WebSocket clients', registers: [registry] }),
     dbWriteLatency: new Histogram({ name: 'twin_db_write_latency_seconds', help: 'Latency of one batched history write', buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5], registers: [registry] }),
     samplesBuffered: new Gauge({ name: 'twin_samples_buffered', help: 'Samples waiting to be written to history', registers: [registry] }),
+    samplesProduced: new Gauge({ name: 'twin_samples_produced_total', help: 'Samples the engine produced and handed to history', registers: [registry] }),
     samplesWritten: new Counter({ name: 'twin_samples_written_total', help: 'Samples written to history', registers: [registry] }),
   };
 }

@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     metrics.wsClients.set(m.clients);
     metrics.wsDropped.set(m.messagesDropped.conflated + m.messagesDropped.rate + m.messagesDropped.overflow);
     metrics.samplesBuffered.set(feed.samples.metrics().rowsBuffered);
+    metrics.samplesProduced.set(feed.produced);
   }, 1000);
   gauges.unref();
 

@@ -4,7 +4,7 @@ import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import type { AlertEngine } from '../alerts/alert-engine.ts';
 import { SEVERITIES, type AlertState, type Severity } from '../alerts/alert.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, parseTime } from '../errors.ts';
 import type { AlertFeed } from '../live/alert-feed.ts';
 import type { HistoryStore } from '../store/history-store.ts';
 
@@ -34,12 +34,12 @@ export function alertRoutes(alerts: AlertEngine, feed: AlertFeed, store: History
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const operator = requireRole(ctx.auth, 'operator');
-    app.get('/api/alerts', { preHandler: viewer, schema: { tags: ['alerts'], summary: 'Alerts, newest first, with filters', querystring: ListQuery } }, async (req) => {
+    app.get('/api/alerts', { onRequest: viewer, schema: { tags: ['alerts'], summary: 'Alerts, newest first, with filters', querystring: ListQuery } }, async (req) => {
       const q = req.query as { severity?: string; state?: string; acknowledged?: boolean; from?: string; to?: string };
       const severities = listOf<Severity>(q.severity, SEVERITIES, 'severity');
       const states = listOf<AlertState>(q.state, STATES, 'state');
-      const fromMs = q.from ? Date.parse(q.from) : -Infinity;
-      const toMs = q.to ? Date.parse(q.to) : Infinity;
+      const fromMs = q.from ? parseTime(q.from, 'from') : -Infinity;
+      const toMs = q.to ? parseTime(q.to, 'to') : Infinity;
       const list = alerts
         .list(states ? { states } : {})
         .filter((a) => !severities || severities.includes(a.severity))
@@ -55,10 +55,10 @@ export function alertRoutes(alerts: AlertEngine, feed: AlertFeed, store: History
         feed.publish([change]);
         return ok(change.alert);
       };
-    app.post('/api/alerts/:id/acknowledge', { preHandler: operator, schema: { tags: ['alerts'], summary: 'Acknowledge an alert', params: IdParams } }, act((id, actor) => alerts.acknowledge(id, actor)));
-    app.post('/api/alerts/:id/dismiss', { preHandler: operator, schema: { tags: ['alerts'], summary: 'Dismiss an alert with a justification', params: IdParams, body: DismissBody } }, act((id, actor, body) => alerts.dismiss(id, actor, body.justification ?? '')));
-    app.get('/api/settings/alerts', { preHandler: viewer, schema: { tags: ['alerts'], summary: 'Alert thresholds and rules in force' } }, async () => ok(alerts.settings));
-    app.put('/api/settings/alerts', { preHandler: requireRole(ctx.auth, ['engineer']), schema: { tags: ['alerts'], summary: 'Replace alert thresholds and rules (persisted)' } }, async (req) => {
+    app.post('/api/alerts/:id/acknowledge', { onRequest: operator, schema: { tags: ['alerts'], summary: 'Acknowledge an alert', params: IdParams } }, act((id, actor) => alerts.acknowledge(id, actor)));
+    app.post('/api/alerts/:id/dismiss', { onRequest: operator, schema: { tags: ['alerts'], summary: 'Dismiss an alert with a justification', params: IdParams, body: DismissBody } }, act((id, actor, body) => alerts.dismiss(id, actor, body.justification ?? '')));
+    app.get('/api/settings/alerts', { onRequest: viewer, schema: { tags: ['alerts'], summary: 'Alert thresholds and rules in force' } }, async () => ok(alerts.settings));
+    app.put('/api/settings/alerts', { onRequest: requireRole(ctx.auth, ['engineer']), schema: { tags: ['alerts'], summary: 'Replace alert thresholds and rules (persisted)' } }, async (req) => {
       const settings = alerts.configure(req.body ?? {});
       await store?.putSetting('alerts', settings, req.principal!.actor);
       return ok(settings);

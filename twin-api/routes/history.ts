@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, parseTime } from '../errors.ts';
 import type { LiveTwin } from '../live/live-twin.ts';
 import type { HistoryStore } from '../store/history-store.ts';
 
@@ -33,20 +33,20 @@ const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).f
 export function historyRoutes(twin: LiveTwin, store: HistoryStore) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
-    app.get('/api/plant/history', { preHandler: viewer, schema: { tags: ['plant'], summary: 'Sensor history, downsampled to min/max/avg buckets', querystring: HistoryQuery } }, async (req) => {
+    app.get('/api/plant/history', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Sensor history, downsampled to min/max/avg buckets', querystring: HistoryQuery } }, async (req) => {
       const q = req.query as { sensors: string; from: string; to: string; maxPoints?: number };
       const sensorIds = list(q.sensors)!;
       for (const id of sensorIds) if (!twin.engine.layout.sensorIndex.has(id)) throw badRequest(`sensors: unknown sensor "${id}"`);
-      const fromMs = Date.parse(q.from);
-      const toMs = Date.parse(q.to);
+      const fromMs = parseTime(q.from, 'from');
+      const toMs = parseTime(q.to, 'to');
       if (!(toMs > fromMs)) throw badRequest('to: must be after from');
       return ok({ series: await store.querySeries({ sensorIds, fromMs, toMs, maxPoints: q.maxPoints ?? 2000 }) });
     });
-    app.get('/api/plant/events', { preHandler: viewer, schema: { tags: ['plant'], summary: 'Events and defects, newest first', querystring: EventsQuery } }, async (req) => {
+    app.get('/api/plant/events', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Events and defects, newest first', querystring: EventsQuery } }, async (req) => {
       const q = req.query as { from?: string; to?: string; types?: string; assets?: string; limit?: number };
       const events = await store.queryEvents({
-        ...(q.from ? { fromMs: Date.parse(q.from) } : {}),
-        ...(q.to ? { toMs: Date.parse(q.to) } : {}),
+        ...(q.from ? { fromMs: parseTime(q.from, 'from') } : {}),
+        ...(q.to ? { toMs: parseTime(q.to, 'to') } : {}),
         ...(q.types ? { types: list(q.types)! } : {}),
         ...(q.assets ? { assets: list(q.assets)! } : {}),
         limit: q.limit ?? 500,

@@ -6,6 +6,6 @@ import type { KpiTracker } from '../kpis/kpi-tracker.ts';
 /** KPIs per line and plant: defects, FPY, production rate, downtime, OEE, per shift, day and rolling hour. */
 export function kpiRoutes(kpis: KpiTracker) {
   return (app: FastifyInstance, ctx: AppContext) => {
-    app.get('/api/kpis', { preHandler: requireRole(ctx.auth, 'viewer'), schema: { tags: ['kpis'], summary: 'Quality and production KPIs (shift, previous shift, day, rolling, 24 h sparkline)' } }, async () => ok(kpis.snapshot()));
+    app.get('/api/kpis', { onRequest: requireRole(ctx.auth, 'viewer'), schema: { tags: ['kpis'], summary: 'Quality and production KPIs (shift, previous shift, day, rolling, 24 h sparkline)' } }, async () => ok(kpis.snapshot()));
   };
 }

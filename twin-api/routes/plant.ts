@@ -13,15 +13,15 @@ const SetpointParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 
 export function plantRoutes(twin: LiveTwin) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
-    app.get('/api/plant/topology', { preHandler: viewer, schema: { tags: ['plant'], summary: 'Lines and machines with their sensors and setpoints' } }, async () => ok(twin.topology()));
-    app.get('/api/plant/latest', { preHandler: viewer, schema: { tags: ['plant'], summary: 'Latest value and status of every sensor' } }, async (_req, reply) => {
+    app.get('/api/plant/topology', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Lines and machines with their sensors and setpoints' } }, async () => ok(twin.topology()));
+    app.get('/api/plant/latest', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Latest value and status of every sensor' } }, async (_req, reply) => {
       reply.type('application/json');
       return twin.latestJson();
     });
-    app.get('/api/plant/setpoints', { preHandler: viewer, schema: { tags: ['plant'], summary: 'Every setpoint with its target and actual value' } }, async () => ok(twin.engine.setpoints()));
+    app.get('/api/plant/setpoints', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Every setpoint with its target and actual value' } }, async () => ok(twin.engine.setpoints()));
     app.put(
       '/api/plant/setpoints/:id',
-      { preHandler: requireRole(ctx.auth, ['operator', 'engineer']), schema: { tags: ['plant'], summary: 'Change a setpoint of the live plant', params: SetpointParams, body: SetpointBody } },
+      { onRequest: requireRole(ctx.auth, ['operator', 'engineer']), schema: { tags: ['plant'], summary: 'Change a setpoint of the live plant', params: SetpointParams, body: SetpointBody } },
       async (req) => {
         const { id } = req.params as { id: string };
         const { value } = req.body as { value: number };

@@ -60,26 +60,26 @@ export function sessionRoutes(sessions: SessionManager, store: HistoryStore | nu
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const control = requireRole(ctx.auth, ['trainer', 'engineer']);
-    app.get('/api/scenarios', { preHandler: viewer, schema: { tags: ['scenarios'], summary: 'The scenario library' } }, async () =>
+    app.get('/api/scenarios', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'The scenario library' } }, async () =>
       ok(listScenarios().map(({ name, title, description, durationS }) => ({ name, title, description, durationS }))),
     );
-    app.get('/api/scenarios/:name', { preHandler: viewer, schema: { tags: ['scenarios'], summary: 'One scenario, normalized (faults, actions, ground truth)', params: Type.Object({ name: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }) }) } }, async (req) => {
+    app.get('/api/scenarios/:name', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'One scenario, normalized (faults, actions, ground truth)', params: Type.Object({ name: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }) }) } }, async (req) => {
       try {
         return ok(loadLibraryScenario((req.params as { name: string }).name));
       } catch (err) {
         throw badRequest(`name: ${(err as Error).message}`);
       }
     });
-    app.get('/api/sessions', { preHandler: viewer, schema: { tags: ['scenarios'], summary: 'Running sessions' } }, async () => ok(sessions.list()));
-    app.post('/api/sessions', { preHandler: control, schema: { tags: ['scenarios'], summary: 'Load a scenario or a recording into a new session (paused at its start)', body: CreateBody } }, async (req) => {
+    app.get('/api/sessions', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Running sessions' } }, async () => ok(sessions.list()));
+    app.post('/api/sessions', { onRequest: control, schema: { tags: ['scenarios'], summary: 'Load a scenario or a recording into a new session (paused at its start)', body: CreateBody } }, async (req) => {
       const b = req.body as { scenario?: string; recordingId?: number; seed?: number };
       if ((b.scenario === undefined) === (b.recordingId === undefined)) throw badRequest('body: give exactly one of scenario or recordingId');
       const s = b.scenario !== undefined ? sessions.fromScenario(b.scenario, b.seed) : await sessions.fromRecording(b.recordingId!);
       return ok(s.view());
     });
-    app.get('/api/sessions/:id', { preHandler: viewer, schema: { tags: ['scenarios'], summary: 'Session position and state', params: IdParams } }, async (req) => ok(sessions.get((req.params as { id: string }).id).view()));
-    app.get('/api/sessions/:id/timeline', { preHandler: viewer, schema: { tags: ['scenarios'], summary: 'Incidents and defects to mark on the timeline', params: IdParams } }, async (req) => ok(sessions.get((req.params as { id: string }).id).timeline));
-    app.post('/api/sessions/:id/control', { preHandler: control, schema: { tags: ['scenarios'], summary: 'start, pause, resume, step, seek, speed', params: IdParams, body: ControlBody } }, async (req) => {
+    app.get('/api/sessions/:id', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Session position and state', params: IdParams } }, async (req) => ok(sessions.get((req.params as { id: string }).id).view()));
+    app.get('/api/sessions/:id/timeline', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Incidents and defects to mark on the timeline', params: IdParams } }, async (req) => ok(sessions.get((req.params as { id: string }).id).timeline));
+    app.post('/api/sessions/:id/control', { onRequest: control, schema: { tags: ['scenarios'], summary: 'start, pause, resume, step, seek, speed', params: IdParams, body: ControlBody } }, async (req) => {
       const id = (req.params as { id: string }).id;
       const b = req.body as { action: 'start' | 'pause' | 'resume' | 'step' | 'seek' | 'speed'; n?: number; t?: number | string; speed?: number | 'max' };
       if (b.action === 'seek') {
@@ -93,17 +93,17 @@ export function sessionRoutes(sessions: SessionManager, store: HistoryStore | nu
       if (b.action === 'step') return ok(sessions.control(id, { action: 'step', ...(b.n !== undefined ? { n: b.n } : {}) }).view());
       return ok(sessions.control(id, { action: b.action }).view());
     });
-    app.post('/api/sessions/:id/branch', { preHandler: control, schema: { tags: ['scenarios'], summary: 'Branch at time t with other operator actions (a new session)', params: IdParams, body: BranchBody } }, async (req) => {
+    app.post('/api/sessions/:id/branch', { onRequest: control, schema: { tags: ['scenarios'], summary: 'Branch at time t with other operator actions (a new session)', params: IdParams, body: BranchBody } }, async (req) => {
       const b = req.body as { t: number | string; actions: { at: number | string; setpoint?: string; value?: number; maintenance?: string }[] };
       return ok(sessions.branch((req.params as { id: string }).id, seconds(b.t, 't'), toActions(b.actions)).view());
     });
-    app.post('/api/sessions/:id/recording', { preHandler: control, schema: { tags: ['scenarios'], summary: 'Save the session so far as a recording', params: IdParams, body: SaveBody } }, async (req) =>
+    app.post('/api/sessions/:id/recording', { onRequest: control, schema: { tags: ['scenarios'], summary: 'Save the session so far as a recording', params: IdParams, body: SaveBody } }, async (req) =>
       ok(await sessions.saveRecording((req.params as { id: string }).id, (req.body as { name: string }).name)),
     );
-    app.delete('/api/sessions/:id', { preHandler: control, schema: { tags: ['scenarios'], summary: 'End a session', params: IdParams } }, async (req) => {
+    app.delete('/api/sessions/:id', { onRequest: control, schema: { tags: ['scenarios'], summary: 'End a session', params: IdParams } }, async (req) => {
       sessions.remove((req.params as { id: string }).id);
       return ok({ deleted: true });
     });
-    app.get('/api/recordings', { preHandler: viewer, schema: { tags: ['scenarios'], summary: 'Stored recordings' } }, async () => ok(store ? await store.listRecordings() : []));
+    app.get('/api/recordings', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Stored recordings' } }, async () => ok(store ? await store.listRecordings() : []));
   };
 }

@@ -12,7 +12,7 @@ export function whatIfRoutes(twin: LiveTwin, service: WhatIfService) {
   return (app: FastifyInstance, ctx: AppContext) => {
     app.post(
       '/api/digital-twin/what-if',
-      { preHandler: requireRole(ctx.auth, 'engineer'), schema: { tags: ['digital-twin'], summary: 'What-if: setpoint changes over a horizon (≤ 24 h) and Monte-Carlo seeds; baseline vs changed, with spread' } },
+      { onRequest: requireRole(ctx.auth, 'engineer'), schema: { tags: ['digital-twin'], summary: 'What-if: setpoint changes over a horizon (≤ 24 h) and Monte-Carlo seeds; baseline vs changed, with spread' } },
       async (req) => {
         // The snapshot is taken between ticks; the live run goes on untouched while workers run the branches.
         const snapshot = snapshotToBinary(twin.engine.snapshot());

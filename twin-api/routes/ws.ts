@@ -9,7 +9,7 @@ export function wsRoutes(hub: WsHub) {
   return async (app: FastifyInstance, ctx: AppContext) => {
     await app.register(fastifyWebsocket, { options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES } });
     const { requireRole } = await import('../auth.ts');
-    app.get('/ws', { websocket: true, preHandler: requireRole(ctx.auth, 'viewer'), schema: { hide: true } }, (socket) => {
+    app.get('/ws', { websocket: true, onRequest: requireRole(ctx.auth, 'viewer'), schema: { hide: true } }, (socket) => {
       hub.attach(socket);
     });
   };

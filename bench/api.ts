@@ -1,0 +1,403 @@
+/**
+ * npm run bench:api — the live twin server under load, end to end over 127.0.0.1. Starts the real
+ * server (`node --import tsx twin-api/server.ts`, development mode, TWIN_SPEED=1, a fresh temp
+ * DATA_DIR with embedded PGlite) as a child process, measures, stops it with SIGTERM, and ends with
+ * ONE JSON line on stdout (progress on stderr):
+ *   latest_rps, latest_p95_ms   autocannon, GET /api/plant/latest, 50 connections, 10 s
+ *   history_p95_ms              GET /api/plant/history, 3 sensors, 24 h window, maxPoints=2000, 50× sequential
+ *   whatif_4h_16seeds_ms        POST /api/digital-twin/what-if (furnace 1450 °C, 4 h, 16 seeds), median of 5 after a warm-up
+ *   ws_clients, ws_p95_ms       1,000 WebSocket clients on `sensors`, ~20 s (see measureWs for the method)
+ *   samples_lost                samples the engine produced − rows stored, after a SIGTERM flush
+ *
+ * Everything runs on one 2-core machine: the load generators (autocannon, the 1,000 ws clients)
+ * live in this process and compete with the server for the two cores, so every figure is a
+ * pessimistic one for the server alone.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import WebSocket from 'ws';
+import { createEngine } from '../engine/plant.ts';
+import { PROTOCOL_VERSION } from '../protocol/version.ts';
+import { loadLibraryScenario } from '../scenarios/library.ts';
+import type { SampleRow } from '../twin-api/store/history-store.ts';
+import { PgliteStore } from '../twin-api/store/pglite-store.ts';
+
+const T0 = performance.now();
+const log = (msg: string) => process.stderr.write(`[bench:api ${((performance.now() - T0) / 1000).toFixed(1)} s] ${msg}\n`);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DAY_MS = 86_400_000;
+const HISTORY_SENSORS = ['Line_A.forming.belt_speed', 'Line_A.annealing.lehr_exit_temp', 'Line_A.furnace.zone1_temp'];
+const WS_CLIENTS = 1000;
+const WS_WINDOW_MS = 20_000;
+/** TWIN_BENCH_SPEED: the live server's TWIN_SPEED (default 1: one tick, one sensors message per second). */
+const SPEED = process.env['TWIN_BENCH_SPEED'] ?? '1';
+const WHAT_IF = { changes: [{ setpoint: 'Line_A.furnace_temp', value: 1450 }], horizon: '4h', seeds: 16 };
+
+/** Sub-millisecond wall time of this process (all times compared are taken here). */
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function quantile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// ---- the server under test -------------------------------------------------------------------
+
+interface Server {
+  readonly proc: ChildProcess;
+  readonly base: string;
+  readonly exited: Promise<number | null>;
+}
+
+async function startServer(dataDir: string, speed: string): Promise<Server> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_SPEED: speed };
+  // Development mode (no credentials) and embedded PGlite, whatever the caller's shell holds.
+  for (const k of ['TWIN_API_KEYS', 'TWIN_API_KEYS_FILE', 'TWIN_JWT_SECRET', 'TWIN_JWT_SECRET_FILE', 'DATABASE_URL', 'MQTT_URL']) delete env[k];
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'twin-api/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.stdout!.on('data', (b: Buffer) => process.stderr.write(`  server: ${b}`));
+  proc.stderr!.on('data', (b: Buffer) => process.stderr.write(`  server! ${b}`));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode} before answering /api/health`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not answer /api/health within 60 s');
+    await sleep(200);
+  }
+  return { proc, base, exited };
+}
+
+async function stopServer(s: Server): Promise<void> {
+  s.proc.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 60_000)));
+  const outcome = await Promise.race([s.exited, timeout]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    s.proc.kill('SIGKILL');
+    throw new Error('server did not stop within 60 s of SIGTERM');
+  }
+}
+
+async function metricsOf(base: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^([a-z_:]+)(?:\{[^}]*\})? (\S+)$/.exec(line);
+    if (m) out.set(m[1]!, Number(m[2]));
+  }
+  return out;
+}
+
+// ---- pre-filled history ------------------------------------------------------------------------
+
+/**
+ * 24 h of history before the live run starts, so a 24 h query has 24 h to read: the same plant
+ * simulated over the previous day (scenario start moved back 24 h), keeping only the queried
+ * sensors. The full plant writes 164 samples/s (14 M rows a day), which PGlite takes minutes to
+ * insert, so the other 301 sensors are not pre-filled; the index is on (sensor_id, t).
+ */
+async function prefillHistory(dataDir: string): Promise<{ rows: number }> {
+  const scenario = loadLibraryScenario('glass-plant');
+  const engine = createEngine({ ...scenario, start: new Date(Date.parse(scenario.start) - DAY_MS).toISOString() });
+  const ids = engine.layout.sensors.map((s) => s.id);
+  for (const id of HISTORY_SENSORS) if (!engine.layout.sensorIndex.has(id)) throw new Error(`unknown sensor ${id}`);
+  const wanted = new Set(HISTORY_SENSORS);
+  const rows: SampleRow[] = [];
+  const sub = engine.frames$.subscribe((f) => {
+    for (let i = 0; i < f.sampledCount; i++) {
+      const k = f.sampled[i]!;
+      if (!wanted.has(ids[k]!)) continue;
+      const v = f.values[k]!;
+      rows.push({ tMs: f.timeMs, sensorId: ids[k]!, value: Number.isNaN(v) ? null : v, status: f.status[k]! });
+    }
+  });
+  engine.runFor(DAY_MS / 1000);
+  sub.unsubscribe();
+  const store = await PgliteStore.open(dataDir);
+  for (let i = 0; i < rows.length; i += 20_000) await store.insertSamples(rows.slice(i, i + 20_000));
+  await store.close();
+  return { rows: rows.length };
+}
+
+// ---- measurements ------------------------------------------------------------------------------
+
+async function measureLatest(base: string) {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const inst = autocannon({ url: `${base}/api/plant/latest`, connections: 50, duration: 10 }, (err, r) => (err ? reject(err) : resolve(r)));
+    inst.on('response', (_client, _status, _bytes, responseTimeMs) => times.push(responseTimeMs));
+  });
+  return {
+    latest_rps: Math.round(result.requests.average),
+    latest_p95_ms: round(quantile(times, 0.95), 2),
+    latest_p99_ms: round(quantile(times, 0.99), 2),
+    latest_requests: result.requests.total,
+    latest_non2xx: result.non2xx,
+    latest_errors: result.errors,
+  };
+}
+
+async function measureHistory(base: string) {
+  const health = (await (await fetch(`${base}/api/health`)).json()) as { data: { engine: { simTime: string } } };
+  const toMs = Date.parse(health.data.engine.simTime);
+  const q = new URLSearchParams({ sensors: HISTORY_SENSORS.join(','), from: new Date(toMs - DAY_MS).toISOString(), to: new Date(toMs).toISOString(), maxPoints: '2000' });
+  const url = `${base}/api/plant/history?${q}`;
+  const times: number[] = [];
+  let window: Record<string, unknown> = {};
+  // 50 queries, or fewer (at least 10) when they are slow: the whole bench stays under ~3 minutes.
+  const until = now() + 25_000;
+  for (let i = 0; i < 50 && (i < 10 || now() < until); i++) {
+    const t0 = now();
+    const res = await fetch(url);
+    const body = (await res.json()) as { data: { series: { sensorId: string; kind: string; buckets?: { count: number }[]; samples?: unknown[] }[] } };
+    times.push(now() - t0);
+    if (!res.ok) throw new Error(`history: HTTP ${res.status}`);
+    if (i === 0) {
+      const per = body.data.series.map((s) => ({
+        sensor: s.sensorId,
+        kind: s.kind,
+        points: s.buckets?.length ?? s.samples?.length ?? 0,
+        samples: s.buckets ? s.buckets.reduce((a, b) => a + b.count, 0) : (s.samples?.length ?? 0),
+      }));
+      window = { from: q.get('from'), to: q.get('to'), series: per };
+    }
+  }
+  return { history_p95_ms: round(quantile(times, 0.95), 1), history_median_ms: round(quantile(times, 0.5), 1), history_queries: times.length, history_window: window };
+}
+
+async function whatIfOnce(base: string): Promise<number> {
+  const t0 = now();
+  const res = await fetch(`${base}/api/digital-twin/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(WHAT_IF) });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`what-if: HTTP ${res.status}`);
+  return now() - t0;
+}
+
+/**
+ * 1,000 clients on `sensors`; the latency of a message is its receipt time here minus the wall
+ * time its tick ran on the server. The server exposes no wall time of a tick (a message's `t` is
+ * simulated time, and the paced clock's timer is not aligned to tick boundaries), so the latency
+ * is bracketed:
+ *  - lower bound (`ws_p95_ms`): receipt − the earliest receipt of the same tick by any client,
+ *    i.e. the fan-out spread; it leaves out the tick itself and the first client's delivery.
+ *  - upper bound (`ws_p95_ms_upper`): /metrics (twin_sim_time_seconds = engine.tS) is polled every
+ *    25 ms; a tick ran after the last probe that still saw the tick before it was sent, so
+ *    receipt − that probe's send time is at least the latency. `ws_p95_ms_mid` uses the middle of
+ *    [that send time, min(first probe back that saw the tick, first receipt)]. /metrics rather than
+ *    /api/health, which counts every stored sample on each call and would load the database.
+ * Receipt times are taken when this process's event loop gets to the message, so the cost of
+ * 1,000 clients on one core here is in the figures. Only a message's first bytes are decoded.
+ */
+async function measureWs(base: string, stepS: number) {
+  const url = `${base.replace('http', 'ws')}/ws`;
+  const receipts: { tick: number; at: number }[] = [];
+  let measuring = false;
+  let connected = 0;
+  const sockets: WebSocket[] = [];
+  const connectOne = () =>
+    new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(url, { perMessageDeflate: false });
+      sockets.push(ws);
+      const timer = setTimeout(() => reject(new Error('ws: no "subscribed" within 15 s')), 15_000);
+      ws.on('error', (err) => reject(err));
+      ws.on('open', () => {
+        ws.send(JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION }));
+        ws.send(JSON.stringify({ type: 'subscribe', channels: ['sensors'] }));
+      });
+      ws.on('message', (raw: Buffer) => {
+        const at = now();
+        const head = raw.toString('latin1', 0, 160);
+        if (head.startsWith('{"channel":"sensors"')) {
+          if (measuring) receipts.push({ tick: Number(/"tick":(\d+)/.exec(head)?.[1] ?? NaN), at });
+        } else if (head.startsWith('{"type":"subscribed"')) {
+          clearTimeout(timer);
+          connected++;
+          resolve();
+        }
+      });
+    });
+  const t0 = now();
+  for (let i = 0; i < WS_CLIENTS; i += 50) await Promise.all(Array.from({ length: Math.min(50, WS_CLIENTS - i) }, connectOne));
+  log(`ws: ${connected} clients subscribed in ${Math.round(now() - t0)} ms`);
+  await sleep(1500);
+
+  const probes: { sent: number; back: number; tick: number }[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      const sent = now();
+      const tS = (await metricsOf(base)).get('twin_sim_time_seconds') ?? NaN;
+      probes.push({ sent, back: now(), tick: Math.round(tS / stepS) });
+      await sleep(25);
+    }
+  })();
+  measuring = true;
+  await sleep(WS_WINDOW_MS);
+  measuring = false;
+  polling = false;
+  await poller;
+  for (const ws of sockets) ws.terminate();
+
+  const byTick = new Map<number, number[]>();
+  for (const r of receipts) {
+    const list = byTick.get(r.tick);
+    if (list) list.push(r.at);
+    else byTick.set(r.tick, [r.at]);
+  }
+  const fanout: number[] = [];
+  const upper: number[] = [];
+  const mid: number[] = [];
+  const bracket: number[] = [];
+  for (const [tick, ats] of byTick) {
+    const first = Math.min(...ats);
+    for (const a of ats) fanout.push(a - first);
+    const before = probes.filter((p) => p.tick < tick && p.sent < first).at(-1);
+    if (!before) continue;
+    const after = probes.find((p) => p.tick >= tick && p.back > before.sent);
+    const ranBy = Math.min(first, after?.back ?? first);
+    bracket.push(ranBy - before.sent);
+    for (const a of ats) {
+      upper.push(a - before.sent);
+      mid.push(a - (before.sent + ranBy) / 2);
+    }
+  }
+  const complete = [...byTick.values()].filter((a) => a.length === connected).length;
+  return {
+    ws_clients: connected,
+    ws_p95_ms: round(quantile(fanout, 0.95), 1),
+    ws_p95_ms_upper: round(quantile(upper, 0.95), 1),
+    ws_p95_ms_mid: round(quantile(mid, 0.95), 1),
+    ws_tick_bracket_ms: round(quantile(bracket, 0.5), 1),
+    ws_messages: receipts.length,
+    ws_ticks: byTick.size,
+    ws_ticks_every_client: complete,
+  };
+}
+
+/**
+ * Samples lost = samples the engine produced − rows stored. The server has no counter of produced
+ * samples (only twin_samples_written_total and twin_samples_buffered), but the engine is
+ * deterministic and nothing in this bench changes the live plant (what-if runs on forks), so the
+ * same scenario stepped to the same tick here produces exactly the same samples. Compared up to the
+ * tick read just before SIGTERM; rows after it are not counted.
+ */
+async function samplesLost(dataDir: string, lastTick: number, startMs: number, producedMetric: number | null) {
+  const engine = createEngine(loadLibraryScenario('glass-plant'));
+  let produced = 0;
+  const sub = engine.frames$.subscribe((f) => (produced += f.sampledCount));
+  engine.step(lastTick);
+  sub.unsubscribe();
+  const store = await PgliteStore.open(dataDir);
+  const [row] = await store.db.query<{ n: number; all: number }>(
+    'SELECT count(*) FILTER (WHERE t <= $2)::int AS n, count(*)::int AS "all" FROM samples WHERE t > $1',
+    [new Date(startMs).toISOString(), new Date(startMs + lastTick * engine.stepS * 1000).toISOString()],
+  );
+  await store.close();
+  const stored = row?.n ?? 0;
+  return {
+    samples_produced: produced,
+    samples_stored: stored,
+    samples_lost: produced - stored,
+    samples_stored_after_cut: (row?.all ?? 0) - stored,
+    samples_last_tick: lastTick,
+    samples_lost_by_metric: producedMetric === null ? null : producedMetric - (row?.all ?? 0),
+  };
+}
+
+// ---- the run ------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const began = now();
+  const dataDir = mkdtempSync(join(tmpdir(), 'twin-bench-api-'));
+  const scenario = loadLibraryScenario('glass-plant');
+  const startMs = Date.parse(scenario.start);
+  let server: Server | null = null;
+  try {
+    log('pre-filling 24 h of history for the queried sensors…');
+    const prefill = await prefillHistory(dataDir);
+    log(`pre-filled ${prefill.rows} rows`);
+
+    server = await startServer(dataDir, SPEED);
+    log(`server up at ${server.base} (TWIN_SPEED=${SPEED})`);
+    log('what-if warm-up (also waits for the worker pool)…');
+    const warm = await whatIfOnce(server.base);
+    log(`what-if warm-up ${Math.round(warm)} ms`);
+
+    log(`ws: ${WS_CLIENTS} clients, ${WS_WINDOW_MS / 1000} s…`);
+    const ws = await measureWs(server.base, scenario.stepS);
+    await sleep(1000);
+
+    log('autocannon GET /api/plant/latest, 50 connections, 10 s…');
+    const latest = await measureLatest(server.base);
+
+    log('history, 50 queries…');
+    const history = await measureHistory(server.base);
+
+    log('what-if, 5 runs…');
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) runs.push(await whatIfOnce(server.base));
+
+    const m = await metricsOf(server.base);
+    const lastTick = Math.floor((m.get('twin_sim_time_seconds') ?? 0) / scenario.stepS);
+    const producedMetric = m.get('twin_samples_produced_total') ?? null;
+    log(`SIGTERM at about tick ${lastTick}; waiting for the flush…`);
+    await stopServer(server);
+    server = null;
+    const lost = await samplesLost(dataDir, lastTick, startMs, producedMetric);
+
+    const out = {
+      speed: SPEED === 'max' ? SPEED : Number(SPEED),
+      ...latest,
+      ...history,
+      history_prefilled_rows: prefill.rows,
+      whatif_4h_16seeds_ms: Math.round(quantile(runs, 0.5)),
+      whatif_runs_ms: runs.map((r) => Math.round(r)),
+      whatif_warmup_ms: Math.round(warm),
+      ...ws,
+      ...lost,
+      samples_written_metric: m.get('twin_samples_written_total') ?? null,
+      samples_buffered_metric: m.get('twin_samples_buffered') ?? null,
+      bench_s: Math.round((now() - began) / 1000),
+    };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    log('done');
+  } finally {
+    if (server) {
+      server.proc.kill('SIGKILL');
+      await server.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  log(`failed: ${(err as Error).stack ?? err}`);
+  process.exit(1);
+});

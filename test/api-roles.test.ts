@@ -1,0 +1,146 @@
+/**
+ * The role matrix of the REST API: which roles may call which endpoint. Reads need viewer; setpoint
+ * changes operator or engineer; acknowledging and dismissing alerts operator; alert settings
+ * engineer; what-if engineer. A role that may not gets 403, a caller without (valid) credentials 401,
+ * with API keys and with Bearer JWTs alike.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROLES, allows, type Role } from '../twin-api/auth.ts';
+import { KEYS } from '../twin-api/test-app.test-helper.ts';
+import { fullApiServer } from './api-app.test-helper.ts';
+
+type Method = 'GET' | 'PUT' | 'POST';
+interface Endpoint {
+  readonly method: Method;
+  readonly path: string;
+  readonly need: Role | readonly Role[];
+  /** A valid request: url and body, made fresh per call (an alert can be acknowledged once). */
+  readonly request: () => { url: string; payload?: unknown };
+}
+
+describe('the role matrix of the REST API', async () => {
+  const s = await fullApiServer();
+  afterAll(() => s.close());
+  const t = s.twin.engine.isoAt();
+  const dayAgo = new Date(Date.parse(t) - 86_400_000).toISOString();
+  const machines = s.twin.engine.scenario.machines.map((m) => m.id);
+  let nextMachine = 0;
+  const freshAlert = () => s.openAlert(machines[nextMachine++ % machines.length]!);
+  const settings = (await s.app.inject({ method: 'GET', url: '/api/settings/alerts', headers: { 'x-api-key': KEYS.viewer } })).json().data;
+
+  const ENDPOINTS: readonly Endpoint[] = [
+    { method: 'GET', path: '/api/plant/topology', need: 'viewer', request: () => ({ url: '/api/plant/topology' }) },
+    { method: 'GET', path: '/api/plant/latest', need: 'viewer', request: () => ({ url: '/api/plant/latest' }) },
+    { method: 'GET', path: '/api/plant/setpoints', need: 'viewer', request: () => ({ url: '/api/plant/setpoints' }) },
+    { method: 'GET', path: '/api/plant/history', need: 'viewer', request: () => ({ url: `/api/plant/history?sensors=Line_A.forming.belt_speed&from=${dayAgo}&to=${t}` }) },
+    { method: 'GET', path: '/api/plant/events', need: 'viewer', request: () => ({ url: '/api/plant/events?limit=10' }) },
+    { method: 'GET', path: '/api/kpis', need: 'viewer', request: () => ({ url: '/api/kpis' }) },
+    { method: 'GET', path: '/api/alerts', need: 'viewer', request: () => ({ url: '/api/alerts?state=active' }) },
+    { method: 'GET', path: '/api/settings/alerts', need: 'viewer', request: () => ({ url: '/api/settings/alerts' }) },
+    { method: 'GET', path: '/api/digital-twin/shadow-state', need: 'viewer', request: () => ({ url: '/api/digital-twin/shadow-state' }) },
+    { method: 'PUT', path: '/api/plant/setpoints/:id', need: ['operator', 'engineer'], request: () => ({ url: '/api/plant/setpoints/Line_A.belt_speed', payload: { value: 140 } }) },
+    { method: 'POST', path: '/api/alerts/:id/acknowledge', need: 'operator', request: () => ({ url: `/api/alerts/${freshAlert()}/acknowledge` }) },
+    { method: 'POST', path: '/api/alerts/:id/dismiss', need: 'operator', request: () => ({ url: `/api/alerts/${freshAlert()}/dismiss`, payload: { justification: 'probe replaced during the shift' } }) },
+    { method: 'PUT', path: '/api/settings/alerts', need: 'engineer', request: () => ({ url: '/api/settings/alerts', payload: settings }) },
+    {
+      method: 'POST',
+      path: '/api/digital-twin/what-if',
+      need: 'engineer',
+      request: () => ({ url: '/api/digital-twin/what-if', payload: { changes: [{ setpoint: 'Line_A.furnace_temp', value: 1450 }], horizon: '4h', seeds: 16 } }),
+    },
+  ];
+
+  const send = (e: Endpoint, headers: Record<string, string>) => {
+    const { url, payload } = e.request();
+    return s.app.inject({ method: e.method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  };
+  const bearer = (role: Role) => ({ authorization: `Bearer ${s.app.jwt.sign({ sub: `${role}-jwt`, role })}` });
+
+  it('matches the role table of the README', () => {
+    const table = Object.fromEntries(ENDPOINTS.map((e) => [`${e.method} ${e.path}`, ROLES.filter((r) => allows(r, e.need))]));
+    const everyone = ['viewer', 'operator', 'trainer', 'engineer', 'admin'];
+    expect(table).toEqual({
+      'GET /api/plant/topology': everyone,
+      'GET /api/plant/latest': everyone,
+      'GET /api/plant/setpoints': everyone,
+      'GET /api/plant/history': everyone,
+      'GET /api/plant/events': everyone,
+      'GET /api/kpis': everyone,
+      'GET /api/alerts': everyone,
+      'GET /api/settings/alerts': everyone,
+      'GET /api/digital-twin/shadow-state': everyone,
+      'PUT /api/plant/setpoints/:id': ['operator', 'engineer', 'admin'],
+      'POST /api/alerts/:id/acknowledge': ['operator', 'engineer', 'admin'],
+      'POST /api/alerts/:id/dismiss': ['operator', 'engineer', 'admin'],
+      'PUT /api/settings/alerts': ['engineer', 'admin'],
+      'POST /api/digital-twin/what-if': ['engineer', 'admin'],
+    });
+  });
+
+  for (const e of ENDPOINTS) {
+    describe(`${e.method} ${e.path}`, () => {
+      it('answers 401 without credentials, with a bad API key and with a bad token', async () => {
+        const bad: Record<string, string>[] = [
+          {},
+          { 'x-api-key': 'not-a-key-of-this-server-0000' },
+          { authorization: 'Bearer not.a.jwt' },
+          { authorization: `Bearer ${s.app.jwt.sign({ sub: 'x', role: 'superuser' })}` },
+        ];
+        for (const headers of bad) {
+          const r = await send(e, headers);
+          expect(r.statusCode, JSON.stringify(headers)).toBe(401);
+          expect(r.json()).toMatchObject({ data: null, error: { code: 'TWIN_ERR_UNAUTHORIZED', message: expect.any(String) } });
+        }
+      });
+
+      for (const role of ROLES) {
+        const allowed = allows(role, e.need);
+        it(`${allowed ? 'lets' : 'forbids'} ${role} (API key and JWT)`, async () => {
+          for (const headers of [{ 'x-api-key': KEYS[role] }, bearer(role)]) {
+            const r = await send(e, headers);
+            if (allowed) {
+              expect(r.statusCode, r.body).toBe(200);
+              expect(r.json().error).toBeNull();
+            } else {
+              expect(r.statusCode, r.body).toBe(403);
+              expect(r.json()).toMatchObject({ data: null, error: { code: 'TWIN_ERR_FORBIDDEN', message: expect.stringMatching(`role ${role} may not do this`) } });
+            }
+          }
+        });
+      }
+    });
+  }
+
+  // KNOWN GAP: the roles are checked in a preHandler, which fastify runs after body parsing and
+  // schema validation, so a caller without credentials (or without the role) who sends a bad body
+  // or query gets a 400 naming the fields instead of 401/403. Checking in onRequest would fix it.
+  it('answers 401 to a caller without credentials before looking at the body', async () => {
+    for (const [method, url, payload] of [
+      ['PUT', '/api/plant/setpoints/Line_A.belt_speed', { value: 'fast' }],
+      ['POST', '/api/alerts/ALT-x/dismiss', {}],
+      ['GET', '/api/plant/history?sensors=Line_A.forming.belt_speed', undefined],
+    ] as const) {
+      const r = await s.app.inject({ method, url, ...(payload === undefined ? {} : { payload }) });
+      expect(r.statusCode, `${method} ${url}: ${r.body}`).toBe(401);
+    }
+  });
+
+  it('answers 403 to a viewer who writes, before looking at the body', async () => {
+    const r = await s.app.inject({ method: 'PUT', url: '/api/plant/setpoints/Line_A.belt_speed', headers: { 'x-api-key': KEYS.viewer }, payload: { value: 'fast' } });
+    expect(r.statusCode, r.body).toBe(403);
+  });
+
+  it('answers health without credentials', async () => {
+    expect((await s.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+
+  it('audits every allowed write with the caller, and no refused one', async () => {
+    const before = s.audit.length;
+    const e = ENDPOINTS.find((x) => x.path === '/api/plant/setpoints/:id')!;
+    await send(e, { 'x-api-key': KEYS.viewer });
+    await send(e, {});
+    expect(s.audit.length).toBe(before);
+    await send(e, { 'x-api-key': KEYS.engineer });
+    expect(s.audit.at(-1)).toMatchObject({ actor: 'engineer-user', role: 'engineer', action: 'PUT /api/plant/setpoints/:id' });
+  });
+});
