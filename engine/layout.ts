@@ -36,30 +36,33 @@ export interface PlantLayout {
   readonly fingerprint: string;
 }
 
-/** Words of one sensor's block in `PlantLayout.sensorParams`. */
+/**
+ * Words of one sensor's block in `PlantLayout.sensorParams`. The first eight are what every sample
+ * reads (one 64-byte cache line when the block is so aligned); the rest serve rarer paths.
+ */
 export const SENSOR = {
   /** Gaussian noise std, constant bias, quantization step and its inverse (0 when none). */
   std: 0,
   bias: 1,
-  quantum: 2,
-  invQuantum: 3,
+  invQuantum: 2,
+  quantum: 3,
   dropoutProb: 4,
   spikeProb: 5,
-  /** Spike height in the sensor's unit (spikeMag × normal span). */
-  spikeAbs: 6,
-  /** Drift random-walk step per sample (driftPerSqrtH × sqrt(period in hours)). */
-  driftStep: 7,
-  /** Seconds between samples, for injected drift (per-unit sensors: one base step). */
-  driftDtS: 8,
   /** Status limits: lo/hi per level (warning, error, critical); ±Infinity when unbounded. */
-  warnLo: 9,
-  warnHi: 10,
-  errorLo: 11,
-  errorHi: 12,
-  critLo: 13,
-  critHi: 14,
+  warnLo: 6,
+  warnHi: 7,
+  errorLo: 8,
+  errorHi: 9,
+  critLo: 10,
+  critHi: 11,
+  /** Spike height in the sensor's unit (spikeMag × normal span). */
+  spikeAbs: 12,
+  /** Drift random-walk step per sample (driftPerSqrtH × sqrt(period in hours)). */
+  driftStep: 13,
+  /** Seconds between samples, for injected drift (per-unit sensors: one base step). */
+  driftDtS: 14,
 } as const;
-/** Stride of `sensorParams` (15 words rounded up, so blocks stay 16-byte aligned). */
+/** Stride of `sensorParams` (15 words rounded up to 128 bytes, two cache lines). */
 export const SENSOR_WORDS = 16;
 
 /** Bits of `PlantLayout.sensorFeatures`: the noise stages a sensor has. */

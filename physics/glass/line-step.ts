@@ -27,7 +27,12 @@ const MAX_BELT_MPM = 200;
 /** Unit-to-unit wall thickness scatter, relative (unconfirmed). */
 const UNIT_THICKNESS_SCATTER = 0.01;
 
-/** Advances the line in `s[off ..]` by ctx.dtS with setpoint actual values `sp[spOff ..]`. */
+/**
+ * Advances the line in `s[off ..]` by ctx.dtS with setpoint actual values `sp[spOff ..]`. The stages
+ * hand their results to the next through the state words they write. (Separate functions also let V8
+ * inline each stage's small helpers: in one large function its inlining budget ran out, and every
+ * helper call that was left boxed its double arguments and result.)
+ */
 export function stepLine(
   k: LineConstants,
   s: Float64Array,
@@ -38,9 +43,18 @@ export function stepLine(
   rng: Rng,
   out: EventSink,
 ): void {
+  s[off + S.ambientC] = ctx.ambientC;
+  stepFurnace(k, s, off, sp, spOff, ctx);
+  stepGobAndMould(k, s, off, sp, spOff, ctx);
+  stepPressureAndWall(k, s, off, sp, spOff, ctx, rng);
+  stepLehr(k, s, off, sp, spOff, ctx);
+  inspectUnits(k, s, off, ctx, rng, out);
+}
+
+/** Belt and pull, then the furnace: burner PI on the (possibly drifting) thermocouple, batch charger PI on the level. */
+function stepFurnace(k: LineConstants, s: Float64Array, off: number, sp: Float64Array, spOff: number, ctx: StepContext): void {
   const dtS = ctx.dtS;
   const ambientC = ctx.ambientC;
-  s[off + S.ambientC] = ambientC;
   const f = k.furnace;
 
   // Belt, and the pull it draws from the furnace.
@@ -50,7 +64,6 @@ export function stepLine(
   const pull = pullForBeltKgPerS(k, belt);
   s[off + S.pullKgPerS] = pull;
 
-  // Furnace: burner PI on the (possibly drifting) thermocouple, batch charger PI on the level.
   if (s[off + S.fBurnerDrift]) {
     const maxC = s[off + S.driftMaxC] as number;
     const drift = (s[off + S.tcDriftC] as number) + ((s[off + S.driftRatePerH] as number) * dtS) / 3600;
@@ -70,15 +83,20 @@ export function stepLine(
   const z = off + ZONES;
   const n = k.zoneCount;
   stepFurnaceZones(s, z, k.zones, f, burnerMW, charge, pull, ambientC, chemFactor, dtS);
-  const meanC = meanZoneTempC(s, z, n);
   const throatC = s[z + n - 1] as number;
-  s[off + S.meanMeltC] = meanC;
+  s[off + S.meanMeltC] = meanZoneTempC(s, z, n);
   s[off + S.crownC] = crownTempC(k, s, z, burnerMW);
   s[off + S.throatLog10EtaPaS] = k.vft.a + k.vft.bC / (throatC - k.vft.t0C);
+}
 
-  // Forming: forehearth → gob, mould and its heater, pressure and its rolling amplitude, wall.
+/** Forming, first half: forehearth → gob, then the mould and its heater. */
+function stepGobAndMould(k: LineConstants, s: Float64Array, off: number, sp: Float64Array, spOff: number, ctx: StepContext): void {
+  const dtS = ctx.dtS;
+  const ambientC = ctx.ambientC;
+  const f = k.furnace;
   const fp = k.forming;
-  const gobTarget = forehearthGobC(throatC, ambientC, pull, f.cpJPerKgK, k.forehearthWPerK, k.forehearthMaxDropK);
+  const throatC = s[off + ZONES + k.zoneCount - 1] as number;
+  const gobTarget = forehearthGobC(throatC, ambientC, s[off + S.pullKgPerS] as number, f.cpJPerKgK, k.forehearthWPerK, k.forehearthMaxDropK);
   const gobC = lagToward(s[off + S.gobC] as number, gobTarget, fp.forehearthTauS, dtS);
   s[off + S.gobC] = gobC;
   const moldC = s[off + S.moldC] as number;
@@ -87,8 +105,13 @@ export function stepLine(
     : piStep(s, off + S.heaterIntegralW, (sp[spOff + SP.moldTemp] as number) - moldC, fp.heaterKpWPerK, fp.heaterTiS, 0, fp.heaterMaxW, dtS);
   const heaterW = lagToward(s[off + S.heaterW] as number, heaterCmdW, fp.heaterLagS, dtS);
   s[off + S.heaterW] = heaterW;
-  s[off + S.moldC] = stepMoldC(fp, moldC, heaterW, belt, gobC, ambientC, dtS);
+  s[off + S.moldC] = stepMoldC(fp, moldC, heaterW, s[off + S.beltSpeedMpm] as number, gobC, ambientC, dtS);
+}
 
+/** Forming, second half: forming pressure (process noise, an oscillation fault), its rolling amplitude, and the wall it forms. */
+function stepPressureAndWall(k: LineConstants, s: Float64Array, off: number, sp: Float64Array, spOff: number, ctx: StepContext, rng: Rng): void {
+  const dtS = ctx.dtS;
+  const fp = k.forming;
   const noise = ouStep(s[off + S.pressureNoiseMPa] as number, fp.pressureNoiseMPa, fp.pressureNoiseTauS, dtS, rng.normal());
   s[off + S.pressureNoiseMPa] = noise;
   let osc = 0;
@@ -102,38 +125,43 @@ export function stepLine(
   pressure = pressure < 0 ? 0 : pressure > 100 ? 100 : pressure;
   s[off + S.pressureMPa] = pressure;
   updateRollingStats(s, off + S.pressureMeanMPa, off + S.pressureVarMPa2, pressure, dtS, fp.variationWindowS);
-  const variation = peakToPeakFromVariance(s[off + S.pressureVarMPa2] as number);
-  s[off + S.pressureVariationMPa] = variation;
-  const gobLog10Eta = k.vft.a + k.vft.bC / (gobC - k.vft.t0C);
-  const wallMm = wallThicknessMm(fp, belt, pressure, gobLog10Eta - k.nominalGobLog10Eta);
-  s[off + S.wallMm] = wallMm;
+  s[off + S.pressureVariationMPa] = peakToPeakFromVariance(s[off + S.pressureVarMPa2] as number);
+  const gobLog10Eta = k.vft.a + k.vft.bC / ((s[off + S.gobC] as number) - k.vft.t0C);
+  s[off + S.wallMm] = wallThicknessMm(fp, s[off + S.beltSpeedMpm] as number, pressure, gobLog10Eta - k.nominalGobLog10Eta);
+}
 
-  // Annealing lehr.
-  const entryC = lagToward(s[off + S.lehrEntryC] as number, lehrEntryTargetC(gobC - fp.nominalGobC), LEHR.entryTauS, dtS);
+/** Annealing lehr: entry temperature, cooling rate (a failed fan adds to it), exit temperature, residual stress. */
+function stepLehr(k: LineConstants, s: Float64Array, off: number, sp: Float64Array, spOff: number, ctx: StepContext): void {
+  const gobC = s[off + S.gobC] as number;
+  const entryC = lagToward(s[off + S.lehrEntryC] as number, lehrEntryTargetC(gobC - k.forming.nominalGobC), LEHR.entryTauS, ctx.dtS);
   s[off + S.lehrEntryC] = entryC;
   const extra = s[off + S.fLehrFanFailure] ? (s[off + S.extraCoolingCPerMin] as number) : 0;
   const cooling = Math.max(LEHR.minCoolingCPerMin, (sp[spOff + SP.lehrCoolingRate] as number) + extra);
   s[off + S.coolingCPerMin] = cooling;
-  s[off + S.lehrExitC] = lehrExitC(entryC, cooling, ambientC);
-  s[off + S.stressMPa] = residualStressMPa(centreToSurfaceK(cooling, wallMm, k.elastic), k.elastic);
+  s[off + S.lehrExitC] = lehrExitC(entryC, cooling, ctx.ambientC);
+  s[off + S.stressMPa] = residualStressMPa(centreToSurfaceK(cooling, s[off + S.wallMm] as number, k.elastic), k.elastic);
+}
 
-  // Inspection: count units along the belt; each finished unit is inspected for defects.
-  let toNext = (s[off + S.toNextUnitM] as number) - (belt / 60) * dtS;
+/** Inspection: count units along the belt; each finished unit is inspected for defects. */
+function inspectUnits(k: LineConstants, s: Float64Array, off: number, ctx: StepContext, rng: Rng, out: EventSink): void {
+  const belt = s[off + S.beltSpeedMpm] as number;
+  let toNext = (s[off + S.toNextUnitM] as number) - (belt / 60) * ctx.dtS;
   if (toNext > 0) {
     s[off + S.toNextUnitM] = toNext;
     return;
   }
   const c = off + DEFECT_COND;
-  s[c + COND.furnaceTempC] = meanC;
+  s[c + COND.furnaceTempC] = s[off + S.meanMeltC] as number;
   s[c + COND.beltSpeedMpm] = belt;
   s[c + COND.moldTempC] = s[off + S.moldC] as number;
-  s[c + COND.pressureVariationMPa] = variation;
-  s[c + COND.coolingRateCPerMin] = cooling;
+  s[c + COND.pressureVariationMPa] = s[off + S.pressureVariationMPa] as number;
+  s[c + COND.coolingRateCPerMin] = s[off + S.coolingCPerMin] as number;
   s[c + COND.rawMaterialDev] =
     Math.abs(ctx.rawMaterialDev) + (s[off + S.fBatchContamination] ? (s[off + S.contaminationSeverity] as number) : 0);
+  const wallMm = s[off + S.wallMm] as number;
   while (toNext <= 0) {
     produceUnit(k, s, off, wallMm, rng, out);
-    toNext += unitPitchM(fp, rng.uniform());
+    toNext += unitPitchM(k.forming, rng.uniform());
   }
   s[off + S.toNextUnitM] = toNext;
 }
