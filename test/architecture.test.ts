@@ -12,7 +12,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   protocol: [],
   'twin-api': ['engine', 'physics', 'scenarios', 'protocol', 'ml', 'rl', 'knowledge'],
   cli: ['engine', 'physics', 'scenarios', 'twin-api', 'protocol'],
-  bench: ['engine', 'physics', 'scenarios'],
+  bench: ['engine', 'physics', 'scenarios', 'twin-api', 'protocol'],
   test: ['engine', 'physics', 'scenarios', 'cli', 'protocol', 'twin-api'],
 };
 const CORE = ['physics', 'engine', 'scenarios'];
