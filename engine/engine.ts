@@ -6,9 +6,9 @@ import { EngineError, type AppliedCommand, type EngineCommand } from './commands
 import { ambientAt, stepRawMaterial } from './environment.ts';
 import type { CommandOrigin, DefectTruth, HiddenOnset, TwinEvent } from './events.ts';
 import type { Frame, TruthFrame } from './frame.ts';
-import { buildLayout, type PlantLayout } from './layout.ts';
+import { buildLayout, FEATURE, type PlantLayout } from './layout.ts';
 import { RNG_WORDS, seedStream, StreamRng } from './rng.ts';
-import { applySensorFault, sampleSensors, SENSOR_FAULT_TYPES, FLAG_FRESH } from './sensor-model.ts';
+import { applySensorFault, hasFaultState, sampleSensors, SENSOR_FAULT_TYPES, FLAG_FRESH } from './sensor-model.ts';
 import { buildSchedule, cursorForTick, type ScheduledCommand } from './schedule.ts';
 import { allocateState, cloneState, copyStateInto, META, type EngineState } from './state.ts';
 import { decodeSnapshot, type EngineSnapshot } from './snapshot.ts';
@@ -99,9 +99,12 @@ export class TwinEngine {
   // Per-tick scratch, reused to keep the hot path free of allocation.
   private readonly sampled: Int32Array;
   private sampledCount = 0;
-  /** True values of this tick's samples, their models (sensor streams) and alert transitions (parallel to `sampled`). */
+  /** True values of this tick's samples, their feature bits, models (sensor streams) and alert transitions (parallel to `sampled`). */
   private readonly trueValues: Float64Array;
+  private readonly sampleFeatures: Uint8Array;
   private readonly sampleStream: Int32Array;
+  /** Per sensor, the layout's FEATURE bits plus `fault` while it has fault state (see refreshFault). */
+  private readonly features: Uint8Array;
   private readonly alerts: Int8Array;
   private tickEvents: TwinEvent[] = [];
   private tickDefects: DefectTruth[] = [];
@@ -127,7 +130,10 @@ export class TwinEngine {
     this.envRng = new StreamRng(state.rng, n * 2 * RNG_WORDS);
     this.sampled = new Int32Array(layout.sensors.length);
     this.trueValues = new Float64Array(layout.sensors.length);
+    this.sampleFeatures = new Uint8Array(layout.sensors.length);
     this.sampleStream = new Int32Array(layout.sensors.length);
+    this.features = layout.sensorFeatures.slice();
+    for (let k = 0; k < this.features.length; k++) this.refreshFault(k);
     this.alerts = new Int8Array(layout.sensors.length);
     this.unitsThisTick = new Uint8Array(n);
     this.ctx = { tS: 0, dtS: layout.stepS, ambientC: 20, rawMaterialDev: 0 };
@@ -262,6 +268,7 @@ export class TwinEngine {
   restore(snapshot: EngineSnapshot | Uint8Array | string): void {
     const snap = decodeSnapshot(snapshot, this.layout);
     copyStateInto(this.st, snap.state);
+    for (let k = 0; k < this.features.length; k++) this.refreshFault(k);
     this.cursor = cursorForTick(this.schedule, this.tick);
     this.rebuildSampled();
   }
@@ -386,10 +393,12 @@ export class TwinEngine {
     const sampled = this.sampled;
     const trueValues = this.trueValues;
     const streams = this.sampleStream;
+    const features = this.sampleFeatures;
     for (let j = 0; j < list.length; j++) {
       const k = list[j]!;
       const m = L.sensorModel[k]!;
       sampled[n] = k;
+      features[n] = this.features[k]!;
       streams[n] = m;
       trueValues[n++] = models[m]!.read(s, L.stateOff[m]!, L.sensorLocal[k]!);
     }
@@ -399,8 +408,14 @@ export class TwinEngine {
   /** Turns the `n` collected true values into measurements, raising alert events in sample order. */
   private measureCollected(n: number): void {
     this.sampledCount = n;
-    if (sampleSensors(this.st, this.layout, this.sampled, this.trueValues, this.sampleStream, this.sensorRng, n, this.alerts) === 0) return;
+    if (sampleSensors(this.st, this.layout, this.sampled, this.trueValues, this.sampleFeatures, this.sampleStream, this.sensorRng, n, this.alerts) === 0) return;
     for (let j = 0; j < n; j++) if (this.alerts[j] !== 0) this.pushAlert(this.sampled[j]!, this.alerts[j]!);
+  }
+
+  /** Sets or clears sensor k's `fault` feature bit from its state: sampling reads fault words only when set. */
+  private refreshFault(k: number): void {
+    const base = this.layout.sensorFeatures[k]!;
+    this.features[k] = hasFaultState(this.st, k) ? base | FEATURE.fault : base;
   }
 
   /** The last tick's sample list is derived from the FRESH flags, so a restored or forked state clears them alike. */
@@ -534,6 +549,7 @@ export class TwinEngine {
         throw new EngineError('BAD_FAULT', `unknown sensor fault "${type}" (expected one of ${SENSOR_FAULT_TYPES.join(', ')})`);
       }
       applySensorFault(this.st, k, type, params);
+      this.refreshFault(k);
       const sensor = this.layout.sensors[k]!;
       this.tickEvents.push({
         type: 'fault_onset',

@@ -65,8 +65,12 @@ export const SENSOR = {
 /** Stride of `sensorParams` (15 words rounded up to 128 bytes, two cache lines). */
 export const SENSOR_WORDS = 16;
 
-/** Bits of `PlantLayout.sensorFeatures`: the noise stages a sensor has. */
-export const FEATURE = { noise: 1, drift: 2, spike: 4, quantize: 8, dropout: 16 } as const;
+/**
+ * Bits of `PlantLayout.sensorFeatures`: the noise stages a sensor has. `fault` is never set in the
+ * layout: an engine sets it on its own copy while a sensor has an injected fault or carries drift,
+ * so that sampling reads the fault words only then.
+ */
+export const FEATURE = { noise: 1, drift: 2, spike: 4, quantize: 8, dropout: 16, fault: 32 } as const;
 
 function lo(b: readonly [number | null, number | null]): number {
   return b[0] ?? -Infinity;

@@ -15,6 +15,8 @@ const NOISE = FEATURE.noise;
 const DRIFT = FEATURE.drift;
 const SPIKE = FEATURE.spike;
 const QUANTIZE = FEATURE.quantize;
+const FAULT = FEATURE.fault;
+const DRIFT_OR_FAULT = DRIFT | FAULT;
 
 export const SENSOR_FAULT_TYPES = ['sensor_stuck', 'sensor_drift', 'sensor_bias', 'sensor_dropout', 'sensor_repair'] as const;
 
@@ -30,21 +32,24 @@ export const CLEAR_AFTER_OK_SAMPLES = 3;
 export function sampleSensor(st: EngineState, L: PlantLayout, k: number, trueValue: number, rng: Rng): number {
   ONE_SENSOR[0] = k;
   ONE_VALUE[0] = trueValue;
+  ONE_FEATURES[0] = L.sensorFeatures[k]! | FAULT; // no engine keeps track of its faults: read them
   ONE_RNG[0] = rng;
-  sampleSensors(st, L, ONE_SENSOR, ONE_VALUE, ONE_STREAM, ONE_RNG, 1, ONE_ALERT);
+  sampleSensors(st, L, ONE_SENSOR, ONE_VALUE, ONE_FEATURES, ONE_STREAM, ONE_RNG, 1, ONE_ALERT);
   return ONE_ALERT[0]!;
 }
 
 const ONE_SENSOR = new Int32Array(1);
 const ONE_VALUE = new Float64Array(1);
+const ONE_FEATURES = new Uint8Array(1);
 const ONE_STREAM = new Int32Array(1);
 const ONE_RNG: Rng[] = [];
 const ONE_ALERT = new Int8Array(1);
 
 /**
  * Samples the sensors `ks[0 .. n)`, in that order, as `sampleSensor` does one by one: sample j has
- * the true value `trueValues[j]` and draws from `rngs[streams[j]]` (its model's sensor stream).
- * Writes each sample's alert transition to `alerts[j]`; returns how many are non-zero.
+ * the true value `trueValues[j]`, the FEATURE bits `features[j]` (its layout's, plus `fault` if the
+ * sensor may have fault state, see `hasFaultState`) and draws from `rngs[streams[j]]` (its model's
+ * sensor stream). Writes each sample's alert transition to `alerts[j]`; returns how many are non-zero.
  *
  * The engine's path, run ~160 times per simulated second in the reference plant: true values travel
  * in a Float64Array (V8 boxes a double argument of a call it does not inline), each sensor's
@@ -56,24 +61,27 @@ export function sampleSensors(
   L: PlantLayout,
   ks: Int32Array,
   trueValues: Float64Array,
+  features: Uint8Array,
   streams: Int32Array,
   rngs: readonly Rng[],
   n: number,
   alerts: Int8Array,
 ): number {
   const p = L.sensorParams;
-  const featuresOf = L.sensorFeatures;
   let raised = 0;
   for (let j = 0; j < n; j++) {
     const k = ks[j]!;
     const rng = rngs[streams[j]!]!;
-    const features = featuresOf[k]!;
+    const f = features[j]!;
     const b = k * SENSOR_WORDS;
 
-    if (features & DRIFT || st.sfDriftPerS[k] !== 0) stepDrift(st, p, b, k, features, rng);
-    let v = trueValues[j]! + p[b + SENSOR.bias]! + st.sfBias[k]! + st.drift[k]!;
-    if (features & NOISE) v += p[b + SENSOR.std]! * rng.normal();
-    if (features & SPIKE) {
+    let v = trueValues[j]! + p[b + SENSOR.bias]!;
+    if (f & DRIFT_OR_FAULT) {
+      if (f & DRIFT || st.sfDriftPerS[k] !== 0) stepDrift(st, p, b, k, f, rng);
+      v = v + st.sfBias[k]! + st.drift[k]!;
+    }
+    if (f & NOISE) v += p[b + SENSOR.std]! * rng.normal();
+    if (f & SPIKE) {
       // One draw decides both whether and which way: given u < p, u < p/2 is a fair coin.
       const u = rng.uniform();
       const spikeP = p[b + SENSOR.spikeProb]!;
@@ -81,10 +89,13 @@ export function sampleSensors(
     }
     // floor(x + 0.5) rather than Math.round: the same rounding (ties up), but V8 inlines floor to one
     // instruction while Math.round cost ~14 ns per sample here.
-    if (features & QUANTIZE) v = Math.floor(v * p[b + SENSOR.invQuantum]! + 0.5) * p[b + SENSOR.quantum]!;
-    const stuck = st.sfStuck[k]!;
-    if (stuck === stuck) v = stuck; // not NaN: the sensor repeats its frozen reading
-    const dropP = p[b + SENSOR.dropoutProb]! + st.sfDropout[k]!;
+    if (f & QUANTIZE) v = Math.floor(v * p[b + SENSOR.invQuantum]! + 0.5) * p[b + SENSOR.quantum]!;
+    let dropP = p[b + SENSOR.dropoutProb]!;
+    if (f & FAULT) {
+      const stuck = st.sfStuck[k]!;
+      if (stuck === stuck) v = stuck; // not NaN: the sensor repeats its frozen reading
+      dropP += st.sfDropout[k]!;
+    }
     if (dropP > 0 && rng.uniform() < dropP) {
       st.values[k] = NaN;
       st.flags[k] = FRESH_MISSING;
@@ -126,6 +137,15 @@ export function sampleSensors(
     if (alert !== 0) raised++;
   }
   return raised;
+}
+
+/**
+ * Whether sensor `k` may have fault state that sampling must read: an injected fault, or drift
+ * (a random walk's, or left by an injected drift). Engines keep this as the `fault` feature bit.
+ */
+export function hasFaultState(st: EngineState, k: number): boolean {
+  const stuck = st.sfStuck[k]!;
+  return st.sfBias[k] !== 0 || st.sfDriftPerS[k] !== 0 || st.sfDropout[k] !== 0 || stuck === stuck || st.drift[k] !== 0;
 }
 
 /** Advances the drift of sensor `k` by one sample: its random walk plus any injected drift. */
