@@ -99,13 +99,13 @@ export class TwinEngine {
   // Per-tick scratch, reused to keep the hot path free of allocation.
   private readonly sampled: Int32Array;
   private sampledCount = 0;
-  /** True values of this tick's samples, their feature bits, models (sensor streams) and alert transitions (parallel to `sampled`). */
+  /** Per sample (parallel to `sampled`): true value, feature bits, model (its sensor stream), alert transition. */
   private readonly trueValues: Float64Array;
   private readonly sampleFeatures: Uint8Array;
   private readonly sampleStream: Int32Array;
+  private readonly alerts: Int8Array;
   /** Per sensor, the layout's FEATURE bits plus `fault` while it has fault state (see refreshFault). */
   private readonly features: Uint8Array;
-  private readonly alerts: Int8Array;
   private tickEvents: TwinEvent[] = [];
   private tickDefects: DefectTruth[] = [];
   private tickOnsets: HiddenOnset[] = [];
@@ -132,9 +132,9 @@ export class TwinEngine {
     this.trueValues = new Float64Array(layout.sensors.length);
     this.sampleFeatures = new Uint8Array(layout.sensors.length);
     this.sampleStream = new Int32Array(layout.sensors.length);
+    this.alerts = new Int8Array(layout.sensors.length);
     this.features = layout.sensorFeatures.slice();
     for (let k = 0; k < this.features.length; k++) this.refreshFault(k);
-    this.alerts = new Int8Array(layout.sensors.length);
     this.unitsThisTick = new Uint8Array(n);
     this.ctx = { tS: 0, dtS: layout.stepS, ambientC: 20, rawMaterialDev: 0 };
     this.sink = this.makeSink();
@@ -394,11 +394,12 @@ export class TwinEngine {
     const trueValues = this.trueValues;
     const streams = this.sampleStream;
     const features = this.sampleFeatures;
+    const featuresOf = this.features;
     for (let j = 0; j < list.length; j++) {
       const k = list[j]!;
       const m = L.sensorModel[k]!;
       sampled[n] = k;
-      features[n] = this.features[k]!;
+      features[n] = featuresOf[k]!;
       streams[n] = m;
       trueValues[n++] = models[m]!.read(s, L.stateOff[m]!, L.sensorLocal[k]!);
     }
@@ -408,8 +409,9 @@ export class TwinEngine {
   /** Turns the `n` collected true values into measurements, raising alert events in sample order. */
   private measureCollected(n: number): void {
     this.sampledCount = n;
-    if (sampleSensors(this.st, this.layout, this.sampled, this.trueValues, this.sampleFeatures, this.sampleStream, this.sensorRng, n, this.alerts) === 0) return;
-    for (let j = 0; j < n; j++) if (this.alerts[j] !== 0) this.pushAlert(this.sampled[j]!, this.alerts[j]!);
+    const { st, layout, sampled, alerts } = this;
+    if (sampleSensors(st, layout, sampled, this.trueValues, this.sampleFeatures, this.sampleStream, this.sensorRng, n, alerts) === 0) return;
+    for (let j = 0; j < n; j++) if (alerts[j] !== 0) this.pushAlert(sampled[j]!, alerts[j]!);
   }
 
   /** Sets or clears sensor k's `fault` feature bit from its state: sampling reads fault words only when set. */
@@ -612,13 +614,17 @@ export class TwinEngine {
       }) {
         const seq = self.nextSeq();
         const { asset, unitId } = d;
-        self.tickEvents.push({ seq, tick: self.tick, tS: self.tS, asset, type: 'defect', unitId, defect: d.type, x: d.x, y: d.y, severity: d.severity });
+        const { tick, tS } = self;
+        self.tickEvents.push({ seq, tick, tS, asset, type: 'defect', unitId, defect: d.type, x: d.x, y: d.y, severity: d.severity });
         self.tickDefects.push({ seq, asset, unitId, defect: d.type, causes: d.causes });
       },
       faultOnset(asset: string, fault: string, detail: Readonly<Record<string, number | string>> = {}) {
         // Scripted (injected) faults are part of the incident everyone sees; a random onset is hidden truth.
-        if (self.injecting) self.tickEvents.push({ seq: self.nextSeq(), tick: self.tick, tS: self.tS, asset, type: 'fault_onset', fault, detail });
-        else self.tickOnsets.push({ asset, fault, detail });
+        if (self.injecting) {
+          self.tickEvents.push({ seq: self.nextSeq(), tick: self.tick, tS: self.tS, asset, type: 'fault_onset', fault, detail });
+        } else {
+          self.tickOnsets.push({ asset, fault, detail });
+        }
       },
       failure(asset: string, mode: string) {
         self.tickEvents.push({ seq: self.nextSeq(), tick: self.tick, tS: self.tS, asset, type: 'failure', mode });
@@ -628,5 +634,4 @@ export class TwinEngine {
       },
     };
   }
-
 }

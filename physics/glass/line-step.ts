@@ -96,7 +96,8 @@ function stepGobAndMould(k: LineConstants, s: Float64Array, off: number, sp: Flo
   const f = k.furnace;
   const fp = k.forming;
   const throatC = s[off + ZONES + k.zoneCount - 1] as number;
-  const gobTarget = forehearthGobC(throatC, ambientC, s[off + S.pullKgPerS] as number, f.cpJPerKgK, k.forehearthWPerK, k.forehearthMaxDropK);
+  const pull = s[off + S.pullKgPerS] as number;
+  const gobTarget = forehearthGobC(throatC, ambientC, pull, f.cpJPerKgK, k.forehearthWPerK, k.forehearthMaxDropK);
   const gobC = lagToward(s[off + S.gobC] as number, gobTarget, fp.forehearthTauS, dtS);
   s[off + S.gobC] = gobC;
   const moldC = s[off + S.moldC] as number;
@@ -109,7 +110,15 @@ function stepGobAndMould(k: LineConstants, s: Float64Array, off: number, sp: Flo
 }
 
 /** Forming, second half: forming pressure (process noise, an oscillation fault), its rolling amplitude, and the wall it forms. */
-function stepPressureAndWall(k: LineConstants, s: Float64Array, off: number, sp: Float64Array, spOff: number, ctx: StepContext, rng: Rng): void {
+function stepPressureAndWall(
+  k: LineConstants,
+  s: Float64Array,
+  off: number,
+  sp: Float64Array,
+  spOff: number,
+  ctx: StepContext,
+  rng: Rng,
+): void {
   const dtS = ctx.dtS;
   const fp = k.forming;
   const noise = ouStep(s[off + S.pressureNoiseMPa] as number, fp.pressureNoiseMPa, fp.pressureNoiseTauS, dtS, rng.normal());
