@@ -1,12 +1,7 @@
-/** A seeded normal generator for tests (mulberry32 + Box–Muller): deterministic, no Math.random. */
+import { createRng } from '../../engine/rng.ts';
+
+/** A seeded normal generator for tests: the engine's own streams, no Math.random. */
 export function seededNormal(seed: number): () => number {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  const rng = createRng(seed, 'shadow-test');
+  return () => rng.normal();
 }
