@@ -1,6 +1,7 @@
 import fastifyWebsocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.ts';
+import { requireRole } from '../auth.ts';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../ws/hub-options.ts';
 import type { WsHub } from '../ws/hub.ts';
 
@@ -8,7 +9,6 @@ import type { WsHub } from '../ws/hub.ts';
 export function wsRoutes(hub: WsHub) {
   return async (app: FastifyInstance, ctx: AppContext) => {
     await app.register(fastifyWebsocket, { options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES } });
-    const { requireRole } = await import('../auth.ts');
     app.get('/ws', { websocket: true, onRequest: requireRole(ctx.auth, 'viewer'), schema: { hide: true } }, (socket) => {
       hub.attach(socket);
     });
