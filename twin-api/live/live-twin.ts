@@ -17,7 +17,7 @@ export class LiveTwin {
   readonly tickDurations$: Observable<number> = this.tickDurations.asObservable();
 
   constructor(
-    public engine: TwinEngine,
+    readonly engine: TwinEngine,
     options: { mode: ClockMode; scheduler?: SchedulerLike },
   ) {
     // The clock drives a thin wrapper so the server can time each tick (Prometheus tick duration).
