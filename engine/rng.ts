@@ -77,14 +77,9 @@ const FN = new Float64Array(128);
 /** A stream whose state lives in `words` at `off`; it holds no state of its own. */
 export class StreamRng implements Rng {
   constructor(
-    private words: Uint32Array,
+    private readonly words: Uint32Array,
     private readonly off: number,
   ) {}
-
-  /** Re-points the stream at another state array (used when an engine forks or restores). */
-  rebind(words: Uint32Array): void {
-    this.words = words;
-  }
 
   nextU32(): number {
     const w = this.words;

@@ -1,7 +1,6 @@
 import { Subject, type Observable, type SchedulerLike } from 'rxjs';
 import { SimClock, type ClockMode, type ClockStatus } from '../../engine/clock.ts';
 import type { TwinEngine } from '../../engine/engine.ts';
-import type { Frame } from '../../engine/frame.ts';
 import { STATUS_NAMES } from '../../physics/model.ts';
 
 /**
@@ -33,10 +32,6 @@ export class LiveTwin {
       },
     };
     this.clock = new SimClock(target, { mode: options.mode, endS: null, ...(options.scheduler ? { scheduler: options.scheduler } : {}) });
-  }
-
-  get frames$(): Observable<Frame> {
-    return this.engine.frames$;
   }
 
   get status(): ClockStatus {
