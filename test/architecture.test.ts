@@ -10,10 +10,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   engine: ['physics', 'scenarios/types'],
   scenarios: ['engine', 'physics'],
   protocol: [],
+  ml: ['engine', 'physics', 'scenarios'],
   'twin-api': ['engine', 'physics', 'scenarios', 'protocol', 'ml', 'rl', 'knowledge'],
-  cli: ['engine', 'physics', 'scenarios', 'twin-api', 'protocol'],
-  bench: ['engine', 'physics', 'scenarios', 'twin-api', 'protocol'],
-  test: ['engine', 'physics', 'scenarios', 'cli', 'protocol', 'twin-api'],
+  viewer: ['protocol'],
+  cli: ['engine', 'physics', 'scenarios', 'twin-api', 'protocol', 'ml'],
+  bench: ['engine', 'physics', 'scenarios', 'twin-api', 'protocol', 'ml'],
+  test: ['engine', 'physics', 'scenarios', 'cli', 'protocol', 'twin-api', 'ml'],
 };
 const CORE = ['physics', 'engine', 'scenarios'];
 
@@ -22,8 +24,9 @@ function tsFiles(dir: string): string[] {
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
+    if (name === 'node_modules' || name === 'dist') continue;
     if (statSync(p).isDirectory()) out.push(...tsFiles(p));
-    else if (name.endsWith('.ts')) out.push(p);
+    else if (/\.tsx?$/.test(name)) out.push(p);
   }
   return out;
 }
@@ -55,7 +58,7 @@ describe('architecture', () => {
     const hits: string[] = [];
     for (const folder of CORE) {
       for (const file of tsFiles(join(ROOT, folder))) {
-        if (file.endsWith('.test.ts')) continue;
+        if (/\.test\.tsx?$/.test(file)) continue;
         const text = readFileSync(file, 'utf8');
         for (const pattern of [/Date\.now\(/, /new Date\(\)/, /Math\.random\(/, /performance\.now\(/, /process\.env/]) {
           if (pattern.test(text)) hits.push(`${relative(ROOT, file)}: ${pattern.source}`);
