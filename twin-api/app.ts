@@ -1,7 +1,7 @@
 import fastifyJwt from '@fastify/jwt';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import type { AuthConfig } from './auth.ts';
 import { fieldPath, TwinApiError } from './errors.ts';
@@ -30,6 +30,8 @@ export interface AppOptions {
   readonly routes: readonly RoutePlugin[];
   readonly logger?: boolean;
   readonly bodyLimit?: number;
+  /** Serves a page for unknown routes it recognises (the viewer's client-side routes); true when it replied. */
+  readonly notFoundFallback?: (req: FastifyRequest, reply: FastifyReply) => boolean;
 }
 
 /** `{ data, error: null }` */
@@ -93,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send({ data: null, error: { code: 'TWIN_ERR_INTERNAL', message: 'internal error (logged on the server)' } });
   });
   app.setNotFoundHandler((req, reply) => {
+    if (options.notFoundFallback?.(req, reply)) return;
     reply.status(404).send({ data: null, error: { code: 'TWIN_ERR_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
   });
 

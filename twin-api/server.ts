@@ -33,6 +33,8 @@ import { whatIfRoutes } from './routes/what-if.ts';
 import { createWhatIfService } from './what-if/service.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { SessionManager } from './sessions/session-manager.ts';
+import { viewerFallback, viewerRoutes } from './routes/viewer.ts';
+import { ensureViewerBuilt, VIEWER_DIST } from './viewer-build.ts';
 
 async function main(): Promise<void> {
   const auth = authConfigFromEnv(process.env);
@@ -98,9 +100,11 @@ async function main(): Promise<void> {
     },
   });
 
+  const viewer = ensureViewerBuilt(log);
   const app = await buildApp({
     auth,
     logger: false,
+    notFoundFallback: viewerFallback(VIEWER_DIST),
     audit: (e) => {
       store.appendAudit({ atMs: Date.parse(e.at), actor: e.actor, role: e.role, action: e.action, target: e.target, detail: e.detail }).catch((err) => log(`audit write failed: ${(err as Error).message}`));
     },
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
       wsRoutes(hub),
       whatIfRoutes(twin, whatIf),
       sessionRoutes(sessions, store),
+      viewerRoutes(VIEWER_DIST),
     ],
   });
 
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
 
   twin.start();
   await app.listen({ port: config.port, host: config.host });
-  log(`${scenario.name} running at ${config.speed === 'max' ? 'max speed' : `${config.speed}x`}; API on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (docs at /docs), history in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
+  log(`${scenario.name} running at ${config.speed === 'max' ? 'max speed' : `${config.speed}x`}; API on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (docs at /docs${viewer === 'unavailable' ? ', viewer not available' : ', viewer at /'}), history in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RoutePlugin } from '../app.ts';
+
+/** Paths that belong to the API: an unknown one is a 404 envelope, never the viewer's page. */
+const API_PREFIXES = ['/api/', '/api?', '/ws', '/metrics', '/docs', '/openapi.json'];
+
+/**
+ * Serves the built viewer (viewer/dist) at `/`. Hashed assets are cached for a year; index.html is
+ * never cached, so a rebuilt viewer is picked up on reload.
+ */
+export function viewerRoutes(distDir: string): RoutePlugin {
+  return async (app) => {
+    if (!existsSync(join(distDir, 'index.html'))) return;
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  };
+}
+
+/**
+ * The single-page app's fallback: a browser asking for a client-side route (`/assets/pump-1`, `/`)
+ * gets index.html; API paths and non-HTML requests keep their 404 envelope.
+ */
+export function viewerFallback(distDir: string): (req: FastifyRequest, reply: FastifyReply) => boolean {
+  const indexPath = join(distDir, 'index.html');
+  return (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    if (API_PREFIXES.some((p) => req.url === p.replace(/[/?]$/, '') || req.url.startsWith(p))) return false;
+    const accept = req.headers.accept ?? '';
+    if (req.url !== '/' && !accept.includes('text/html')) return false;
+    if (!existsSync(indexPath)) return false;
+    void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(readFileSync(indexPath));
+    return true;
+  };
+}
