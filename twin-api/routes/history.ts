@@ -5,6 +5,7 @@ import { requireRole } from '../auth.ts';
 import { badRequest, parseTime } from '../errors.ts';
 import type { LiveTwin } from '../live/live-twin.ts';
 import type { HistoryStore } from '../store/history-store.ts';
+import { alignToRollups } from '../store/rollups.ts';
 
 const HistoryQuery = Type.Object(
   {
@@ -33,14 +34,18 @@ const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).f
 export function historyRoutes(twin: LiveTwin, store: HistoryStore) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
-    app.get('/api/plant/history', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Sensor history, downsampled to min/max/avg buckets', querystring: HistoryQuery } }, async (req) => {
+    app.get('/api/plant/history', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Sensor history, downsampled to min/max/avg buckets (the range is widened to whole rollup windows)', querystring: HistoryQuery } }, async (req) => {
       const q = req.query as { sensors: string; from: string; to: string; maxPoints?: number };
       const sensorIds = list(q.sensors)!;
       for (const id of sensorIds) if (!twin.engine.layout.sensorIndex.has(id)) throw badRequest(`sensors: unknown sensor "${id}"`);
       const fromMs = parseTime(q.from, 'from');
       const toMs = parseTime(q.to, 'to');
       if (!(toMs > fromMs)) throw badRequest('to: must be after from');
-      return ok({ series: await store.querySeries({ sensorIds, fromMs, toMs, maxPoints: q.maxPoints ?? 2000 }) });
+      const maxPoints = q.maxPoints ?? 2000;
+      // Widened to whole rollup windows (10 s, or 5 min for multi-day ranges) so the buckets come
+      // from pre-aggregated rows; the response says which range it covers.
+      const range = alignToRollups(fromMs, toMs, maxPoints);
+      return ok({ from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString(), series: await store.querySeries({ sensorIds, ...range, maxPoints }) });
     });
     app.get('/api/plant/events', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Events and defects, newest first', querystring: EventsQuery } }, async (req) => {
       const q = req.query as { from?: string; to?: string; types?: string; assets?: string; limit?: number };

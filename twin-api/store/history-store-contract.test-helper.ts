@@ -96,6 +96,30 @@ export function describeHistoryStoreContract(label: string, open: () => Promise<
         }
       });
 
+      it('reads aligned chart ranges from rollups that agree with the raw samples, across batches and gaps', async () => {
+        // 3 h of 1 Hz samples with dropouts, written in three batches that split rollup windows.
+        const all = Array.from({ length: 3 * 3600 }, (_, i): SampleRow => ({ tMs: T0 + i * 1000 + 250, sensorId: 'roll-1', value: i % 97 === 0 ? null : Math.cos(i / 50) * 10, status: 0 }));
+        for (const [a, b] of [[0, 3605], [3605, 7213], [7213, all.length]] as const) await store.insertSamples(all.slice(a, b));
+        const withValues = all.filter((r) => r.value !== null);
+        for (const [fromMs, toMs, maxPoints] of [[T0, T0 + 3 * 3600_000, 540], [T0 + 600_000, T0 + 2 * 3600_000, 60], [T0, T0 + 3 * 3600_000, 30]] as const) {
+          const [series] = await store.querySeries({ sensorIds: ['roll-1'], fromMs, toMs, maxPoints });
+          if (series?.kind !== 'buckets') throw new Error(`expected buckets, got ${series?.kind}`);
+          expect(series.bucketMs % 10_000).toBe(0);
+          expect(series.buckets.length).toBeLessThanOrEqual(maxPoints);
+          const inRange = withValues.filter((r) => r.tMs >= fromMs && r.tMs < toMs);
+          const round = (b: SeriesBucket) => ({ ...b, avg: Number(b.avg!.toFixed(9)) });
+          expect(series.buckets.map(round)).toEqual(expectedBuckets(inRange, fromMs, series.bucketMs).map(round));
+        }
+      });
+
+      it('aggregates an unaligned range exactly from the raw samples', async () => {
+        const [series] = await store.querySeries({ sensorIds: ['roll-1'], fromMs: T0 + 1234, toMs: T0 + 3600_000 + 777, maxPoints: 100 });
+        if (series?.kind !== 'buckets') throw new Error(`expected buckets, got ${series?.kind}`);
+        expect(series.buckets[0]!.tMs).toBe(T0 + 1234);
+        // Samples at T0 + i s + 250 ms for i = 1..3600, of which the multiples of 97 are dropouts.
+        expect(series.buckets.reduce((n, b) => n + b.count, 0)).toBe(3600 - Math.floor(3600 / 97));
+      });
+
       it('answers a 7-day chart of minute samples with at most 2,000 points per series', async () => {
         const rows = Array.from({ length: 7 * 1440 }, (_, i): SampleRow => ({ tMs: T0 + i * 60_000, sensorId: 'week-1', value: Math.sin(i / 100), status: 0 }));
         await store.insertSamples(rows);

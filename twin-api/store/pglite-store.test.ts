@@ -1,3 +1,4 @@
+import { MIGRATIONS } from './migrations.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ describe('PgliteStore on disk', () => {
     try {
       expect(await again.countSamples()).toBeGreaterThan(10_000);
       expect((await again.getSetting('mode'))?.value).toBe('paced');
-      expect(await again.db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+      expect(await again.db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     } finally {
       await again.close();
     }

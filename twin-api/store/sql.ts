@@ -8,11 +8,39 @@
  * - a null filter parameter means "no filter" (`$n::text[] IS NULL OR …`).
  */
 
+import { ROLLUP_LEVELS, rollupStart } from './rollups.ts';
+
 const ms = (col: string): string => `round(date_part('epoch', ${col}) * 1000)`;
 
+/** Inserts samples and folds them into every rollup level, in one statement (so atomically). */
 export const INSERT_SAMPLES = `
-INSERT INTO samples (t, sensor_id, value, status)
-SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::float8[], $4::int2[])`;
+WITH ins AS (
+  INSERT INTO samples (t, sensor_id, value, status)
+  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::float8[], $4::int2[])
+  RETURNING t, sensor_id, value
+)${ROLLUP_LEVELS.map(
+  (l, i) => `, r${i} AS (
+  INSERT INTO ${l.table} AS r (sensor_id, t, min, max, sum, n, rows)
+  SELECT sensor_id, ${rollupStart('t', l.widthMs)}, min(value), max(value), sum(value), count(value), count(*) FROM ins GROUP BY 1, 2
+  ON CONFLICT (sensor_id, t) DO UPDATE SET
+    min = least(r.min, excluded.min), max = greatest(r.max, excluded.max),
+    sum = CASE WHEN r.sum IS NULL THEN excluded.sum WHEN excluded.sum IS NULL THEN r.sum ELSE r.sum + excluded.sum END,
+    n = r.n + excluded.n, rows = r.rows + excluded.rows
+  RETURNING 1
+)`,
+).join('')}
+SELECT count(*)::float8 AS n FROM ins`;
+
+/** Rows per sensor in an aligned range, from a rollup table (named by ROLLUP_LEVELS, never by input). */
+export const countRolledUp = (table: string): string => `
+SELECT sensor_id, sum(rows)::float8 AS n FROM ${table} WHERE ${SAMPLE_RANGE} GROUP BY sensor_id`;
+
+/** Buckets of a multiple of the level's width from a rollup table; $4, $5 as in BUCKETED_SAMPLES. */
+export const bucketedRolledUp = (table: string): string => `
+SELECT sensor_id, floor((${ms('t')} - $4::float8) / $5::float8) AS b,
+       min(min) AS min, max(max) AS max, sum(sum) / nullif(sum(n), 0) AS avg, sum(n)::float8 AS n
+FROM ${table} WHERE ${SAMPLE_RANGE}
+GROUP BY sensor_id, b ORDER BY sensor_id, b`;
 
 export const COUNT_SAMPLES = `SELECT count(*)::float8 AS n FROM samples`;
 
