@@ -11,6 +11,9 @@ import type { HubCounters } from './metrics.ts';
 import { Outbox, type OutFrame } from './outbox.ts';
 import type { Published, Since } from './ring-buffer.ts';
 
+/** Our messages are JSON text frames, handed to ws already encoded. */
+const SEND_TEXT = { binary: false } as const;
+
 /** What a connection needs of its hub. */
 export interface HubContext {
   readonly options: ResolvedHubOptions;
@@ -273,10 +276,10 @@ export class Connection {
       queueMicrotask(this.uncork);
     }
     while (socket.bufferedAmount < highWaterBytes) {
-      const json = this.outbox.next();
-      if (json === undefined) break;
-      const bytes = Buffer.byteLength(json);
-      socket.send(json, this.onWritten);
+      const wire = this.outbox.next();
+      if (wire === undefined) break;
+      const bytes = wire.length;
+      socket.send(wire, SEND_TEXT, this.onWritten);
       this.sent++;
       this.bytes += bytes;
       counters.messagesSent++;

@@ -14,7 +14,7 @@ const event = (seq: number, channel: Channel): OutFrame => ({ seq, channel, t: T
 
 function drain(box: Outbox): any[] {
   const out: unknown[] = [];
-  for (let m = box.next(); m !== undefined; m = box.next()) out.push(JSON.parse(m));
+  for (let m = box.next(); m !== undefined; m = box.next()) out.push(JSON.parse(m.toString('utf8')));
   return out;
 }
 
