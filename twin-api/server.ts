@@ -9,6 +9,7 @@ import { buildApp } from './app.ts';
 import { authConfigFromEnv } from './auth.ts';
 import { ConfigError, serverConfigFromEnv } from './config.ts';
 import { HistoryFeed } from './live/history-feed.ts';
+import { PlantHistoryFeed } from './live/plant-history-feed.ts';
 import { LiveTwin } from './live/live-twin.ts';
 import { createMetrics } from './metrics.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -79,6 +80,10 @@ async function main(): Promise<void> {
   const source: LiveSource = config.mqttUrl
     ? new MqttSource({ url: config.mqttUrl, clientId: process.env['TWIN_MQTT_CLIENT_ID'] ?? 'twinworks-shadow' })
     : new EnginePlantSource(engine);
+  // Real measurements are kept in history (source 'plant'); the stand-in plant is reproducible from its seed, so it is not.
+  const plantFeed = config.mqttUrl
+    ? new PlantHistoryFeed(source, store, { onError: (err, attempt, retryInMs) => log(`plant history write failed (attempt ${attempt}, retry in ${retryInMs} ms): ${(err as Error).message}`) })
+    : null;
   const tracker = new ShadowTracker(engine.layout);
   const shadowSub = connectShadow({ twin: engine, source, tracker });
   source.start();
@@ -163,6 +168,7 @@ async function main(): Promise<void> {
     await whatIf.close();
     await alertFeed.close();
     await feed.close();
+    await plantFeed?.close();
     await store.close();
     log('stopped cleanly');
     process.exit(0);

@@ -4,7 +4,7 @@ import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { badRequest, parseTime } from '../errors.ts';
 import type { LiveTwin } from '../live/live-twin.ts';
-import type { HistoryStore } from '../store/history-store.ts';
+import type { HistoryStore, SampleSource } from '../store/history-store.ts';
 import { alignToRollups } from '../store/rollups.ts';
 
 const HistoryQuery = Type.Object(
@@ -13,6 +13,7 @@ const HistoryQuery = Type.Object(
     from: Type.String({ format: 'date-time', description: 'ISO 8601 start (inclusive)' }),
     to: Type.String({ format: 'date-time', description: 'ISO 8601 end (exclusive)' }),
     maxPoints: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000, default: 2000, description: 'downsample to at most this many buckets per series' })),
+    source: Type.Optional(Type.Union([Type.Literal('twin'), Type.Literal('plant')], { default: 'twin', description: "the twin's samples, or the live plant's measurements (shadow mode over MQTT)" })),
   },
   { additionalProperties: false },
 );
@@ -35,7 +36,7 @@ export function historyRoutes(twin: LiveTwin, store: HistoryStore) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     app.get('/api/plant/history', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Sensor history, downsampled to min/max/avg buckets (the range is widened to whole rollup windows)', querystring: HistoryQuery } }, async (req) => {
-      const q = req.query as { sensors: string; from: string; to: string; maxPoints?: number };
+      const q = req.query as { sensors: string; from: string; to: string; maxPoints?: number; source?: SampleSource };
       const sensorIds = list(q.sensors)!;
       for (const id of sensorIds) if (!twin.engine.layout.sensorIndex.has(id)) throw badRequest(`sensors: unknown sensor "${id}"`);
       const fromMs = parseTime(q.from, 'from');
@@ -45,7 +46,7 @@ export function historyRoutes(twin: LiveTwin, store: HistoryStore) {
       // Widened to whole rollup windows (10 s, or 5 min for multi-day ranges) so the buckets come
       // from pre-aggregated rows; the response says which range it covers.
       const range = alignToRollups(fromMs, toMs, maxPoints);
-      return ok({ from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString(), series: await store.querySeries({ sensorIds, ...range, maxPoints }) });
+      return ok({ from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString(), source: q.source ?? 'twin', series: await store.querySeries({ sensorIds, ...range, maxPoints, source: q.source ?? 'twin' }) });
     });
     app.get('/api/plant/events', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Events and defects, newest first', querystring: EventsQuery } }, async (req) => {
       const q = req.query as { from?: string; to?: string; types?: string; assets?: string; limit?: number };

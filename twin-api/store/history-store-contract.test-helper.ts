@@ -120,6 +120,25 @@ export function describeHistoryStoreContract(label: string, open: () => Promise<
         expect(series.buckets.reduce((n, b) => n + b.count, 0)).toBe(3600 - Math.floor(3600 / 97));
       });
 
+      it("keeps the live plant's measurements apart from the twin's samples of the same sensor", async () => {
+        const twinBefore = await store.countSamples();
+        const plantBefore = await store.countSamples('plant');
+        await store.insertSamples([
+          { tMs: T0 + 1000, sensorId: 'both-1', value: 1, status: 0 },
+          { tMs: T0 + 1000, sensorId: 'both-1', value: 1.5, status: 1, source: 'plant' },
+          { tMs: T0 + 2000, sensorId: 'both-1', value: 2.5, status: 0, source: 'plant' },
+        ]);
+        expect(await store.countSamples()).toBe(twinBefore + 1);
+        expect(await store.countSamples('plant')).toBe(plantBefore + 2);
+        const range = { sensorIds: ['both-1'], fromMs: T0, toMs: T0 + 10_000, maxPoints: 100 };
+        const [twin] = await store.querySeries(range);
+        const [plant] = await store.querySeries({ ...range, source: 'plant' });
+        expect(twin).toEqual({ sensorId: 'both-1', kind: 'raw', samples: [{ tMs: T0 + 1000, sensorId: 'both-1', value: 1, status: 0 }] });
+        expect(plant?.kind === 'raw' && plant.samples.map((r) => r.value)).toEqual([1.5, 2.5]);
+        const [plantBuckets] = await store.querySeries({ ...range, toMs: T0 + 20_000 * 1000, maxPoints: 10, source: 'plant' });
+        expect(plantBuckets?.kind === 'raw' && plantBuckets.samples.length).toBe(2);
+      });
+
       it('answers a 7-day chart of minute samples with at most 2,000 points per series', async () => {
         const rows = Array.from({ length: 7 * 1440 }, (_, i): SampleRow => ({ tMs: T0 + i * 60_000, sensorId: 'week-1', value: Math.sin(i / 100), status: 0 }));
         await store.insertSamples(rows);

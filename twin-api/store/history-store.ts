@@ -5,16 +5,24 @@
  */
 
 /** One sensor sample. `status` is the index into the engine's STATUS_NAMES (0 OK … 3 CRITICAL). */
+/** Whose sample: the twin's own, or a measurement of the live plant (shadow mode: MQTT or the stand-in). */
+export type SampleSource = 'twin' | 'plant';
+export const SAMPLE_SOURCES: readonly SampleSource[] = ['twin', 'plant'];
+
 export interface SampleRow {
   readonly tMs: number;
   readonly sensorId: string;
   /** null when the sample dropped out (NaN and ±Infinity are stored as null too). */
   readonly value: number | null;
   readonly status: number;
+  /** Default 'twin'. */
+  readonly source?: SampleSource;
 }
 
 export interface SeriesQuery {
   readonly sensorIds: readonly string[];
+  /** Default 'twin'. */
+  readonly source?: SampleSource;
   /** Inclusive. */
   readonly fromMs: number;
   /** Exclusive. */
@@ -199,7 +207,8 @@ export interface SampleSink {
 /** The history port. The audit log is append-only: there is no method to change or remove an entry. */
 export interface HistoryStore extends SampleSink {
   querySeries(query: SeriesQuery): Promise<Series[]>;
-  countSamples(): Promise<number>;
+  /** Rows stored from one source (default 'twin'). */
+  countSamples(source?: SampleSource): Promise<number>;
 
   insertEvents(events: readonly StoredEventInput[]): Promise<void>;
   queryEvents(query: EventQuery): Promise<StoredEvent[]>;

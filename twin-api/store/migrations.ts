@@ -101,25 +101,31 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   },
   {
     version: 2,
-    name: 'sample rollups',
-    // Chart queries read these instead of the raw samples: a 24 h chart aggregates 8,640 rows per
-    // sensor instead of 86,400. Kept in step by the insert statement itself (sql.ts INSERT_SAMPLES).
-    sql: ROLLUP_LEVELS.map(
-      (l) => `
+    name: 'sample sources and rollups',
+    // `source` tells the twin's own samples (0) from measurements of the live plant (1, shadow mode).
+    // Chart queries read the rollups instead of the raw samples: a 24 h chart aggregates 8,640 rows
+    // per sensor instead of 86,400. They are kept in step by the insert statement itself (sql.ts).
+    sql: `
+ALTER TABLE samples ADD COLUMN source smallint NOT NULL DEFAULT 0;
+DROP INDEX samples_sensor_t;
+CREATE INDEX samples_sensor_source_t ON samples (sensor_id, source, t);
+${ROLLUP_LEVELS.map(
+  (l) => `
 CREATE TABLE ${l.table} (
   sensor_id text NOT NULL,
+  source smallint NOT NULL,
   t timestamptz NOT NULL,
   min double precision,
   max double precision,
   sum double precision,
   n integer NOT NULL,
   rows integer NOT NULL,
-  PRIMARY KEY (sensor_id, t)
+  PRIMARY KEY (sensor_id, source, t)
 );
-INSERT INTO ${l.table} (sensor_id, t, min, max, sum, n, rows)
-SELECT sensor_id, ${rollupStart('t', l.widthMs)}, min(value), max(value), sum(value), count(value), count(*)
-FROM samples GROUP BY 1, 2;`,
-    ).join('\n'),
+INSERT INTO ${l.table} (sensor_id, source, t, min, max, sum, n, rows)
+SELECT sensor_id, source, ${rollupStart('t', l.widthMs)}, min(value), max(value), sum(value), count(value), count(*)
+FROM samples GROUP BY 1, 2, 3;`,
+).join('\n')}`,
   },
 ];
 

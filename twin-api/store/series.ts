@@ -1,6 +1,7 @@
 import type { SampleRow, Series, SeriesBucket, SeriesQuery } from './history-store.ts';
 import type { SqlClient } from './sql-client.ts';
 import { rollupFor } from './rollups.ts';
+import { sourceCode } from './sources.ts';
 import { BUCKETED_SAMPLES, bucketedRolledUp, COUNT_SAMPLES_IN_RANGE, countRolledUp, RAW_SAMPLES } from './sql.ts';
 
 interface RawRow { sensor_id: string; t_ms: number; value: number | null; status: number }
@@ -21,18 +22,18 @@ export async function querySeries(db: SqlClient, q: SeriesQuery): Promise<Series
   if (!(q.toMs > q.fromMs)) throw new RangeError(`toMs (${q.toMs}) must be after fromMs (${q.fromMs})`);
   const ids = [...new Set(q.sensorIds)];
   if (ids.length === 0) return [];
-  const range = [ids, new Date(q.fromMs).toISOString(), new Date(q.toMs).toISOString()];
+  const range = [ids, sourceCode(q.source), new Date(q.fromMs).toISOString(), new Date(q.toMs).toISOString()] as const;
 
   // On a rollup's grid, counts and buckets come from the rollup: exact, and a tenth of the rows or less.
   const level = rollupFor(q.fromMs, q.toMs, bucketWidthMs(q.fromMs, q.toMs, q.maxPoints));
   const counts = new Map<string, number>();
-  for (const r of await db.query<{ sensor_id: string; n: number }>(level ? countRolledUp(level.table) : COUNT_SAMPLES_IN_RANGE, range)) counts.set(r.sensor_id, r.n);
+  for (const r of await db.query<{ sensor_id: string; n: number }>(level ? countRolledUp(level.table) : COUNT_SAMPLES_IN_RANGE, [...range])) counts.set(r.sensor_id, r.n);
   const rawIds = ids.filter((id) => (counts.get(id) ?? 0) <= q.maxPoints);
   const bucketIds = ids.filter((id) => (counts.get(id) ?? 0) > q.maxPoints);
 
   const samples = new Map<string, SampleRow[]>(rawIds.map((id) => [id, []]));
   if (rawIds.some((id) => counts.has(id))) {
-    for (const r of await db.query<RawRow>(RAW_SAMPLES, [rawIds, range[1], range[2]])) {
+    for (const r of await db.query<RawRow>(RAW_SAMPLES, [rawIds, range[1], range[2], range[3]])) {
       samples.get(r.sensor_id)?.push({ tMs: r.t_ms, sensorId: r.sensor_id, value: r.value, status: r.status });
     }
   }
@@ -42,7 +43,7 @@ export async function querySeries(db: SqlClient, q: SeriesQuery): Promise<Series
   const bucketMs = level ? Math.ceil(widthMs / level.widthMs) * level.widthMs : widthMs;
   const buckets = new Map<string, SeriesBucket[]>(bucketIds.map((id) => [id, []]));
   if (bucketIds.length > 0) {
-    for (const r of await db.query<BucketRow>(level ? bucketedRolledUp(level.table) : BUCKETED_SAMPLES, [bucketIds, range[1], range[2], q.fromMs, bucketMs])) {
+    for (const r of await db.query<BucketRow>(level ? bucketedRolledUp(level.table) : BUCKETED_SAMPLES, [bucketIds, range[1], range[2], range[3], q.fromMs, bucketMs])) {
       buckets.get(r.sensor_id)?.push({ tMs: q.fromMs + r.b * bucketMs, min: r.min, max: r.max, avg: r.avg, count: r.n });
     }
   }

@@ -1,6 +1,6 @@
 import type {
   Alert, AlertInput, AlertPatch, AlertQuery, AuditEntry, AuditInput, AuditQuery, EventQuery, HistoryStore, Prediction,
-  PredictionInput, PredictionQuery, Recording, RecordingInfo, RecordingInput, SampleRow, Series, SeriesQuery, Setting,
+  PredictionInput, PredictionQuery, Recording, RecordingInfo, RecordingInput, SampleRow, SampleSource, Series, SeriesQuery, Setting,
   StoredEvent, StoredEventInput,
 } from './history-store.ts';
 import {
@@ -8,6 +8,7 @@ import {
   type EventRow, type PredictionRow, type RecordingInfoRow, type SettingRow,
 } from './row-mappers.ts';
 import { querySeries } from './series.ts';
+import { sourceCode } from './sources.ts';
 import * as SQL from './sql.ts';
 import type { SqlClient } from './sql-client.ts';
 
@@ -21,23 +22,24 @@ export class SqlHistoryStore implements HistoryStore {
 
   async insertSamples(rows: readonly SampleRow[]): Promise<void> {
     if (rows.length === 0) return;
-    // Four parameter arrays instead of 4×N parameters: one statement, whatever the batch size.
-    const t: string[] = [], id: string[] = [], v: (number | null)[] = [], st: number[] = [];
+    // Five parameter arrays instead of 5×N parameters: one statement, whatever the batch size.
+    const t: string[] = [], id: string[] = [], v: (number | null)[] = [], st: number[] = [], src: number[] = [];
     for (const r of rows) {
       t.push(new Date(r.tMs).toISOString());
       id.push(r.sensorId);
       v.push(finiteOrNull(r.value));
       st.push(r.status);
+      src.push(sourceCode(r.source));
     }
-    await this.db.query(SQL.INSERT_SAMPLES, [t, id, v, st]);
+    await this.db.query(SQL.INSERT_SAMPLES, [t, id, v, st, src]);
   }
 
   querySeries(query: SeriesQuery): Promise<Series[]> {
     return querySeries(this.db, query);
   }
 
-  async countSamples(): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>(SQL.COUNT_SAMPLES);
+  async countSamples(source?: SampleSource): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(SQL.COUNT_SAMPLES, [sourceCode(source)]);
     return row?.n ?? 0;
   }
 

@@ -12,17 +12,17 @@ import { ROLLUP_LEVELS, rollupStart } from './rollups.ts';
 
 const ms = (col: string): string => `round(date_part('epoch', ${col}) * 1000)`;
 
-/** Inserts samples and folds them into every rollup level, in one statement (so atomically). */
+/** Inserts samples ($5: their sources) and folds them into every rollup level, in one statement (so atomically). */
 export const INSERT_SAMPLES = `
 WITH ins AS (
-  INSERT INTO samples (t, sensor_id, value, status)
-  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::float8[], $4::int2[])
-  RETURNING t, sensor_id, value
+  INSERT INTO samples (t, sensor_id, value, status, source)
+  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::float8[], $4::int2[], $5::int2[])
+  RETURNING t, sensor_id, value, source
 )${ROLLUP_LEVELS.map(
   (l, i) => `, r${i} AS (
-  INSERT INTO ${l.table} AS r (sensor_id, t, min, max, sum, n, rows)
-  SELECT sensor_id, ${rollupStart('t', l.widthMs)}, min(value), max(value), sum(value), count(value), count(*) FROM ins GROUP BY 1, 2
-  ON CONFLICT (sensor_id, t) DO UPDATE SET
+  INSERT INTO ${l.table} AS r (sensor_id, source, t, min, max, sum, n, rows)
+  SELECT sensor_id, source, ${rollupStart('t', l.widthMs)}, min(value), max(value), sum(value), count(value), count(*) FROM ins GROUP BY 1, 2, 3
+  ON CONFLICT (sensor_id, source, t) DO UPDATE SET
     min = least(r.min, excluded.min), max = greatest(r.max, excluded.max),
     sum = CASE WHEN r.sum IS NULL THEN excluded.sum WHEN excluded.sum IS NULL THEN r.sum ELSE r.sum + excluded.sum END,
     n = r.n + excluded.n, rows = r.rows + excluded.rows
@@ -31,20 +31,10 @@ WITH ins AS (
 ).join('')}
 SELECT count(*)::float8 AS n FROM ins`;
 
-/** Rows per sensor in an aligned range, from a rollup table (named by ROLLUP_LEVELS, never by input). */
-export const countRolledUp = (table: string): string => `
-SELECT sensor_id, sum(rows)::float8 AS n FROM ${table} WHERE ${SAMPLE_RANGE} GROUP BY sensor_id`;
+export const COUNT_SAMPLES = `SELECT count(*)::float8 AS n FROM samples WHERE source = $1::int2`;
 
-/** Buckets of a multiple of the level's width from a rollup table; $4, $5 as in BUCKETED_SAMPLES. */
-export const bucketedRolledUp = (table: string): string => `
-SELECT sensor_id, floor((${ms('t')} - $4::float8) / $5::float8) AS b,
-       min(min) AS min, max(max) AS max, sum(sum) / nullif(sum(n), 0) AS avg, sum(n)::float8 AS n
-FROM ${table} WHERE ${SAMPLE_RANGE}
-GROUP BY sensor_id, b ORDER BY sensor_id, b`;
-
-export const COUNT_SAMPLES = `SELECT count(*)::float8 AS n FROM samples`;
-
-const SAMPLE_RANGE = `sensor_id = ANY($1::text[]) AND t >= $2::timestamptz AND t < $3::timestamptz`;
+/** $1 sensor ids, $2 source, [$3, $4) the time range. */
+const SAMPLE_RANGE = `sensor_id = ANY($1::text[]) AND source = $2::int2 AND t >= $3::timestamptz AND t < $4::timestamptz`;
 
 export const COUNT_SAMPLES_IN_RANGE = `
 SELECT sensor_id, count(*)::float8 AS n FROM samples WHERE ${SAMPLE_RANGE} GROUP BY sensor_id`;
@@ -53,11 +43,22 @@ export const RAW_SAMPLES = `
 SELECT sensor_id, ${ms('t')} AS t_ms, value, status FROM samples
 WHERE ${SAMPLE_RANGE} ORDER BY sensor_id, t`;
 
-/** $4: range start (epoch ms), $5: bucket width (ms). Bucket index b starts at 0. */
+/** $5: range start (epoch ms), $6: bucket width (ms). Bucket index b starts at 0. */
 export const BUCKETED_SAMPLES = `
-SELECT sensor_id, floor((${ms('t')} - $4::float8) / $5::float8) AS b,
+SELECT sensor_id, floor((${ms('t')} - $5::float8) / $6::float8) AS b,
        min(value) AS min, max(value) AS max, avg(value) AS avg, count(value)::float8 AS n
 FROM samples WHERE ${SAMPLE_RANGE}
+GROUP BY sensor_id, b ORDER BY sensor_id, b`;
+
+/** Rows per sensor in an aligned range, from a rollup table (named by ROLLUP_LEVELS, never by input). */
+export const countRolledUp = (table: string): string => `
+SELECT sensor_id, sum(rows)::float8 AS n FROM ${table} WHERE ${SAMPLE_RANGE} GROUP BY sensor_id`;
+
+/** Buckets of a multiple of the level's width from a rollup table; parameters as in BUCKETED_SAMPLES. */
+export const bucketedRolledUp = (table: string): string => `
+SELECT sensor_id, floor((${ms('t')} - $5::float8) / $6::float8) AS b,
+       min(min) AS min, max(max) AS max, sum(sum) / nullif(sum(n), 0) AS avg, sum(n)::float8 AS n
+FROM ${table} WHERE ${SAMPLE_RANGE}
 GROUP BY sensor_id, b ORDER BY sensor_id, b`;
 
 /** $1: a JSON array of { seq, t (ISO), type, asset, payload }. */
