@@ -146,7 +146,9 @@ export function describeHistoryStoreContract(label: string, open: () => Promise<
         expect(series?.kind).toBe('buckets');
         if (series?.kind === 'buckets') {
           expect(series.buckets.length).toBeLessThanOrEqual(2000);
-          expect(series.buckets.length).toBeGreaterThan(1900);
+          // Buckets are whole rollup windows, so a chart may get fewer points than asked, never under half.
+          expect(series.buckets.length).toBeGreaterThan(1000);
+          expect(series.buckets.reduce((n, b) => n + b.count, 0)).toBe(7 * 1440);
         }
       });
     });

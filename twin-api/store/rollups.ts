@@ -8,10 +8,11 @@ export interface RollupLevel {
   readonly widthMs: number;
 }
 
-/** Finest first. A 24 h chart of 2,000 points reads `samples_10s`, a 7-day one `samples_5m`. */
+/** Finest first. A 6 h chart reads `samples_10s`, a 24 h or 7-day one `samples_1m`, a month `samples_10m`. */
 export const ROLLUP_LEVELS: readonly RollupLevel[] = [
   { table: 'samples_10s', widthMs: 10_000 },
-  { table: 'samples_5m', widthMs: 300_000 },
+  { table: 'samples_1m', widthMs: 60_000 },
+  { table: 'samples_10m', widthMs: 600_000 },
 ];
 
 /** SQL for the start of the window of `widthMs` that holds the timestamptz expression `col`. */
@@ -21,12 +22,16 @@ export function rollupStart(col: string, widthMs: number): string {
 }
 
 /**
- * Levels usable for buckets of `bucketMs`, coarsest first: a bucket must hold whole windows, so its
- * width is rounded up to a multiple of the level's, and a level that would widen it
- * by more than 25 % (a 7-day chart at 5-minute windows would get half its points) is skipped for a finer one.
+ * Levels usable for buckets of `bucketMs`, best first. A bucket holds whole windows, so its width is
+ * rounded up to a multiple of the level's: the coarsest level that widens it by at most 50 % comes
+ * first (a 24 h chart of 2,000 points gets 1,440 one-minute buckets from 1,440 rows per sensor,
+ * not 1,728 from 8,640), then the finer ones; any level beats aggregating raw samples.
  */
 function levelsFor(bucketMs: number): RollupLevel[] {
-  return ROLLUP_LEVELS.filter((l) => l.widthMs <= bucketMs && Math.ceil(bucketMs / l.widthMs) * l.widthMs <= 1.25 * bucketMs).reverse();
+  const widening = (l: RollupLevel) => (Math.ceil(bucketMs / l.widthMs) * l.widthMs) / bucketMs;
+  const good = ROLLUP_LEVELS.filter((l) => widening(l) <= 1.5).reverse();
+  const fitting = ROLLUP_LEVELS.filter((l) => l.widthMs <= bucketMs && !good.includes(l));
+  return [...good, ...fitting];
 }
 
 /** The level to aggregate `[fromMs, toMs)` into buckets of `bucketMs` from, or null (raw samples, exactly). */

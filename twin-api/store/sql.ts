@@ -36,30 +36,36 @@ export const COUNT_SAMPLES = `SELECT count(*)::float8 AS n FROM samples WHERE so
 /** $1 sensor ids, $2 source, [$3, $4) the time range. */
 const SAMPLE_RANGE = `sensor_id = ANY($1::text[]) AND source = $2::int2 AND t >= $3::timestamptz AND t < $4::timestamptz`;
 
-export const COUNT_SAMPLES_IN_RANGE = `
-SELECT sensor_id, count(*)::float8 AS n FROM samples WHERE ${SAMPLE_RANGE} GROUP BY sensor_id`;
+// Series come back as one JSON text per sensor: drivers (PGlite above all) decode thousands of
+// rows of numbers far slower than JSON.parse reads the same numbers (measured: 40 ms against 10 ms
+// for a 24 h chart of 3 sensors). Values are finite or null, so the JSON is always valid.
 
+/** Per sensor, its samples in the range as JSON [[t_ms, value, status], …] in time order. */
 export const RAW_SAMPLES = `
-SELECT sensor_id, ${ms('t')} AS t_ms, value, status FROM samples
-WHERE ${SAMPLE_RANGE} ORDER BY sensor_id, t`;
+SELECT sensor_id, json_agg(json_build_array(${ms('t')}, value, status) ORDER BY t)::text AS samples
+FROM samples WHERE ${SAMPLE_RANGE} GROUP BY sensor_id`;
 
-/** $5: range start (epoch ms), $6: bucket width (ms). Bucket index b starts at 0. */
-export const BUCKETED_SAMPLES = `
+const perSensor = (inner: string): string => `
+SELECT sensor_id, sum(rows)::float8 AS rows, json_agg(json_build_array(b, min, max, avg, n) ORDER BY b)::text AS buckets
+FROM (${inner}) x GROUP BY sensor_id`;
+
+/**
+ * Per sensor, its row count (null values too) and buckets as JSON [[b, min, max, avg, n], …].
+ * $5: range start (epoch ms), $6: bucket width (ms); bucket b starts at $5 + b·$6.
+ */
+export const BUCKETED_SAMPLES = perSensor(`
 SELECT sensor_id, floor((${ms('t')} - $5::float8) / $6::float8) AS b,
-       min(value) AS min, max(value) AS max, avg(value) AS avg, count(value)::float8 AS n
+       min(value) AS min, max(value) AS max, avg(value) AS avg, count(value) AS n, count(*) AS rows
 FROM samples WHERE ${SAMPLE_RANGE}
-GROUP BY sensor_id, b ORDER BY sensor_id, b`;
+GROUP BY sensor_id, b`);
 
-/** Rows per sensor in an aligned range, from a rollup table (named by ROLLUP_LEVELS, never by input). */
-export const countRolledUp = (table: string): string => `
-SELECT sensor_id, sum(rows)::float8 AS n FROM ${table} WHERE ${SAMPLE_RANGE} GROUP BY sensor_id`;
-
-/** Buckets of a multiple of the level's width from a rollup table; parameters as in BUCKETED_SAMPLES. */
-export const bucketedRolledUp = (table: string): string => `
+/** BUCKETED_SAMPLES from a rollup table (named by ROLLUP_LEVELS, never by input); buckets are whole windows. */
+export const bucketedRolledUp = (table: string): string =>
+  perSensor(`
 SELECT sensor_id, floor((${ms('t')} - $5::float8) / $6::float8) AS b,
-       min(min) AS min, max(max) AS max, sum(sum) / nullif(sum(n), 0) AS avg, sum(n)::float8 AS n
+       min(min) AS min, max(max) AS max, sum(sum) / nullif(sum(n), 0) AS avg, sum(n) AS n, sum(rows) AS rows
 FROM ${table} WHERE ${SAMPLE_RANGE}
-GROUP BY sensor_id, b ORDER BY sensor_id, b`;
+GROUP BY sensor_id, b`);
 
 /** $1: a JSON array of { seq, t (ISO), type, asset, payload }. */
 export const INSERT_EVENTS = `
