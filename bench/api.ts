@@ -201,23 +201,15 @@ async function whatIfOnce(base: string): Promise<number> {
 }
 
 /**
- * 1,000 clients on `sensors`; the latency of a message is its receipt time here minus the wall
- * time its tick ran on the server. The server exposes no wall time of a tick (a message's `t` is
- * simulated time, and the paced clock's timer is not aligned to tick boundaries), so the latency
- * is bracketed:
- *  - lower bound (`ws_p95_ms`): receipt − the earliest receipt of the same tick by any client,
- *    i.e. the fan-out spread; it leaves out the tick itself and the first client's delivery.
- *  - upper bound (`ws_p95_ms_upper`): /metrics (twin_sim_time_seconds = engine.tS) is polled every
- *    25 ms; a tick ran after the last probe that still saw the tick before it was sent, so
- *    receipt − that probe's send time is at least the latency. `ws_p95_ms_mid` uses the middle of
- *    [that send time, min(first probe back that saw the tick, first receipt)]. /metrics rather than
- *    /api/health, which counts every stored sample on each call and would load the database.
- * Receipt times are taken when this process's event loop gets to the message, so the cost of
- * 1,000 clients on one core here is in the figures. Only a message's first bytes are decoded.
+ * 1,000 clients on `sensors`; a message's latency is its receipt time here minus `data.wallMs`, the
+ * server's wall clock when the tick ran (same machine, same clock). Receipt times are taken when
+ * this process's event loop gets to the message, so the cost of 1,000 clients on one core here is
+ * in the figures. Only a message's first bytes are decoded. `ws_fanout_p95_ms` is the spread
+ * between the first and the other clients' receipt of the same tick.
  */
-async function measureWs(base: string, stepS: number) {
+async function measureWs(base: string) {
   const url = `${base.replace('http', 'ws')}/ws`;
-  const receipts: { tick: number; at: number }[] = [];
+  const receipts: { tick: number; at: number; wallMs: number }[] = [];
   let measuring = false;
   let connected = 0;
   const sockets: WebSocket[] = [];
@@ -232,10 +224,10 @@ async function measureWs(base: string, stepS: number) {
         ws.send(JSON.stringify({ type: 'subscribe', channels: ['sensors'] }));
       });
       ws.on('message', (raw: Buffer) => {
-        const at = now();
+        const at = performance.timeOrigin + now();
         const head = raw.toString('latin1', 0, 160);
         if (head.startsWith('{"channel":"sensors"')) {
-          if (measuring) receipts.push({ tick: Number(/"tick":(\d+)/.exec(head)?.[1] ?? NaN), at });
+          if (measuring) receipts.push({ tick: Number(/"tick":(\d+)/.exec(head)?.[1] ?? NaN), wallMs: Number(/"wallMs":(\d+)/.exec(head)?.[1] ?? NaN), at });
         } else if (head.startsWith('{"type":"subscribed"')) {
           clearTimeout(timer);
           connected++;
@@ -247,24 +239,13 @@ async function measureWs(base: string, stepS: number) {
   for (let i = 0; i < WS_CLIENTS; i += 50) await Promise.all(Array.from({ length: Math.min(50, WS_CLIENTS - i) }, connectOne));
   log(`ws: ${connected} clients subscribed in ${Math.round(now() - t0)} ms`);
   await sleep(1500);
-
-  const probes: { sent: number; back: number; tick: number }[] = [];
-  let polling = true;
-  const poller = (async () => {
-    while (polling) {
-      const sent = now();
-      const tS = (await metricsOf(base)).get('twin_sim_time_seconds') ?? NaN;
-      probes.push({ sent, back: now(), tick: Math.round(tS / stepS) });
-      await sleep(25);
-    }
-  })();
   measuring = true;
   await sleep(WS_WINDOW_MS);
   measuring = false;
-  polling = false;
-  await poller;
   for (const ws of sockets) ws.terminate();
 
+  const latency = receipts.map((r) => r.at - r.wallMs);
+  if (latency.some((x) => !Number.isFinite(x))) throw new Error('ws: a sensors message without data.wallMs');
   const byTick = new Map<number, number[]>();
   for (const r of receipts) {
     const list = byTick.get(r.tick);
@@ -272,29 +253,17 @@ async function measureWs(base: string, stepS: number) {
     else byTick.set(r.tick, [r.at]);
   }
   const fanout: number[] = [];
-  const upper: number[] = [];
-  const mid: number[] = [];
-  const bracket: number[] = [];
-  for (const [tick, ats] of byTick) {
+  for (const ats of byTick.values()) {
     const first = Math.min(...ats);
     for (const a of ats) fanout.push(a - first);
-    const before = probes.filter((p) => p.tick < tick && p.sent < first).at(-1);
-    if (!before) continue;
-    const after = probes.find((p) => p.tick >= tick && p.back > before.sent);
-    const ranBy = Math.min(first, after?.back ?? first);
-    bracket.push(ranBy - before.sent);
-    for (const a of ats) {
-      upper.push(a - before.sent);
-      mid.push(a - (before.sent + ranBy) / 2);
-    }
   }
   const complete = [...byTick.values()].filter((a) => a.length === connected).length;
   return {
     ws_clients: connected,
-    ws_p95_ms: round(quantile(fanout, 0.95), 1),
-    ws_p95_ms_upper: round(quantile(upper, 0.95), 1),
-    ws_p95_ms_mid: round(quantile(mid, 0.95), 1),
-    ws_tick_bracket_ms: round(quantile(bracket, 0.5), 1),
+    ws_p95_ms: round(quantile(latency, 0.95), 1),
+    ws_median_ms: round(quantile(latency, 0.5), 1),
+    ws_max_ms: round(Math.max(...latency), 1),
+    ws_fanout_p95_ms: round(quantile(fanout, 0.95), 1),
     ws_messages: receipts.length,
     ws_ticks: byTick.size,
     ws_ticks_every_client: complete,
@@ -351,7 +320,7 @@ async function main(): Promise<void> {
     log(`what-if warm-up ${Math.round(warm)} ms`);
 
     log(`ws: ${WS_CLIENTS} clients, ${WS_WINDOW_MS / 1000} s…`);
-    const ws = await measureWs(server.base, scenario.stepS);
+    const ws = await measureWs(server.base);
     await sleep(1000);
 
     log('autocannon GET /api/plant/latest, 50 connections, 10 s…');

@@ -71,5 +71,10 @@ export type ControlMessage =
 /** Payload of a `sensors` message: the samples of one tick (or conflated ticks), latest per sensor. */
 export interface SensorsData {
   readonly tick: number;
+  /**
+   * Server wall-clock time (epoch ms) when the tick ran, so a client can show how old what it
+   * displays is, and a benchmark can measure delivery latency on one machine.
+   */
+  readonly wallMs?: number;
   readonly samples: readonly { readonly id: string; readonly v: number | null; readonly s: 0 | 1 | 2 | 3 }[];
 }

@@ -45,6 +45,23 @@ describe('Outbox', () => {
     expect(drops).toEqual({ conflated: 1 });
   });
 
+  it("a merged frame carries the newest tick's wall-clock time, so its age is not overstated", () => {
+    const box = new Outbox(10);
+    const withWall = (seq: number, wallMs: number) => ({ ...sensors(seq, [['a.t', seq]]), data: { ...sensors(seq, [['a.t', seq]]).data, wallMs } });
+    box.pushSensors(withWall(1, 1_000), 0);
+    box.pushSensors(withWall(2, 1_100), 0);
+    expect(drain(box).map((m) => m.data.wallMs)).toEqual([1_100]);
+  });
+
+  it('sends one shared encoding of a frame to every client that gets it as published', () => {
+    const a = new Outbox(10);
+    const b = new Outbox(10);
+    const frame = sensors(1, [['a.t', 1]]);
+    a.pushSensors(frame, 0);
+    b.pushSensors(frame, 0);
+    expect(a.next()).toBe(b.next());
+  });
+
   it('holds sensor frames to maxRateHz and lets the merged frame go when due', () => {
     const { drops, onDrop } = counting();
     const box = new Outbox(10, onDrop);

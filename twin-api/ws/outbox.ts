@@ -30,6 +30,7 @@ interface SensorAcc {
   seq: number;
   t: string;
   tick: number;
+  wallMs: number | undefined;
   single: OutFrame | null;
   samples: Map<string, Sample> | null;
 }
@@ -196,7 +197,7 @@ export class Outbox {
 }
 
 function acc(frame: OutFrame & { readonly data: SensorsData }, ord: number): SensorAcc {
-  return { ord, seq: frame.seq, t: frame.t, tick: frame.data.tick, single: frame, samples: null };
+  return { ord, seq: frame.seq, t: frame.t, tick: frame.data.tick, wallMs: frame.data.wallMs, single: frame, samples: null };
 }
 
 function samplesOf(a: SensorAcc): Map<string, Sample> {
@@ -211,17 +212,17 @@ function samplesOf(a: SensorAcc): Map<string, Sample> {
 function merge(into: SensorAcc, frame: OutFrame & { readonly data: SensorsData }, ord: number): void {
   const map = samplesOf(into);
   for (const s of frame.data.samples) map.set(s.id, s);
-  Object.assign(into, { ord, seq: frame.seq, t: frame.t, tick: frame.data.tick });
+  Object.assign(into, { ord, seq: frame.seq, t: frame.t, tick: frame.data.tick, wallMs: frame.data.wallMs });
 }
 
 function mergeAcc(into: SensorAcc, newer: SensorAcc): void {
   const map = samplesOf(into);
   for (const s of samplesOf(newer).values()) map.set(s.id, s);
-  Object.assign(into, { ord: newer.ord, seq: newer.seq, t: newer.t, tick: newer.tick });
+  Object.assign(into, { ord: newer.ord, seq: newer.seq, t: newer.t, tick: newer.tick, wallMs: newer.wallMs });
 }
 
 function sensorsJson(a: SensorAcc): Wire {
   if (a.single) return frameBytes(a.single);
-  const data: SensorsData = { tick: a.tick, samples: [...a.samples!.values()] };
+  const data: SensorsData = { tick: a.tick, ...(a.wallMs !== undefined ? { wallMs: a.wallMs } : {}), samples: [...a.samples!.values()] };
   return Buffer.from(JSON.stringify({ channel: 'sensors', seq: a.seq, t: a.t, data }));
 }
