@@ -224,7 +224,7 @@ async function measureWs(base: string) {
         ws.send(JSON.stringify({ type: 'subscribe', channels: ['sensors'] }));
       });
       ws.on('message', (raw: Buffer) => {
-        const at = performance.timeOrigin + now();
+        const at = now();
         const head = raw.toString('latin1', 0, 160);
         if (head.startsWith('{"channel":"sensors"')) {
           if (measuring) receipts.push({ tick: Number(/"tick":(\d+)/.exec(head)?.[1] ?? NaN), wallMs: Number(/"wallMs":(\d+)/.exec(head)?.[1] ?? NaN), at });
