@@ -5,13 +5,18 @@ import { run } from './commands/run.ts';
 import { scenarios } from './commands/scenarios.ts';
 import { simulate, SIMULATE_USAGE } from './commands/simulate.ts';
 import { UsageError } from './usage-error.ts';
+import { EVALUATE_USAGE, PREDICT_USAGE, TRAIN_USAGE, TUNE_USAGE } from './ml-usage.ts';
 
 const USAGE = `usage:
   twin run [--scenario glass-plant] [--speed 1|10|100|max] [--seed N]     the plant in paced real time, live summary
   ${SIMULATE_USAGE}
   twin scenarios list
   twin scenarios validate <file>
-  ${REPLAY_USAGE}`;
+  ${REPLAY_USAGE}
+  ${TRAIN_USAGE}
+  ${EVALUATE_USAGE}
+  ${PREDICT_USAGE}
+  ${TUNE_USAGE}`;
 
 /** The CLI: returns the exit code (0 ok, 1 failure, 2 bad input). */
 export async function main(argv: string[]): Promise<number> {
@@ -26,6 +31,14 @@ export async function main(argv: string[]): Promise<number> {
         return await scenarios(rest);
       case 'replay':
         return await replay(rest);
+      case 'train':
+        return await (await import('./commands/train.ts')).train(rest); // lazy: TF.js loads only for ml commands
+      case 'evaluate':
+        return await (await import('./commands/evaluate.ts')).evaluate(rest); // lazy: TF.js loads only for ml commands
+      case 'predict':
+        return await (await import('./commands/predict.ts')).predict(rest); // lazy: TF.js loads only for ml commands
+      case 'tune':
+        return await (await import('./commands/tune.ts')).tune(rest); // lazy: TF.js loads only for ml commands
       case 'help':
       case '--help':
       case '-h':
@@ -35,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, train, evaluate, predict, tune, help)`);
     }
   } catch (err) {
     return report(err);

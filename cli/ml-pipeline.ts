@@ -1,0 +1,59 @@
+/**
+ * One training run from loaded data: balance the training part (if asked), fit the scaler on it,
+ * train, choose decision thresholds on validation, score the test part.
+ */
+import { oversampleMinority } from '../ml/data/imbalance.ts';
+import { seededRng } from '../ml/data/rng.ts';
+import { scaleSplit } from '../ml/data/scaler.ts';
+import { datasetFingerprint } from '../ml/registry/fingerprint.ts';
+import { trainTask, type TaskModel, type TrainOptions, type TrainProgress } from '../ml/train/train-task.ts';
+import type { TaskName } from '../ml/window-set.ts';
+import type { TrainData } from './ml-data.ts';
+import type { Preprocess } from './ml-preprocess.ts';
+import { chooseThresholds, taskMetrics } from './ml-scores.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Class-imbalance handling of the training part: the trainer's class weights (default), oversampling, or none. */
+export type Balance = 'weights' | 'oversample';
+
+/** `--balance` flag value. */
+export function balanceFlag(value: string | undefined): Balance {
+  if (value === undefined || value === 'weights') return 'weights';
+  if (value === 'oversample') return 'oversample';
+  throw new UsageError(`--balance: "${value}" is not weights or oversample`);
+}
+
+/** A finished run, not yet saved. */
+export interface TrainedRun {
+  readonly model: TaskModel;
+  readonly pre: Preprocess;
+  readonly metrics: Record<string, number>;
+  readonly validationMetrics: Record<string, number>;
+  readonly history: { loss: number[]; valLoss: number[] };
+  readonly datasetFingerprint: string;
+}
+
+/** Trains `task` on `data`; `onProgress` gets one report per epoch. */
+export async function trainOnData(task: TaskName, data: TrainData, opts: TrainOptions, balance: Balance, onProgress?: (p: TrainProgress) => void): Promise<TrainedRun> {
+  const { split: raw } = data;
+  if (raw.train.n === 0) throw new UsageError(`no training windows (${data.summary})`);
+  const train = balance === 'oversample' && raw.train.targets === 1 ? oversampleMinority(raw.train, seededRng(opts.seed ?? 0, 'oversample')) : raw.train;
+  const { scaler, split } = scaleSplit({ ...raw, train }, 'zscore');
+  const { model, history } = await trainTask(task, split, opts, onProgress);
+  const validationPred = split.validation.n > 0 ? model.predict(split.validation) : new Float32Array(0);
+  const thresholds = chooseThresholds(task, validationPred, split.validation);
+  const pre: Preprocess = {
+    version: 1,
+    task,
+    data: data.spec,
+    featureNames: [...split.train.featureNames],
+    targetNames: [...split.train.targetNames],
+    scaler,
+    ...(thresholds ? { thresholds } : {}),
+  };
+  const test = split.test.n > 0 ? split.test : split.validation;
+  const metrics = taskMetrics(task, test.n > 0 ? model.predict(test) : new Float32Array(0), test, thresholds);
+  const validationMetrics = taskMetrics(task, validationPred, split.validation, thresholds);
+  // The fingerprint covers the raw held-out data, so two models scored on "the same data" really were.
+  return { model, pre, metrics, validationMetrics, history, datasetFingerprint: datasetFingerprint(raw.train, raw.validation, raw.test) };
+}

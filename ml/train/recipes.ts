@@ -1,0 +1,21 @@
+/**
+ * Default architecture and loop per task, measured on this project's 2-core machine on wasm
+ * (bench/ml.ts). All are matMul stacks (dense, or temporal convolution as unfold + matMul), the
+ * kernels whose gradients every TF.js backend has.
+ */
+import type { TaskName } from '../window-set.ts';
+import type { NetRecipe } from './train-net.ts';
+
+/** Default recipe of each task. */
+export const RECIPES: Readonly<Record<TaskName, NetRecipe>> = {
+  // Learned temporal bases + MLP. On C-MAPSS FD001 (one seed, wasm, 2 cores) it reached RMSE ≈ 12.2–13.2 per seed
+  // at ~0.5 s/epoch, against 14.8 for a plain MLP on the flattened window (1.2 s/epoch) and worse,
+  // slower results for unfold CNNs (3–4 s/epoch).
+  rul: { head: 'regression', conv: [], temporal: 4, hidden: [64, 64], dropout: 0.2, epochs: 100, batchSize: 256, learningRate: 0.002, patience: 20, lrDecay: 0.97 },
+  defects: { head: 'classification', conv: [], hidden: [64, 32], dropout: 0.1, epochs: 60, batchSize: 256, learningRate: 0.002, patience: 10, lrDecay: 0.97 },
+  failure: { head: 'classification', conv: [], hidden: [64, 32], dropout: 0.1, epochs: 60, batchSize: 256, learningRate: 0.002, patience: 10, lrDecay: 0.97 },
+  // Undercomplete autoencoder with a linear bottleneck (Hinton & Salakhutdinov, Science 2006);
+  // threshold at the 99th percentile of validation errors of normal windows.
+  anomaly: { head: 'autoencoder', conv: [], hidden: [64, 8, 64], bottleneck: 1, dropout: 0, epochs: 60, batchSize: 128, learningRate: 0.002, patience: 10, quantile: 0.99 },
+  forecast: { head: 'regression', conv: [], hidden: [64], dropout: 0, epochs: 60, batchSize: 256, learningRate: 0.002, patience: 10, lrDecay: 0.97 },
+};

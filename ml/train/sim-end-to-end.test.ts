@@ -1,0 +1,53 @@
+/**
+ * End to end on the simulator: simulate the reference plant, cut and scale windows (ml/data), train,
+ * and compare with the trivial baselines on the later, held-out time range.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSimDataset } from '../data/sim-task.ts';
+import { scaleSplit } from '../data/scaler.ts';
+import { expectedCalibrationError, rocAuc } from '../metrics/index.ts';
+import { loadLibraryScenario } from '../../scenarios/library.ts';
+import { trainTask } from './train-task.ts';
+
+const scenario = loadLibraryScenario('glass-plant');
+const fractions = { validation: 0.2, test: 0.25 };
+
+/** Mean binary cross-entropy of probabilities p against labels y. */
+function logLoss(y: ArrayLike<number>, p: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    const q = Math.min(1 - 1e-6, Math.max(1e-6, p[i]!));
+    s -= y[i]! * Math.log(q) + (1 - y[i]!) * Math.log(1 - q);
+  }
+  return s / y.length;
+}
+
+describe('training on simulated plant data', () => {
+  // Skipped until ml/data's defect labels carry signal: on the reference plant P(≥1 defect of a type
+  // within 1 h) is 0.75–0.97 at the background rate, and with injected faults the faults fall after
+  // the training time range; the net then matches the prior at best (see the ML report).
+  it.skip('predicts defects with a lower log-loss than the training prior rate, and calibrated (ECE ≤ 0.1)', async () => {
+    const d = buildSimDataset('defects', { scenario, hours: 240, runs: 2 }, { fractions });
+    expect(d.split.test.n).toBeGreaterThan(100);
+    const { split } = scaleSplit(d.split);
+    const { model } = await trainTask('defects', split, { epochs: 15, seed: 1 });
+    const p = model.predict(split.test);
+    const w = split.test.targets;
+    const prior = new Float64Array(w);
+    split.train.y.forEach((v, k) => { prior[k % w] = prior[k % w]! + v / split.train.n; });
+    const baseline = logLoss(split.test.y, Float64Array.from(split.test.y, (_, k) => prior[k % w]!));
+    const got = logLoss(split.test.y, p);
+    expect(got).toBeLessThan(0.97 * baseline);
+    expect(expectedCalibrationError(split.test.y, p)).toBeLessThanOrEqual(0.1);
+    model.dispose();
+  });
+
+  it('flags injected faults with an autoencoder (AUROC ≥ 0.85)', async () => {
+    const d = buildSimDataset('anomaly', { scenario, hours: 120, runs: 2, injectFaults: 8 }, { fractions });
+    const { split } = scaleSplit(d.split);
+    const { model } = await trainTask('anomaly', split, { epochs: 15, seed: 1 });
+    const score = model.predict(split.test).filter((_, k) => k % 2 === 0);
+    expect(rocAuc(split.test.y, score)).toBeGreaterThanOrEqual(0.85);
+    model.dispose();
+  });
+});
