@@ -95,6 +95,11 @@ export class LivePredictor {
     return this.out;
   }
 
+  /** The predictions made on the last sample tick, without running anything. */
+  current(): ReadonlyMap<string, AssetPrediction> {
+    return this.out;
+  }
+
   /** Runs every ready model on the current windows (one batched call per model). */
   predictNow(): ReadonlyMap<string, AssetPrediction> {
     for (const g of this.groups.values()) {

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../engine/plant.ts';
+import { assetKinds } from '../../ml/live/live-models.ts';
+import { LivePredictor } from '../../ml/live/live-predictor.ts';
+import { standInLiveModels } from '../../ml/live/stand-in-models.ts';
+import { initBackend } from '../../ml/tf/backend.ts';
+import { loadLibraryScenario } from '../../scenarios/library.ts';
+import { PgliteStore } from '../store/pglite-store.ts';
+import { startHub } from '../ws/test-kit.test-helper.ts';
+import { PredictionsFeed } from './predictions-feed.ts';
+
+const scenario = loadLibraryScenario('glass-plant');
+
+describe('PredictionsFeed', () => {
+  let store: PgliteStore;
+  beforeAll(async () => {
+    await initBackend();
+    store = await PgliteStore.open('memory://');
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('publishes each sample tick of predictions once per asset, to the clients whose filter covers it, and stores them', async () => {
+    const engine = createEngine(scenario);
+    const kinds = assetKinds(scenario);
+    const predictor = new LivePredictor(engine.layout, kinds, standInLiveModels(engine.layout, kinds), { sampleEveryS: 600, explain: false });
+    const kit = await startHub();
+    const pumps = await kit.connect();
+    await pumps.join({ channels: ['predictions'], assets: ['pump_001'] });
+    const feed = new PredictionsFeed(engine, predictor, { hub: kit.hub, store });
+    try {
+      engine.runFor(1_300); // the first frame (at the end of the first step) and every 600 s after it
+      expect(feed.published).toBe(3);
+      await pumps.until((c) => c.data.length === 3);
+      expect(pumps.data.map((m) => m.data.asset)).toEqual(['pump_001', 'pump_001', 'pump_001']);
+      expect(pumps.data.map((m) => m.t)).toEqual([0, 600, 1200].map((s) => new Date(engine.startMs + (s + engine.layout.stepS) * 1000).toISOString()));
+      const p = pumps.data[2].data;
+      expect(p.status).toEqual({ rul: 'ready', failure: 'ready', anomaly: 'ready' });
+      expect(typeof p.rul.value).toBe('number');
+      expect(p.failureProbability.value).toBeGreaterThanOrEqual(0);
+      expect(p.failureProbability.value).toBeLessThanOrEqual(1);
+      await feed.close();
+      const stored = await store.listPredictions({ asset: 'pump_001', limit: 10 });
+      expect(stored).toHaveLength(3);
+      expect(stored.every((s) => s.model === 'pump')).toBe(true);
+      expect(feed.latest().map((x) => x.asset)).toContain('Line_A');
+    } finally {
+      await feed.close();
+      await kit.stop();
+      predictor.dispose();
+      engine.dispose();
+    }
+  });
+
+  it('publishes nothing for assets whose models are all missing beyond their status', async () => {
+    const engine = createEngine(scenario);
+    const predictor = new LivePredictor(engine.layout, assetKinds(scenario), [], { sampleEveryS: 600 });
+    const feed = new PredictionsFeed(engine, predictor, { store });
+    const before = (await store.listPredictions({ asset: 'Line_A', limit: 100 })).length;
+    engine.runFor(700);
+    await feed.close();
+    expect(feed.published).toBe(2);
+    expect(feed.latest().find((x) => x.asset === 'Line_A')?.status).toEqual({ defects: 'missing', anomaly: 'missing' });
+    expect((await store.listPredictions({ asset: 'Line_A', limit: 100 })).length).toBe(before);
+    engine.dispose();
+  });
+});

@@ -1,0 +1,79 @@
+import type { Subscription } from 'rxjs';
+import type { TwinEngine } from '../../engine/engine.ts';
+import type { LivePredictor } from '../../ml/live/live-predictor.ts';
+import type { AssetPrediction } from '../../ml/live/live-types.ts';
+import type { AlertFeed } from '../live/alert-feed.ts';
+import type { HistoryStore } from '../store/history-store.ts';
+import type { WsHub } from '../ws/hub.ts';
+
+/** Where predictions go; every part is optional so tests can watch one at a time. */
+export interface PredictionSinks {
+  readonly hub?: WsHub | null;
+  readonly store?: HistoryStore | null;
+  /** Anomaly scores become model-based alerts (the alert engine's anomaly hook). */
+  readonly alerts?: AlertFeed | null;
+  readonly log?: (msg: string) => void;
+}
+
+/**
+ * Runs live inference on the twin's frames: the predictor batches all assets of a kind in one call
+ * on its sample ticks; each new set of predictions goes to the `predictions` channel (one message
+ * per asset, so asset filters apply), to history, and anomaly scores to the alert engine.
+ */
+export class PredictionsFeed {
+  private readonly sub: Subscription;
+  private lastTS = Number.NaN;
+  private persist: Promise<void> = Promise.resolve();
+  /** Prediction sets published since start. */
+  published = 0;
+
+  constructor(
+    private readonly engine: TwinEngine,
+    readonly predictor: LivePredictor,
+    private readonly sinks: PredictionSinks = {},
+  ) {
+    this.sub = engine.frames$.subscribe((f) => {
+      const preds = predictor.onFrame(f);
+      const first = preds.values().next().value as AssetPrediction | undefined;
+      if (first === undefined || first.tS === this.lastTS) return;
+      this.lastTS = first.tS;
+      this.publish(preds);
+    });
+  }
+
+  /** The latest prediction of every asset (status only where no model is ready). */
+  latest(): AssetPrediction[] {
+    return [...this.predictor.current().values()];
+  }
+
+  /** Publishes the predictor's current output at once (after a model was attached or replaced). */
+  refresh(): void {
+    this.publish(this.predictor.predictNow());
+  }
+
+  private publish(preds: ReadonlyMap<string, AssetPrediction>): void {
+    const { hub, store, alerts, log } = this.sinks;
+    this.published++;
+    for (const p of preds.values()) {
+      const tMs = this.engine.startMs + p.tS * 1000;
+      const tIso = new Date(tMs).toISOString();
+      hub?.publish('predictions', tIso, p, [p.asset]);
+      if (p.anomaly) alerts?.publish(alerts.alerts.reportAnomaly(p.asset, p.anomaly.score, 1, p.anomaly.topSensors.map((c) => c.feature), tIso));
+      if (store && (p.rul || p.failureProbability || p.anomaly || p.defects)) {
+        const payload = JSON.parse(JSON.stringify(p)) as unknown;
+        this.persist = this.persist.then(() =>
+          store.insertPrediction({ tMs, asset: p.asset, model: p.kind, payload }).then(
+            () => undefined,
+            (err: unknown) => log?.(`prediction write failed: ${(err as Error).message}`),
+          ),
+        );
+      }
+    }
+  }
+
+  /** Stops listening and waits for pending writes. */
+  async close(): Promise<void> {
+    this.sub.unsubscribe();
+    await this.persist;
+  }
+}
