@@ -59,9 +59,24 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
   return { apiKeys, jwtSecret, devMode };
 }
 
-/** Resolves the caller from `x-api-key` or `Authorization: Bearer <jwt>`; throws 401 when credentials are bad. */
+/**
+ * An API key offered as a WebSocket sub-protocol `twin-key.<base64url(key)>`: browsers cannot set
+ * headers on a WebSocket, so the viewer sends it there (next to `twinworks`, the one the server picks).
+ */
+export function keyFromSubprotocols(header: string | string[] | undefined): string | undefined {
+  const list = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((p) => p.trim());
+  const token = list.find((p) => p.startsWith('twin-key.'));
+  if (token === undefined) return undefined;
+  const key = Buffer.from(token.slice('twin-key.'.length), 'base64url').toString('utf8');
+  return key.length > 0 ? key : undefined;
+}
+
+/**
+ * Resolves the caller from `x-api-key`, `Authorization: Bearer <jwt>` or (WebSocket upgrades) a
+ * `twin-key.` sub-protocol; throws 401 when credentials are bad.
+ */
 export async function authenticate(req: FastifyRequest, config: AuthConfig): Promise<Principal | null> {
-  const key = req.headers['x-api-key'];
+  const key = req.headers['x-api-key'] ?? (req.headers.upgrade ? keyFromSubprotocols(req.headers['sec-websocket-protocol']) : undefined);
   if (typeof key === 'string') {
     const p = config.apiKeys.get(key);
     if (!p) throw new TwinApiError('TWIN_ERR_UNAUTHORIZED', 'unknown API key');

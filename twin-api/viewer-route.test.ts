@@ -55,6 +55,13 @@ describe('serving the viewer', () => {
     expect(res.json().error.code).toBe('TWIN_ERR_NOT_FOUND');
   });
 
+  it('serves assets of a rebuild made while the server runs', async () => {
+    writeFileSync(join(dist, 'assets', 'app-9z8y.js'), 'console.log(2)');
+    const res = await app.inject({ url: '/assets/app-9z8y.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('console.log(2)');
+  });
+
   it('serves nothing at / when the viewer was never built', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'twin-noviewer-'));
     const bare = await buildApp({ auth: testAuth(), routes: [viewerRoutes(empty)], notFoundFallback: viewerFallback(empty) });

@@ -38,4 +38,24 @@ describe('the /ws route on the server', () => {
     hub.close();
     await app.close();
   });
+
+  it('accepts a browser\'s API key offered as a twin-key sub-protocol, and refuses a wrong one', async () => {
+    const hub = new WsHub({ pingIntervalMs: 0 });
+    const { app } = await testServer(() => [wsRoutes(hub)]);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `ws://127.0.0.1:${(app.server.address() as { port: number }).port}/ws`;
+    const open = (key: string) =>
+      new Promise<{ status: number; protocol: string }>((resolve) => {
+        const w = new WebSocket(url, ['twinworks', `twin-key.${Buffer.from(key).toString('base64url')}`]);
+        w.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, protocol: '' }));
+        w.on('open', () => {
+          resolve({ status: 101, protocol: w.protocol });
+          w.close();
+        });
+      });
+    expect(await open(KEYS.viewer)).toEqual({ status: 101, protocol: 'twinworks' });
+    expect((await open('not-a-key')).status).toBe(401);
+    hub.close();
+    await app.close();
+  });
 });

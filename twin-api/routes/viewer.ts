@@ -14,9 +14,12 @@ const API_PREFIXES = ['/api/', '/api?', '/ws', '/metrics', '/docs', '/openapi.js
 export function viewerRoutes(distDir: string): RoutePlugin {
   return async (app) => {
     if (!existsSync(join(distDir, 'index.html'))) return;
+    // `/` is the app itself (the static plugin would answer a directory with 403).
+    app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(distDir, reply));
     await app.register(fastifyStatic, {
       root: distDir,
-      wildcard: false,
+      // Looked up per request, so a rebuilt viewer (new hashed asset names) is served without a restart.
+      wildcard: true,
       index: false,
       cacheControl: false,
       setHeaders: (res, path) => {
@@ -38,7 +41,11 @@ export function viewerFallback(distDir: string): (req: FastifyRequest, reply: Fa
     const accept = req.headers.accept ?? '';
     if (req.url !== '/' && !accept.includes('text/html')) return false;
     if (!existsSync(indexPath)) return false;
-    void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(readFileSync(indexPath));
+    void sendIndex(distDir, reply);
     return true;
   };
+}
+
+function sendIndex(distDir: string, reply: FastifyReply): FastifyReply {
+  return reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(readFileSync(join(distDir, 'index.html')));
 }

@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { SessionView } from '../api/session-types.ts';
+import { createSceneSource, replaySceneState } from './scene-source.ts';
+import { createTwinStore } from './twin-store.ts';
+
+const session = (tS: number, running = false): SessionView =>
+  ({ id: 'S1', scenario: 'crack-storm', t: new Date(Date.parse('2024-03-14T00:00:00Z') + tS * 1000).toISOString(), tS, startS: 0, endS: 57_600, running, finished: false, speed: 10, source: { kind: 'scenario', scenario: 'crack-storm' } }) as SessionView;
+
+describe('the scene follows a replayed session', () => {
+  const marks = [
+    { tS: 100, type: 'fault_onset', asset: 'pump_001', label: 'bearing wear' },
+    { tS: 200, type: 'failure', asset: 'motor_002', label: 'winding' },
+    { tS: 290, type: 'defect', asset: 'Line_A', label: 'crack' },
+    { tS: 400, type: 'failure', asset: 'pump_001', label: 'seized' },
+  ];
+
+  it('shows the session time and clock, and no live readings', () => {
+    const s = replaySceneState(null, session(300), marks);
+    expect(s.simTimeMs).toBe(Date.parse('2024-03-14T00:05:00Z'));
+    expect(s.paused).toBe(true);
+    expect(s.latest).toEqual({});
+  });
+
+  it('marks incidents up to the session time only, and recent defects on the belt', () => {
+    const s = replaySceneState(null, session(300), marks);
+    expect(s.health['pump_001']!.anomalyScore).toBeGreaterThan(0.5);
+    expect(s.health['pump_001']!.failureProbability).toBeNull();
+    expect(s.health['motor_002']!.failureProbability).toBe(1);
+    expect(s.defects.map((d) => [d.asset, d.type])).toEqual([['Line_A', 'crack']]);
+    expect(replaySceneState(null, session(50), marks).health).toEqual({});
+  });
+
+  it('switches between the live plant and the followed session', () => {
+    const twin = createTwinStore({ simTime: '2024-03-14T08:00:00.000Z', readings: { a: { v: 1, s: 0 } } });
+    const scene = createSceneSource(twin);
+    expect(scene.getState().latest).toEqual({ a: { v: 1, s: 0 } });
+    twin.setState({ sessions: { S1: session(300) }, followedSession: 'S1' });
+    expect(scene.getState().simTimeMs).toBe(Date.parse('2024-03-14T00:05:00Z'));
+    twin.setState({ followedSession: null });
+    expect(scene.getState().simTimeMs).toBe(Date.parse('2024-03-14T08:00:00Z'));
+  });
+});

@@ -1,0 +1,78 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SessionView, TimelineMark } from '../api/session-types.ts';
+import type { MachineHealth, SceneDefect, SceneState } from '../scene/scene-data.ts';
+import type { Prediction, TwinState } from './store-types.ts';
+import type { TwinStore } from './twin-store.ts';
+
+const EMPTY: Readonly<Record<string, never>> = {};
+
+function healthOf(p: Prediction): MachineHealth {
+  return { rulH: p.rulS !== null ? p.rulS / 3600 : null, anomalyScore: p.anomalyScore, failureProbability: p.failureProbability, modelStatus: 'ok' };
+}
+
+/** How long a replayed defect stays on the scene's outfeed belt, simulated seconds. */
+const DEFECT_WINDOW_S = 180;
+
+/**
+ * The scene's view of a replayed session: the session's time and clock, and its recorded incidents
+ * up to now (fault onsets raise the machine's anomaly, failures its failure probability, defects
+ * appear on the belt). Sessions do not stream sensor values, so `latest` is empty: the scene shows
+ * no live readings rather than the live plant's, which would be wrong for the replayed time.
+ */
+export function replaySceneState(topology: SceneState['topology'], session: SessionView, marks: readonly TimelineMark[]): SceneState {
+  const health: Record<string, MachineHealth> = {};
+  const defects: SceneDefect[] = [];
+  const startMs = Date.parse(session.t) - session.tS * 1000;
+  marks.forEach((m, i) => {
+    if (m.tS > session.tS) return;
+    if (m.type === 'fault_onset') health[m.asset] = { rulH: null, anomalyScore: Math.max(0.7, health[m.asset]?.anomalyScore ?? 0), failureProbability: health[m.asset]?.failureProbability ?? null, modelStatus: 'ok' };
+    else if (m.type === 'failure') health[m.asset] = { rulH: 0, anomalyScore: 1, failureProbability: 1, modelStatus: 'ok' };
+    else if (m.type === 'maintenance') delete health[m.asset];
+    else if (m.type === 'defect' && session.tS - m.tS <= DEFECT_WINDOW_S) {
+      // The timeline has no defect position: spread markers deterministically by their index.
+      defects.push({ asset: m.asset, unitId: i, type: m.label, x: ((i * 0.618) % 1) * 0.8 + 0.1, y: ((i * 0.381) % 1) * 0.8 + 0.1, timeMs: startMs + m.tS * 1000 });
+    }
+  });
+  return {
+    topology,
+    latest: EMPTY,
+    health,
+    defects,
+    predictedDefects: [],
+    recommendations: [],
+    simTimeMs: Date.parse(session.t),
+    simSpeed: typeof session.speed === 'number' ? session.speed : 0,
+    paused: !session.running,
+  };
+}
+
+/** The scene's view of the live plant. */
+export function liveSceneState(s: TwinState): SceneState {
+  const health: Record<string, MachineHealth> = {};
+  for (const p of Object.values(s.predictions)) health[p.asset] = healthOf(p);
+  return {
+    topology: s.topology,
+    latest: s.readings,
+    health,
+    defects: s.recentDefects.map((d) => ({ asset: d.asset, unitId: d.unitId, type: d.type, x: d.x, y: d.y, severity: d.severity, timeMs: d.timeMs })),
+    predictedDefects: [],
+    recommendations: [],
+    simTimeMs: s.simTime ? Date.parse(s.simTime) : 0,
+    simSpeed: s.simSpeed,
+    paused: s.connection.status !== 'live',
+  };
+}
+
+/**
+ * A SceneDataSource derived from the twin store: the live plant, or the followed session when one
+ * is followed. Recomputed on every store change (cheap: it passes the readings through by reference).
+ */
+export function createSceneSource(twin: TwinStore): StoreApi<SceneState> {
+  const derive = (s: TwinState): SceneState => {
+    const session = s.followedSession ? s.sessions[s.followedSession] : undefined;
+    return session ? replaySceneState(s.topology, session, s.followedTimeline) : liveSceneState(s);
+  };
+  const scene = createStore<SceneState>()(() => derive(twin.getState()));
+  twin.subscribe((s) => scene.setState(derive(s), true));
+  return scene;
+}

@@ -1,0 +1,97 @@
+import type { AlertView, KpiSnapshot, Topology } from '../api/types.ts';
+import type { SessionView, TimelineMark } from '../api/session-types.ts';
+
+/** live: receiving; connecting: first connection; reconnecting: lost, retrying; unauthorized: key needed; incompatible: other protocol. */
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized' | 'incompatible';
+
+export interface ConnectionState {
+  readonly status: ConnectionStatus;
+  /** Failed attempts since the last successful connection. */
+  readonly attempt: number;
+  /** Wall-clock ms of the next retry while reconnecting. */
+  readonly retryAtMs: number | null;
+  /** Last channel `seq` applied: sent in hello to resume after a reconnect. */
+  readonly lastSeq: number;
+  /** Resyncs so far (the server could not replay what was missed; REST refetched). */
+  readonly resyncs: number;
+  readonly detail: string | null;
+}
+
+/** Latest value (null: dropped out) and status (0 OK … 3 CRITICAL) of one sensor. */
+export interface SensorReading {
+  readonly v: number | null;
+  readonly s: 0 | 1 | 2 | 3;
+}
+
+/** A model's view of one machine (the `predictions` channel; empty until ml/ is deployed). */
+export interface Prediction {
+  readonly asset: string;
+  readonly t: string;
+  readonly rulS: number | null;
+  readonly failureProbability: number | null;
+  readonly anomalyScore: number | null;
+  readonly topInputs: readonly { readonly name: string; readonly weight: number }[];
+  readonly model: string | null;
+  /** Fraction of recent predictions that came true, when the model reports it. */
+  readonly accuracy: number | null;
+}
+
+/** A defect event from inspection. */
+export interface DefectEvent {
+  readonly asset: string;
+  readonly unitId: number;
+  readonly type: string;
+  readonly x: number;
+  readonly y: number;
+  readonly severity: number;
+  readonly timeMs: number;
+}
+
+/** Everything the viewer knows of the twin; React and three.js select slices of it. */
+export interface TwinState {
+  readonly connection: ConnectionState;
+  /** Simulated time of the last data, ISO 8601 (the "now" for relative times). */
+  readonly simTime: string | null;
+  readonly topology: Topology | null;
+  readonly readings: Readonly<Record<string, SensorReading>>;
+  readonly kpis: KpiSnapshot | null;
+  readonly alerts: Readonly<Record<string, AlertView>>;
+  readonly predictions: Readonly<Record<string, Prediction>>;
+  readonly recommendations: readonly unknown[];
+  readonly sessions: Readonly<Record<string, SessionView>>;
+  /** The session the scene and replay panel follow; null: the live plant. */
+  readonly followedSession: string | null;
+  /** Timeline marks of the followed session (incidents, defects, actions). */
+  readonly followedTimeline: readonly TimelineMark[];
+  /** Recent defects found by inspection (polled from the event history), newest last. */
+  readonly recentDefects: readonly DefectEvent[];
+  /** Simulated seconds per wall second of the live plant (GET /api/health; 0 for "max"). */
+  readonly simSpeed: number;
+  /** "none" until ml/ deploys a model (GET /api/health). */
+  readonly modelStatus: string | null;
+  readonly selectedAsset: string | null;
+  /** A REST call or the WebSocket was refused for want of a (valid) key. */
+  readonly needsApiKey: boolean;
+}
+
+/** The state before any data arrived. */
+export function initialTwinState(): TwinState {
+  return {
+    connection: { status: 'connecting', attempt: 0, retryAtMs: null, lastSeq: 0, resyncs: 0, detail: null },
+    simTime: null,
+    topology: null,
+    readings: {},
+    kpis: null,
+    alerts: {},
+    predictions: {},
+    recommendations: [],
+    sessions: {},
+    followedSession: null,
+    followedTimeline: [],
+    recentDefects: [],
+    simSpeed: 1,
+    modelStatus: null,
+    selectedAsset: null,
+    needsApiKey: false,
+  };
+}

@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { ChannelMessage } from '../../../protocol/ws.ts';
+import type { AlertView } from '../api/types.ts';
+import { createTwinStore, receive } from './twin-store.ts';
+
+const msg = (seq: number, channel: ChannelMessage['channel'], data: unknown, t = '2024-03-14T00:01:00.000Z'): ChannelMessage => ({ seq, channel, t, data });
+const alert = (id: string, state: AlertView['state'] = 'active'): AlertView =>
+  ({ id, state, severity: 'CRITICAL', asset: 'pump_001', openedAt: '2024-03-14T00:00:00.000Z', acknowledgedBy: null, acknowledgedAt: null }) as unknown as AlertView;
+
+describe('twin store: channel messages', () => {
+  it('merges sensor samples into the readings and advances simulated time and lastSeq', () => {
+    const store = createTwinStore();
+    receive(store, msg(5, 'sensors', { tick: 60, samples: [{ id: 'a', v: 1, s: 0 }, { id: 'b', v: null, s: 2 }] }));
+    receive(store, msg(7, 'sensors', { tick: 61, samples: [{ id: 'a', v: 2, s: 1 }] }, '2024-03-14T00:01:01.000Z'));
+    const s = store.getState();
+    expect(s.readings).toEqual({ a: { v: 2, s: 1 }, b: { v: null, s: 2 } });
+    expect(s.simTime).toBe('2024-03-14T00:01:01.000Z');
+    expect(s.connection.lastSeq).toBe(7);
+  });
+
+  it('ignores a message at or below the last applied seq (a resume replays from lastSeq)', () => {
+    const store = createTwinStore();
+    receive(store, msg(10, 'sensors', { tick: 1, samples: [{ id: 'a', v: 1, s: 0 }] }));
+    receive(store, msg(10, 'sensors', { tick: 1, samples: [{ id: 'a', v: 99, s: 3 }] }));
+    receive(store, msg(9, 'sensors', { tick: 0, samples: [{ id: 'a', v: 98, s: 3 }] }));
+    expect(store.getState().readings['a']).toEqual({ v: 1, s: 0 });
+  });
+
+  it('replaces an alert by id on each change, so an acknowledged alert leaves the active state', () => {
+    const store = createTwinStore();
+    receive(store, msg(1, 'alerts', { kind: 'opened', alert: alert('A1') }));
+    receive(store, msg(2, 'alerts', { kind: 'acknowledged', alert: alert('A1', 'acknowledged') }));
+    expect(Object.keys(store.getState().alerts)).toEqual(['A1']);
+    expect(store.getState().alerts['A1']!.state).toBe('acknowledged');
+  });
+
+  it('takes KPI snapshots from the quality channel and session positions from the state channel', () => {
+    const store = createTwinStore();
+    receive(store, msg(1, 'quality', { at: 'x', plant: {} }));
+    receive(store, msg(2, 'state', { kind: 'session', id: 'S1', tS: 30, t: '2024-03-14T00:00:30.000Z' }));
+    receive(store, msg(3, 'state', { kind: 'engine', note: 'not a session' }));
+    expect(store.getState().kpis).toEqual({ at: 'x', plant: {} });
+    expect(store.getState().sessions['S1']).toMatchObject({ id: 'S1', tS: 30 });
+    expect(store.getState().sessions['S1']).not.toHaveProperty('kind');
+  });
+
+  it('reads predictions tolerantly, one or many per message, and ignores payloads without an asset', () => {
+    const store = createTwinStore();
+    receive(store, msg(1, 'predictions', [{ asset: 'pump_001', rulH: 2, pFail: 0.3, contributors: ['vibration'] }, { nothing: true }]));
+    const p = store.getState().predictions['pump_001']!;
+    expect(p.rulS).toBe(7200);
+    expect(p.failureProbability).toBe(0.3);
+    expect(p.topInputs).toEqual([{ name: 'vibration', weight: 0 }]);
+    expect(Object.keys(store.getState().predictions)).toEqual(['pump_001']);
+  });
+});
+
+describe('twin store: control messages', () => {
+  it('is live after welcome and after subscribed, clearing the retry state', () => {
+    const store = createTwinStore({ connection: { status: 'reconnecting', attempt: 3, retryAtMs: 5, lastSeq: 0, resyncs: 0, detail: 'lost' } });
+    expect(receive(store, { type: 'welcome', protocolVersion: 1, seq: 0, channels: [] })).toBe(false);
+    expect(store.getState().connection).toMatchObject({ status: 'live', attempt: 0, retryAtMs: null, detail: null });
+  });
+
+  it('on resync asks for a refetch, counts it and continues after the resync seq', () => {
+    const store = createTwinStore();
+    receive(store, msg(500, 'sensors', { tick: 1, samples: [] }));
+    expect(receive(store, { type: 'resync', reason: 'server restarted', seq: 12 })).toBe(true);
+    expect(store.getState().connection).toMatchObject({ lastSeq: 12, resyncs: 1, detail: 'server restarted' });
+    receive(store, msg(13, 'sensors', { tick: 2, samples: [{ id: 'a', v: 5, s: 0 }] }));
+    expect(store.getState().readings['a']!.v).toBe(5);
+  });
+
+  it('keeps a server error as the connection detail without changing the status', () => {
+    const store = createTwinStore();
+    receive(store, { type: 'welcome', protocolVersion: 1, seq: 0, channels: [] });
+    receive(store, { type: 'error', code: 'TWIN_ERR_WS_BAD_MESSAGE', message: 'nope' });
+    expect(store.getState().connection).toMatchObject({ status: 'live', detail: 'TWIN_ERR_WS_BAD_MESSAGE: nope' });
+  });
+});

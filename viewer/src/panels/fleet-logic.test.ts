@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { AlertView, AssetInfo } from '../api/types.ts';
+import type { Prediction } from '../live/store-types.ts';
+import { fleetState, fleetTiles } from './fleet-logic.ts';
+
+const asset = (id: string): AssetInfo => ({ id, kind: 'machine', sensors: [{ id: `${id}.vib` }, { id: `${id}.temp` }], setpoints: [] }) as unknown as AssetInfo;
+const prediction = (failureProbability: number): Prediction => ({ asset: 'm', t: '', rulS: null, failureProbability, anomalyScore: null, topInputs: [], model: 'x', accuracy: null });
+
+describe('fleet state of a machine', () => {
+  it('says "no model" when no model predicts and sensors are normal, rather than claiming it is fine', () => {
+    expect(fleetState(asset('m'), { 'm.vib': { v: 1, s: 0 } }, undefined, []).state).toBe('no-model');
+  });
+
+  it('without a model still shows sensor evidence: warning is degrading, error or critical failing', () => {
+    expect(fleetState(asset('m'), { 'm.vib': { v: 1, s: 1 } }, undefined, []).state).toBe('degrading');
+    expect(fleetState(asset('m'), { 'm.temp': { v: 1, s: 3 } }, undefined, []).state).toBe('failing');
+  });
+
+  it('with a model: above 50 % failing, above 20 % degrading, else ready', () => {
+    expect(fleetState(asset('m'), {}, prediction(0.6), []).state).toBe('failing');
+    expect(fleetState(asset('m'), {}, prediction(0.3), []).state).toBe('degrading');
+    expect(fleetState(asset('m'), {}, prediction(0.05), []).state).toBe('ready');
+  });
+
+  it('is failing while a failure alert is open, whatever the model says', () => {
+    const failure = { asset: 'm', rule: 'failure', state: 'active' } as AlertView;
+    expect(fleetState(asset('m'), {}, prediction(0.01), [failure]).state).toBe('failing');
+  });
+
+  it('lists machines only, worst first', () => {
+    const line = { id: 'Line_A', kind: 'line', sensors: [], setpoints: [] } as unknown as AssetInfo;
+    const tiles = fleetTiles([line, asset('a'), asset('b')], { 'b.vib': { v: 1, s: 2 } }, {}, {});
+    expect(tiles.map((t) => [t.id, t.state])).toEqual([['b', 'failing'], ['a', 'no-model']]);
+  });
+});

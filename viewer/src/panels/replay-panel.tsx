@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { ApiCallError } from '../api/rest-client.ts';
+import type { RecordingSummary, ScenarioSummary, SessionView, TimelineMark } from '../api/session-types.ts';
+import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
+import { ReplayControls } from './replay-controls.tsx';
+
+/** Scenario and replay (trainers): pick a scenario or recording, then drive the session; the scene follows it. */
+export function ReplayPanel() {
+  const rt = useRuntime();
+  const sessions = useTwin((s) => s.sessions);
+  const followed = useTwin((s) => (s.followedSession ? s.sessions[s.followedSession] ?? null : null));
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
+  const [recordings, setRecordings] = useState<RecordingSummary[]>([]);
+  const [pick, setPick] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    rt.rest.get<ScenarioSummary[]>('/api/scenarios').then((l) => { setScenarios(l); setPick((p) => p || (l[0] ? `scenario:${l[0].name}` : '')); }, () => {});
+    rt.rest.get<RecordingSummary[]>('/api/recordings').then(setRecordings, () => {});
+  }, [rt.rest]);
+
+  // A scenario session marks events as it runs: refresh the timeline while following one.
+  useEffect(() => {
+    if (!followed) return;
+    let stop = false;
+    const load = () => rt.rest.get<TimelineMark[]>(`/api/sessions/${followed.id}/timeline`).then((m) => !stop && rt.store.setState({ followedTimeline: m }), () => {});
+    void load();
+    const id = setInterval(load, 2000);
+    return () => { stop = true; clearInterval(id); };
+  }, [followed?.id, rt]);
+
+  const follow = (view: SessionView | null) => {
+    rt.store.setState((s) => ({ followedSession: view?.id ?? null, followedTimeline: [], sessions: view ? { ...s.sessions, [view.id]: view } : s.sessions }));
+  };
+  const load = async () => {
+    setError(null);
+    const [kind, name] = pick.split(/:(.*)/s);
+    try {
+      follow(await rt.rest.post<SessionView>('/api/sessions', kind === 'recording' ? { recordingId: Number(name) } : { scenario: name }));
+    } catch (err) {
+      setError(err instanceof ApiCallError && err.status === 403 ? `${err.message} — sessions need the trainer role` : (err as Error).message);
+    }
+  };
+  const desc = scenarios.find((s) => `scenario:${s.name}` === pick)?.description;
+  return (
+    <section className="panel" aria-labelledby="replay-title" data-testid="replay">
+      <header className="panel-head"><h2 id="replay-title">Scenarios &amp; replay</h2>
+        {followed ? <button className="btn btn-ghost" onClick={() => follow(null)} data-testid="replay-back-live">Back to live plant</button> : null}
+      </header>
+      <div className="form-row">
+        <label className="field grow">Scenario or recording
+          <select value={pick} onChange={(e) => setPick(e.target.value)} data-testid="replay-pick">
+            <optgroup label="Scenarios">{scenarios.map((s) => <option key={s.name} value={`scenario:${s.name}`}>{s.title}</option>)}</optgroup>
+            <optgroup label="Recordings">{recordings.length ? recordings.map((r) => <option key={r.id} value={`recording:${r.id}`}>{r.name}</option>) : <option disabled>none saved yet</option>}</optgroup>
+          </select>
+        </label>
+        <button className="btn btn-primary" onClick={() => void load()} disabled={!pick} data-testid="replay-load">Load</button>
+      </div>
+      {desc ? <p className="muted small clamp">{desc}</p> : null}
+      {Object.keys(sessions).length > 0 ? (
+        <p className="small">Sessions: {Object.values(sessions).map((s) => (
+          <button key={s.id} className={`chip${followed?.id === s.id ? ' chip-on' : ''}`} onClick={() => follow(s)}>{s.id} · {s.scenario}</button>
+        ))}</p>
+      ) : null}
+      {error ? <p className="error" role="alert">{error}</p> : null}
+      {followed ? <ReplayControls session={followed} onBranch={follow} /> : <p className="empty">Load a scenario or recording to rehearse an incident: play, pause, step, seek, and branch with other actions.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { AlertsPanel } from '../panels/alerts-panel.tsx';
+import { KpiCards } from '../panels/kpi-cards.tsx';
+import { ApiKeyDialog } from './api-key-dialog.tsx';
+import { ConnectionBanner, ConnectionPill } from './connection-pill.tsx';
+import { useTwin } from './runtime-context.tsx';
+import { SceneHost } from './scene-host.tsx';
+import { navigate, uiStore, useUi, viewFromHash, type View } from './ui-store.ts';
+import { simStamp } from '../util/format.ts';
+
+// Views other than the overview load on demand: uPlot and the forms are not needed at first paint.
+const AssetView = lazy(() => import('../panels/asset-view.tsx').then((m) => ({ default: m.AssetView })));
+const FleetGrid = lazy(() => import('../panels/fleet-grid.tsx').then((m) => ({ default: m.FleetGrid })));
+const WhatIfPanel = lazy(() => import('../panels/what-if-panel.tsx').then((m) => ({ default: m.WhatIfPanel })));
+const ReplayPanel = lazy(() => import('../panels/replay-panel.tsx').then((m) => ({ default: m.ReplayPanel })));
+const SettingsPanel = lazy(() => import('../panels/settings-panel.tsx').then((m) => ({ default: m.SettingsPanel })));
+
+const NAV: readonly { view: View; label: string }[] = [
+  { view: 'overview', label: 'Overview' },
+  { view: 'asset', label: 'Inspector' },
+  { view: 'fleet', label: 'Fleet' },
+  { view: 'what-if', label: 'What-if' },
+  { view: 'replay', label: 'Replay' },
+  { view: 'settings', label: 'Settings' },
+];
+
+function SidePanel({ view }: { view: View }): ReactNode {
+  switch (view) {
+    case 'asset':
+      return <AssetView />;
+    case 'fleet':
+      return <FleetGrid />;
+    case 'what-if':
+      return <WhatIfPanel />;
+    case 'replay':
+      return <ReplayPanel />;
+    case 'settings':
+      return <SettingsPanel />;
+    default:
+      return <AlertsPanel />;
+  }
+}
+
+/** The console: header with navigation and connection state, KPI strip, the 3D plant and the view's panel. */
+export function App() {
+  const view = useUi((s) => s.view);
+  const simTime = useTwin((s) => s.simTime);
+  const scenario = useTwin((s) => s.topology?.scenario ?? null);
+  useEffect(() => {
+    const onHash = () => uiStore.setState({ view: viewFromHash(location.hash) });
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#side-panel">Skip to panel</a>
+      <header className="topbar">
+        <div className="brand" aria-label="Twinworks">
+          <span className="brand-mark" aria-hidden="true" />
+          Twinworks <span className="muted">{scenario ?? ''}</span>
+        </div>
+        <nav aria-label="Views" className="nav">
+          {NAV.map((n) => (
+            <a key={n.view} href={`#/${n.view}`} className={`nav-link${view === n.view ? ' nav-on' : ''}`} aria-current={view === n.view ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(n.view); }} data-testid={`nav-${n.view}`}>
+              {n.label}
+            </a>
+          ))}
+        </nav>
+        <div className="topbar-right">
+          <span className="sim-time" title="Simulated plant time (UTC)" data-testid="sim-time">{simStamp(simTime)}</span>
+          <ConnectionPill />
+        </div>
+      </header>
+      <ConnectionBanner />
+      <main className="main">
+        <KpiCards />
+        <div className="workspace">
+          <SceneHost />
+          <aside id="side-panel" className="side" tabIndex={-1} aria-label="Panel">
+            <Suspense fallback={<p className="empty">Loading…</p>}>
+              <SidePanel view={view} />
+            </Suspense>
+          </aside>
+        </div>
+      </main>
+      <ApiKeyDialog />
+    </div>
+  );
+}
