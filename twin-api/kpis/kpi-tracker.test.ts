@@ -65,6 +65,8 @@ describe('KPIs from hand-computed events', () => {
     const p = firstHour().k.snapshot().plant.shift;
     expect(p).toMatchObject({ units: 600, plannedS: 7200, downtimeS: 900, availability: 0.875, targetRatePerH: 1800 });
     expect(p.performance).toBeCloseTo(600 / (750 + 1000), 12);
+    // Both lines together made 600 units in the hour: a plant rate, comparable with the 1,800/h target.
+    expect(p.productionRatePerH).toBeCloseTo(600, 9);
   });
 
   it('an idle line has OEE 0 and no yield', () => {

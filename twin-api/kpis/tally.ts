@@ -48,7 +48,7 @@ export interface KpiValues {
   readonly defectsByType: Readonly<Record<DefectType, number>>;
   /** First-pass yield: units without a defect / units. */
   readonly fpy: number | null;
-  /** Units per hour of planned time. */
+  /** Units per hour of calendar time (for the plant: all lines together, comparable with targetRatePerH). */
   readonly productionRatePerH: number | null;
   readonly targetRatePerH: number;
   /** Line efficiency: units made / units the target rate asks for over the planned time. */
@@ -88,7 +88,9 @@ export function kpiValues(t: Tally, targetRatePerH: number): KpiValues {
     defectRatePer1000: t.units > 0 ? (t.defects / t.units) * 1000 : null,
     defectsByType: byType,
     fpy: quality,
-    productionRatePerH: t.plannedS > 0 ? t.units / (t.plannedS / 3600) : null,
+    // A plant tally sums the lines' planned time, so units / planned hours would be a per-line mean;
+    // scaling the target rate (the lines' sum) by efficiency gives units per calendar hour instead.
+    productionRatePerH: t.targetUnits > 0 ? (targetRatePerH * t.units) / t.targetUnits : t.plannedS > 0 ? t.units / (t.plannedS / 3600) : null,
     targetRatePerH,
     efficiency: ratio(t.units, t.targetUnits),
     plannedS: t.plannedS,
