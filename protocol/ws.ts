@@ -78,3 +78,30 @@ export interface SensorsData {
   readonly wallMs?: number;
   readonly samples: readonly { readonly id: string; readonly v: number | null; readonly s: 0 | 1 | 2 | 3 }[];
 }
+
+/** How far a prediction can be trusted: its model is loaded, being loaded (or trained), or absent. */
+export type PredictionModelStatus = 'ready' | 'loading' | 'missing';
+
+/** An input that pushed a prediction (integrated gradients, signed, in the model's raw output unit). */
+export interface PredictionContribution {
+  readonly feature: string;
+  readonly contribution: number;
+}
+
+/** Payload of a `predictions` message: one asset's latest predictions; a task is absent until its model is ready. */
+export interface PredictionData {
+  readonly asset: string;
+  /** Machine profile (pump, cnc, …) or "line". */
+  readonly kind: string;
+  /** Simulated seconds since the scenario start of the sample the predictions were made on. */
+  readonly tS: number;
+  readonly status: Readonly<Partial<Record<'rul' | 'failure' | 'anomaly' | 'defects', PredictionModelStatus>>>;
+  /** Remaining useful life, hours. */
+  readonly rul?: { readonly value: number; readonly explanation: readonly PredictionContribution[] };
+  /** Probability of failure within the model's horizon. */
+  readonly failureProbability?: { readonly value: number; readonly explanation: readonly PredictionContribution[] };
+  /** Reconstruction error over its threshold (> 1: anomalous) and the sensors reconstructed worst. */
+  readonly anomaly?: { readonly score: number; readonly anomalous: boolean; readonly topSensors: readonly PredictionContribution[] };
+  /** P(≥ 1 defect of a type within a horizon) by output name (e.g. "crack_1h"). */
+  readonly defects?: { readonly probabilities: Readonly<Record<string, number>>; readonly explanation: readonly PredictionContribution[] };
+}

@@ -2,6 +2,7 @@ import type { Subscription } from 'rxjs';
 import type { TwinEngine } from '../../engine/engine.ts';
 import type { LivePredictor } from '../../ml/live/live-predictor.ts';
 import type { AssetPrediction } from '../../ml/live/live-types.ts';
+import type { PredictionData } from '../../protocol/ws.ts';
 import type { AlertFeed } from '../live/alert-feed.ts';
 import type { HistoryStore } from '../store/history-store.ts';
 import type { WsHub } from '../ws/hub.ts';
@@ -57,7 +58,8 @@ export class PredictionsFeed {
     for (const p of preds.values()) {
       const tMs = this.engine.startMs + p.tS * 1000;
       const tIso = new Date(tMs).toISOString();
-      hub?.publish('predictions', tIso, p, [p.asset]);
+      const data: PredictionData = p; // the wire shape (protocol/ws.ts) is what ml/ produces
+      hub?.publish('predictions', tIso, data, [p.asset]);
       if (p.anomaly) alerts?.publish(alerts.alerts.reportAnomaly(p.asset, p.anomaly.score, 1, p.anomaly.topSensors.map((c) => c.feature), tIso));
       if (store && (p.rul || p.failureProbability || p.anomaly || p.defects)) {
         const payload = JSON.parse(JSON.stringify(p)) as unknown;

@@ -4,6 +4,7 @@ import { loadApiKey, saveApiKey, wsProtocols } from '../api/api-key.ts';
 import { ApiCallError, createRestClient, type RestClient } from '../api/rest-client.ts';
 import type { AlertView, Health, KpiSnapshot, LatestSnapshot, Topology } from '../api/types.ts';
 import type { SessionView } from '../api/session-types.ts';
+import { predictionsOf } from './prediction.ts';
 import { alertsById, readingsFromLatest } from './apply-message.ts';
 import { fetchRecentDefects } from './defects-poll.ts';
 import { loadSettings, saveSettings, type ViewerSettings } from './settings.ts';
@@ -41,12 +42,14 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
   async function refetch(): Promise<void> {
     try {
       const topology = store.getState().topology ?? (await rest.get<Topology>('/api/plant/topology'));
-      const [latest, alerts, kpis, sessions, health] = await Promise.all([
+      const [latest, alerts, kpis, sessions, health, predictions] = await Promise.all([
         rest.get<LatestSnapshot>('/api/plant/latest'),
         rest.get<AlertView[]>(ALERT_QUERY),
         rest.get<KpiSnapshot>('/api/kpis'),
         rest.get<SessionView[]>('/api/sessions'),
         rest.get<Health>('/api/health'),
+        // Predictions come every sample tick (10 simulated minutes): without this a new page waits for one.
+        rest.get<unknown[]>('/api/predictions').catch(() => []),
       ]);
       store.setState((s) => ({
         topology,
@@ -56,6 +59,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         kpis,
         sessions: Object.fromEntries(sessions.map((v) => [v.id, v])),
         modelStatus: health.models.status,
+        predictions: { ...s.predictions, ...Object.fromEntries(predictionsOf(predictions, latest.t).map((p) => [p.asset, p])) },
         simSpeed: typeof health.engine.speed === 'number' ? health.engine.speed : 0,
         needsApiKey: false,
       }));

@@ -45,13 +45,14 @@ describe('twin store: channel messages', () => {
     expect(store.getState().sessions['S1']).not.toHaveProperty('kind');
   });
 
-  it('reads predictions tolerantly, one or many per message, and ignores payloads without an asset', () => {
+  it('keeps the latest prediction per asset, one or many per message, and ignores payloads without an asset', () => {
     const store = createTwinStore();
-    receive(store, msg(1, 'predictions', [{ asset: 'pump_001', rulH: 2, pFail: 0.3, contributors: ['vibration'] }, { nothing: true }]));
+    const pump = { asset: 'pump_001', kind: 'pump', tS: 0, status: { rul: 'ready', failure: 'ready' }, rul: { value: 2, explanation: [] }, failureProbability: { value: 0.3, explanation: [{ feature: 'vibration', contribution: 0.5 }] } };
+    receive(store, msg(1, 'predictions', [pump, { nothing: true }]));
     const p = store.getState().predictions['pump_001']!;
     expect(p.rulS).toBe(7200);
     expect(p.failureProbability).toBe(0.3);
-    expect(p.topInputs).toEqual([{ name: 'vibration', weight: 0 }]);
+    expect(p.topInputs).toEqual([{ name: 'vibration', weight: 0.5 }]);
     expect(Object.keys(store.getState().predictions)).toEqual(['pump_001']);
   });
 });

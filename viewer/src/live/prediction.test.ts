@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { PredictionData } from '../../../protocol/ws.ts';
+import { predictionsOf, toPrediction } from './prediction.ts';
+
+const T = '2024-03-14T01:00:00.000Z';
+
+describe('reading predictions from the wire', () => {
+  it('takes RUL in hours, failure risk, anomaly score and the inputs that explain the risk', () => {
+    const wire: PredictionData = {
+      asset: 'pump_003',
+      kind: 'pump',
+      tS: 3600,
+      status: { rul: 'ready', failure: 'ready', anomaly: 'ready' },
+      rul: { value: 12.5, explanation: [{ feature: 'vibration_mm_s', contribution: -3 }] },
+      failureProbability: { value: 0.4, explanation: [{ feature: 'bearing_temp_c', contribution: 1.2 }, { feature: 'flow_m3h', contribution: -0.1 }] },
+      anomaly: { score: 1.3, anomalous: true, topSensors: [{ feature: 'vibration_mm_s', contribution: 0.9 }] },
+    };
+    expect(toPrediction(wire, T)).toEqual({
+      asset: 'pump_003',
+      t: T,
+      rulS: 45_000,
+      failureProbability: 0.4,
+      anomalyScore: 1.3,
+      topInputs: [{ name: 'bearing_temp_c', weight: 1.2 }, { name: 'flow_m3h', weight: -0.1 }],
+      model: 'pump',
+      accuracy: null,
+    });
+  });
+
+  it('reads an asset whose models are all missing as "no model", with no figures', () => {
+    const p = toPrediction({ asset: 'Line_A', kind: 'line', tS: 0, status: { defects: 'missing', anomaly: 'missing' } }, T);
+    expect(p).toMatchObject({ asset: 'Line_A', model: null, rulS: null, failureProbability: null, anomalyScore: null, topInputs: [] });
+  });
+
+  it('ignores payloads without an asset, and splits the REST list', () => {
+    expect(toPrediction({ kind: 'pump' }, T)).toBeNull();
+    expect(predictionsOf([{ asset: 'a', kind: 'fan', tS: 0, status: {} }, null, { asset: 'b', kind: 'fan', tS: 0, status: {} }], T).map((p) => p.asset)).toEqual(['a', 'b']);
+  });
+});
