@@ -9,6 +9,10 @@ export interface ServerConfig {
   readonly mqttUrl: string | null;
   readonly scenario: string;
   readonly speed: number | 'max';
+  /** The model registry (ml/registry) the live predictions load their champions from. */
+  readonly modelsDir: string;
+  /** Train the default live models in the background when the registry has none for the plant. */
+  readonly mlBootstrap: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -23,6 +27,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
   if (dbUrl && !/^postgres(ql)?:\/\//.test(dbUrl)) throw new ConfigError('DATABASE_URL: must start with postgres:// or postgresql://');
   const mqttUrl = env['MQTT_URL'] || null;
   if (mqttUrl && !/^mqtts?:\/\/|^wss?:\/\//.test(mqttUrl)) throw new ConfigError('MQTT_URL: must start with mqtt://, mqtts://, ws:// or wss://');
+  const bootstrap = env['TWIN_ML_BOOTSTRAP'] ?? '1';
+  if (bootstrap !== '0' && bootstrap !== '1') throw new ConfigError(`TWIN_ML_BOOTSTRAP: "${bootstrap}" is not 0 or 1`);
   if (env['TWIN_WHATIF_MAX'] && parseDuration(env['TWIN_WHATIF_MAX']) === undefined) throw new ConfigError('TWIN_WHATIF_MAX: not a duration');
   return {
     port,
@@ -33,5 +39,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
     mqttUrl,
     scenario: env['TWIN_SCENARIO'] ?? 'glass-plant',
     speed,
+    modelsDir: env['TWIN_MODELS_DIR'] ?? './models',
+    mlBootstrap: bootstrap === '1',
   };
 }

@@ -35,6 +35,13 @@ import { createWhatIfService } from './what-if/service.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { SessionManager } from './sessions/session-manager.ts';
 import { viewerFallback, viewerRoutes } from './routes/viewer.ts';
+import { assetKinds } from '../ml/live/live-models.ts';
+import { trainInWorker } from '../ml/bootstrap/train-in-worker.ts';
+import { ModelService } from './predictions/model-service.ts';
+import { PredictionsFeed } from './predictions/predictions-feed.ts';
+import { predictionRoutes } from './routes/predictions.ts';
+import { modelRoutes } from './routes/models.ts';
+import { meRoutes } from './routes/me.ts';
 import { ensureViewerBuilt, VIEWER_DIST } from './viewer-build.ts';
 
 async function main(): Promise<void> {
@@ -90,6 +97,26 @@ async function main(): Promise<void> {
 
   const whatIf = createWhatIfService({});
 
+  // Live predictions: the registry's champions, trained in the background on first start.
+  let lastJobPublishMs = 0;
+  const models = new ModelService({
+    layout: engine.layout,
+    kinds: assetKinds(scenario),
+    scenarioName: config.scenario,
+    registryDir: config.modelsDir,
+    bootstrap: config.mlBootstrap,
+    train: trainInWorker,
+    log,
+    onJob: (job) => {
+      const now = Date.now();
+      if (job.state === 'running' && job.progress && now - lastJobPublishMs < 500) return;
+      lastJobPublishMs = now;
+      hub.publish('state', engine.isoAt(), { kind: 'training', ...job });
+    },
+  });
+  await models.start();
+  const predictions = new PredictionsFeed(engine, models.predictor, { hub, store, alerts: alertFeed, log });
+
   // Training sessions publish their position on the `state` channel, at most 4 times a second each.
   const lastState = new Map<string, number>();
   const sessions = new SessionManager({
@@ -125,7 +152,7 @@ async function main(): Promise<void> {
             return { ok: false, kind: config.databaseUrl ? 'postgresql' : 'pglite', detail: (err as Error).message };
           }
         },
-        models: () => ({ status: 'none', detail: 'no predictive models are deployed yet' }),
+        models: () => models.status(),
       }),
       plantRoutes(twin),
       historyRoutes(twin, store),
@@ -135,6 +162,9 @@ async function main(): Promise<void> {
       wsRoutes(hub),
       whatIfRoutes(twin, whatIf),
       sessionRoutes(sessions, store),
+      predictionRoutes(() => predictions, store),
+      modelRoutes(models),
+      meRoutes(),
       viewerRoutes(VIEWER_DIST),
     ],
   });
@@ -166,6 +196,8 @@ async function main(): Promise<void> {
     hub.close();
     await app.close();
     await whatIf.close();
+    await predictions.close();
+    models.close();
     await alertFeed.close();
     await feed.close();
     await plantFeed?.close();

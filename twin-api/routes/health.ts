@@ -10,14 +10,14 @@ export interface HealthDeps {
   readonly metrics: Metrics;
   /** Database reachability; null when the server runs without history. */
   readonly database: (() => Promise<{ ok: boolean; kind: string; detail?: string }>) | null;
-  readonly models: () => { status: string; detail?: string };
+  readonly models: () => { status: string; detail?: string; backend?: string | null };
 }
 
 const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
   database: Type.Object({ ok: Type.Boolean(), kind: Type.String(), detail: Type.Optional(Type.String()) }),
   engine: Type.Object({ running: Type.Boolean(), simTime: Type.String(), tick: Type.Integer(), lagS: Type.Number(), speed: Type.Union([Type.Number(), Type.Literal('max')]) }),
-  models: Type.Object({ status: Type.String(), detail: Type.Optional(Type.String()) }),
+  models: Type.Object({ status: Type.String(), detail: Type.Optional(Type.String()), backend: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
 });
 
 /** GET /api/health (no auth: load balancers probe it) and GET /metrics (Prometheus text). */
@@ -36,7 +36,7 @@ export function healthRoutes(deps: HealthDeps) {
           lagS: st.lagS,
           speed: st.mode.kind === 'paced' ? st.mode.speed : ('max' as const),
         },
-        models: deps.models(),
+        models: (({ status, detail, backend }) => ({ status, ...(detail !== undefined ? { detail } : {}), ...(backend !== undefined ? { backend } : {}) }))(deps.models()),
       });
     });
     app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {

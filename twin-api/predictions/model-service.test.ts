@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../engine/plant.ts';
+import type { LiveDefaultsResult, LiveProgress } from '../../ml/bootstrap/live-defaults.ts';
+import type { TrainInWorkerOptions, TrainingJob } from '../../ml/bootstrap/train-in-worker.ts';
+import { assetKinds } from '../../ml/live/live-models.ts';
+import { standInLiveModels } from '../../ml/live/stand-in-models.ts';
+import { ModelRegistry } from '../../ml/registry/registry.ts';
+import { initBackend } from '../../ml/tf/backend.ts';
+import { loadLibraryScenario } from '../../scenarios/library.ts';
+import { ModelService, type JobView } from './model-service.ts';
+
+const scenario = loadLibraryScenario('glass-plant');
+const engine = createEngine(scenario);
+const kinds = assetKinds(scenario);
+
+/**
+ * A trainer that registers untrained stand-in models (real files, real registry) for the asked
+ * pairs, in-process, and finishes when the test says so: the service's logic without minutes of training.
+ */
+function fakeTrainer() {
+  const calls: TrainInWorkerOptions[] = [];
+  let finish: () => void = () => {};
+  const train = (opts: TrainInWorkerOptions, onProgress: (p: LiveProgress) => void): TrainingJob => {
+    calls.push(opts);
+    const registry = new ModelRegistry(opts.registryDir);
+    const wanted = standInLiveModels(engine.layout, kinds).filter((m) => !opts.only || opts.only.some((o) => o.kind === m.kind && o.task === m.task));
+    const done = new Promise<LiveDefaultsResult>((resolve) => {
+      finish = async () => {
+        const registered: LiveDefaultsResult['registered'] = [];
+        for (const [i, m] of wanted.entries()) {
+          const v = await registry.register({ task: m.task, kind: m.kind }, { name: `${m.kind}-${m.task}`, datasetFingerprint: 'test', hyperparameters: {}, metrics: { score: i } }, (dir) => m.model.save(dir));
+          registered.push({ kind: m.kind, task: m.task, version: v.version, metrics: { score: i }, champion: true, decision: 'first' });
+          onProgress({ kind: m.kind, task: m.task, done: i + 1, total: wanted.length, etaS: 0, message: `${m.kind}/${m.task}` });
+        }
+        resolve({ registered, skipped: [] });
+      };
+    });
+    return { done, cancel: () => {} };
+  };
+  return { train, calls, finish: () => finish() };
+}
+
+describe('ModelService', () => {
+  let dir: string;
+  beforeAll(async () => {
+    await initBackend();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const service = (bootstrap: boolean, trainer = fakeTrainer(), jobs: JobView[] = []) => {
+    dir = mkdtempSync(join(tmpdir(), 'twin-models-'));
+    return { s: new ModelService({ layout: engine.layout, kinds, scenarioName: 'glass-plant', registryDir: dir, bootstrap, train: trainer.train, onJob: (j) => jobs.push(j) }), trainer, jobs };
+  };
+
+  it('on a first start trains the defaults in the background, then serves them', async () => {
+    const { s, trainer, jobs } = service(true);
+    await s.start();
+    expect(s.status()).toMatchObject({ status: 'training', backend: 'wasm' });
+    expect(s.predictor.predictNow().get('pump_001')?.status).toEqual({ rul: 'loading', failure: 'loading', anomaly: 'loading' });
+    await trainer.finish();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(s.status().status).toBe('ready');
+    expect(s.status().detail).toMatch(/^26 of 26 live models in service/);
+    const pump = s.predictor.predictNow().get('pump_001')!;
+    expect(pump.status).toEqual({ rul: 'ready', failure: 'ready', anomaly: 'ready' });
+    expect(typeof pump.rul?.value).toBe('number');
+    expect(jobs.at(-1)).toMatchObject({ reason: 'bootstrap', requestedBy: 'system', state: 'done' });
+    expect(jobs.some((j) => j.progress?.done === 13)).toBe(true);
+    s.close();
+  });
+
+  it('does not train on start when bootstrap is off, and reports no models', async () => {
+    const { s, trainer } = service(false);
+    await s.start();
+    expect(trainer.calls).toEqual([]);
+    expect(s.status()).toMatchObject({ status: 'none', job: null });
+    s.close();
+  });
+
+  it('retrains some models as one job at a time, promotes the challenger and rolls it back', async () => {
+    const { s, trainer } = service(true);
+    await s.start();
+    await trainer.finish();
+    await new Promise((r) => setTimeout(r, 50));
+    const job = s.retrain([{ kind: 'pump', task: 'rul' }], 'eng-1');
+    expect(trainer.calls.at(-1)?.only).toEqual([{ kind: 'pump', task: 'rul' }]);
+    expect(() => s.retrain(undefined, 'eng-2')).toThrow(/still running/);
+    await trainer.finish();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(s.job(job.id)).toMatchObject({ state: 'done', requestedBy: 'eng-1' });
+    const pumpRul = s.list().find((i) => i.task === 'rul' && i.kind === 'pump')!;
+    expect(pumpRul).toMatchObject({ champion: 'v1', challenger: 'v2' });
+    expect(s.promote('rul', 'pump')).toMatchObject({ champion: 'v2', previousChampions: ['v1'] });
+    expect(s.rollback('rul', 'pump')).toMatchObject({ champion: 'v1', challenger: 'v2' });
+    s.close();
+  });
+
+  it('refuses a retrain of a kind or task this plant does not have, naming it', async () => {
+    const { s } = service(false);
+    await s.start();
+    expect(() => s.retrain([{ kind: 'submarine', task: 'rul' }], 'eng')).toThrow('only: no asset of kind "submarine" in this plant');
+    expect(() => s.retrain([{ kind: 'line', task: 'rul' }], 'eng')).toThrow(/kind "line" has no live task "rul"/);
+    expect(() => s.job('job-99')).toThrow('no training job "job-99"');
+    s.close();
+  });
+});

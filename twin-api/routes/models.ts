@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { RegistryError } from '../../ml/registry/registry.ts';
+import type { TaskName } from '../../ml/window-set.ts';
+import { ok, type AppContext } from '../app.ts';
+import { requireRole } from '../auth.ts';
+import { TwinApiError } from '../errors.ts';
+import type { ModelService } from '../predictions/model-service.ts';
+
+const TaskSchema = Type.Union(['rul', 'failure', 'anomaly', 'defects', 'forecast'].map((t) => Type.Literal(t)));
+const LiveTaskSchema = Type.Union(['rul', 'failure', 'anomaly', 'defects'].map((t) => Type.Literal(t)));
+const Kind = Type.String({ pattern: '^[a-z][a-z0-9_-]*$', maxLength: 60, description: 'asset kind: a machine profile (pump, cnc, …) or "line"' });
+
+const PromoteBody = Type.Object(
+  { task: TaskSchema, kind: Type.Optional(Kind), version: Type.Optional(Type.String({ pattern: '^v[0-9]+$', description: 'default: the challenger' })) },
+  { additionalProperties: false },
+);
+const RollbackBody = Type.Object({ task: TaskSchema, kind: Type.Optional(Kind) }, { additionalProperties: false });
+const RetrainBody = Type.Object(
+  { only: Type.Optional(Type.Array(Type.Object({ kind: Kind, task: LiveTaskSchema }, { additionalProperties: false }), { minItems: 1, maxItems: 100 })) },
+  { additionalProperties: false },
+);
+const JobParams = Type.Object({ id: Type.String({ pattern: '^job-[0-9]+$', maxLength: 30 }) });
+
+/** A registry refusal (unknown version, nothing to roll back to) is the caller's mistake, named. */
+function registryCall<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof RegistryError) throw new TwinApiError(/unknown|no /.test(err.message) ? 'TWIN_ERR_NOT_FOUND' : 'TWIN_ERR_BAD_REQUEST', err.message);
+    throw err;
+  }
+}
+
+/** The model registry and live models: list, promote, roll back, retrain as a job (progress on the state channel). */
+export function modelRoutes(service: ModelService) {
+  return (app: FastifyInstance, ctx: AppContext) => {
+    const viewer = requireRole(ctx.auth, 'viewer');
+    const engineer = requireRole(ctx.auth, 'engineer');
+    app.get('/api/models', { onRequest: viewer, schema: { tags: ['models'], summary: 'Registered models per task and kind (versions, metrics, champion, challenger) and the live status' } }, async () =>
+      ok({ ...service.status(), registry: service.list() }),
+    );
+    app.post('/api/models/promote', { onRequest: engineer, schema: { tags: ['models'], summary: 'Put a version (default: the challenger) in service', body: PromoteBody } }, async (req) => {
+      const b = req.body as { task: TaskName; kind?: string; version?: string };
+      return ok(registryCall(() => service.promote(b.task, b.kind, b.version)));
+    });
+    app.post('/api/models/rollback', { onRequest: engineer, schema: { tags: ['models'], summary: 'Put the previous champion back in service', body: RollbackBody } }, async (req) => {
+      const b = req.body as { task: TaskName; kind?: string };
+      return ok(registryCall(() => service.rollback(b.task, b.kind)));
+    });
+    app.post('/api/models/retrain', { onRequest: engineer, schema: { tags: ['models'], summary: 'Retrain the live models (all, or some) from simulation, as a background job', body: RetrainBody } }, async (req, reply) => {
+      const b = (req.body ?? {}) as { only?: { kind: string; task: 'rul' | 'failure' | 'anomaly' | 'defects' }[] };
+      void reply.status(202);
+      return ok(service.retrain(b.only, req.principal!.actor));
+    });
+    app.get('/api/models/jobs/:id', { onRequest: viewer, schema: { tags: ['models'], summary: 'A training job: state and progress', params: JobParams } }, async (req) =>
+      ok(service.job((req.params as { id: string }).id)),
+    );
+  };
+}
