@@ -20,6 +20,17 @@ import { kpiRoutes } from '../twin-api/routes/kpis.ts';
 import { plantRoutes } from '../twin-api/routes/plant.ts';
 import { shadowRoutes } from '../twin-api/routes/shadow.ts';
 import { whatIfRoutes } from '../twin-api/routes/what-if.ts';
+import { meRoutes } from '../twin-api/routes/me.ts';
+import { modelRoutes } from '../twin-api/routes/models.ts';
+import { predictionRoutes } from '../twin-api/routes/predictions.ts';
+import { ModelService } from '../twin-api/predictions/model-service.ts';
+import { PredictionsFeed } from '../twin-api/predictions/predictions-feed.ts';
+import { assetKinds } from '../ml/live/live-models.ts';
+import { standInLiveModels } from '../ml/live/stand-in-models.ts';
+import { initBackend } from '../ml/tf/backend.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EnginePlantSource } from '../twin-api/shadow/engine-plant-source.ts';
 import { ShadowTracker } from '../twin-api/shadow/shadow-tracker.ts';
 import { PgliteStore } from '../twin-api/store/pglite-store.ts';
@@ -52,6 +63,21 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
   const feed = new AlertFeed(engine, alerts, kpis, null, null);
   const source = new EnginePlantSource(engine);
   const tracker = new ShadowTracker(engine.layout);
+  // Models: one registered pump RUL model (v1), no bootstrap; a retrain job finishes at once, empty.
+  await initBackend();
+  const modelsDir = mkdtempSync(join(tmpdir(), 'twin-api-models-'));
+  const models = new ModelService({
+    layout: engine.layout,
+    kinds: assetKinds(scenario),
+    scenarioName: 'glass-plant',
+    registryDir: modelsDir,
+    bootstrap: false,
+    train: () => ({ done: Promise.resolve({ registered: [], skipped: [] }), cancel: () => {} }),
+  });
+  const pumpRul = standInLiveModels(engine.layout, assetKinds(scenario)).find((m) => m.kind === 'pump' && m.task === 'rul')!;
+  await models.registry.register({ task: 'rul', kind: 'pump' }, { name: 'pump-rul', datasetFingerprint: 'test', hyperparameters: {}, metrics: {} }, (dir) => pumpRul.model.save(dir));
+  await models.start();
+  const predictions = new PredictionsFeed(engine, models.predictor, {});
   const audit: AuditEntry[] = [];
   const app = await buildApp({
     auth,
@@ -64,6 +90,9 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
       kpiRoutes(kpis),
       shadowRoutes(tracker, source, 'engine'),
       whatIfRoutes(twin, checkingWhatIfService(twin)),
+      predictionRoutes(() => predictions, store),
+      modelRoutes(models),
+      meRoutes(),
     ],
   });
   /** Opens a fresh alert (an anomaly report on a machine) and returns its id. */
@@ -76,7 +105,10 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
   };
   const close = async () => {
     await app.close();
+    await predictions.close();
+    models.close();
     await store.close();
+    rmSync(modelsDir, { recursive: true, force: true });
   };
-  return { app, twin, alerts, store, audit, openAlert, close };
+  return { app, twin, alerts, store, audit, openAlert, models, close };
 }

@@ -38,6 +38,12 @@ describe('the role matrix of the REST API', async () => {
     { method: 'GET', path: '/api/alerts', need: 'viewer', request: () => ({ url: '/api/alerts?state=active' }) },
     { method: 'GET', path: '/api/settings/alerts', need: 'viewer', request: () => ({ url: '/api/settings/alerts' }) },
     { method: 'GET', path: '/api/digital-twin/shadow-state', need: 'viewer', request: () => ({ url: '/api/digital-twin/shadow-state' }) },
+    { method: 'GET', path: '/api/predictions', need: 'viewer', request: () => ({ url: '/api/predictions' }) },
+    { method: 'GET', path: '/api/predictions/history', need: 'viewer', request: () => ({ url: '/api/predictions/history?asset=pump_001&limit=5' }) },
+    { method: 'GET', path: '/api/models', need: 'viewer', request: () => ({ url: '/api/models' }) },
+    { method: 'GET', path: '/api/me', need: 'viewer', request: () => ({ url: '/api/me' }) },
+    { method: 'POST', path: '/api/models/promote', need: 'engineer', request: () => ({ url: '/api/models/promote', payload: { task: 'rul', kind: 'pump', version: 'v1' } }) },
+    { method: 'POST', path: '/api/models/retrain', need: 'engineer', request: () => ({ url: '/api/models/retrain', payload: { only: [{ kind: 'pump', task: 'rul' }] } }) },
     { method: 'PUT', path: '/api/plant/setpoints/:id', need: ['operator', 'engineer'], request: () => ({ url: '/api/plant/setpoints/Line_A.belt_speed', payload: { value: 140 } }) },
     { method: 'POST', path: '/api/alerts/:id/acknowledge', need: 'operator', request: () => ({ url: `/api/alerts/${freshAlert()}/acknowledge` }) },
     { method: 'POST', path: '/api/alerts/:id/dismiss', need: 'operator', request: () => ({ url: `/api/alerts/${freshAlert()}/dismiss`, payload: { justification: 'probe replaced during the shift' } }) },
@@ -69,6 +75,12 @@ describe('the role matrix of the REST API', async () => {
       'GET /api/alerts': everyone,
       'GET /api/settings/alerts': everyone,
       'GET /api/digital-twin/shadow-state': everyone,
+      'GET /api/predictions': everyone,
+      'GET /api/predictions/history': everyone,
+      'GET /api/models': everyone,
+      'GET /api/me': everyone,
+      'POST /api/models/promote': ['engineer', 'admin'],
+      'POST /api/models/retrain': ['engineer', 'admin'],
       'PUT /api/plant/setpoints/:id': ['operator', 'engineer', 'admin'],
       'POST /api/alerts/:id/acknowledge': ['operator', 'engineer', 'admin'],
       'POST /api/alerts/:id/dismiss': ['operator', 'engineer', 'admin'],
@@ -99,7 +111,7 @@ describe('the role matrix of the REST API', async () => {
           for (const headers of [{ 'x-api-key': KEYS[role] }, bearer(role)]) {
             const r = await send(e, headers);
             if (allowed) {
-              expect(r.statusCode, r.body).toBe(200);
+              expect(r.statusCode, r.body).toBe(e.path === '/api/models/retrain' ? 202 : 200);
               expect(r.json().error).toBeNull();
             } else {
               expect(r.statusCode, r.body).toBe(403);

@@ -1,0 +1,57 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { KEYS } from '../twin-api/test-app.test-helper.ts';
+import { fullApiServer } from './api-app.test-helper.ts';
+
+describe('the models API', async () => {
+  const s = await fullApiServer();
+  afterAll(() => s.close());
+  const call = (method: 'GET' | 'POST', url: string, payload?: object, key = KEYS.engineer) =>
+    s.app.inject({ method, url, headers: { 'x-api-key': key }, ...(payload ? { payload } : {}) });
+
+  it('lists the registry with the live status: one pump RUL model of 26 in service', async () => {
+    const r = (await call('GET', '/api/models')).json().data;
+    expect(r).toMatchObject({ status: 'partial', backend: 'wasm' });
+    expect(r.detail).toMatch(/^1 of 26 live models in service/);
+    expect(r.registry).toEqual([expect.objectContaining({ task: 'rul', kind: 'pump', champion: 'v1', versions: [expect.objectContaining({ version: 'v1', name: 'pump-rul' })] })]);
+  });
+
+  it('names what is missing: an unknown version, nothing to roll back to', async () => {
+    const promote = await call('POST', '/api/models/promote', { task: 'rul', kind: 'pump', version: 'v7' });
+    expect(promote.statusCode).toBe(404);
+    expect(promote.json().error.message).toMatch(/unknown version "v7".*versions: v1/);
+    const rollback = await call('POST', '/api/models/rollback', { task: 'rul', kind: 'pump' });
+    expect(rollback.statusCode).toBe(404);
+    expect(rollback.json().error.message).toMatch(/no previous champion/);
+  });
+
+  it('answers a retrain of an unknown kind with 400, and a bad body naming the field', async () => {
+    const r = await call('POST', '/api/models/retrain', { only: [{ kind: 'submarine', task: 'rul' }] });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.message).toBe('only: no asset of kind "submarine" in this plant');
+    const bad = await call('POST', '/api/models/retrain', { only: [{ kind: 'pump', task: 'haircut' }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/^only\[0\]\.task: /);
+  });
+
+  it('runs a retrain as a job the caller can follow', async () => {
+    const started = await call('POST', '/api/models/retrain', {});
+    expect(started.statusCode).toBe(202);
+    const id = started.json().data.id as string;
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await call('GET', `/api/models/jobs/${id}`, undefined, KEYS.viewer)).json().data).toMatchObject({ id, state: 'done', requestedBy: 'engineer-user', reason: 'retrain' });
+    expect((await call('GET', '/api/models/jobs/job-999', undefined, KEYS.viewer)).statusCode).toBe(404);
+  });
+
+  it('serves the latest predictions with each asset\'s model status', async () => {
+    s.twin.engine.step(1);
+    const list = (await call('GET', '/api/predictions', undefined, KEYS.viewer)).json().data as { asset: string; status: Record<string, string>; rul?: { value: number } }[];
+    const pump = list.find((p) => p.asset === 'pump_001')!;
+    expect(pump.status).toEqual({ rul: 'ready', failure: 'missing', anomaly: 'missing' });
+    expect(typeof pump.rul?.value).toBe('number');
+    expect(list.find((p) => p.asset === 'motor_001')?.rul).toBeUndefined();
+  });
+
+  it('tells the caller who they are', async () => {
+    expect((await call('GET', '/api/me', undefined, KEYS.operator)).json().data).toEqual({ actor: 'operator-user', role: 'operator', devMode: false });
+  });
+});
