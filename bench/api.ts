@@ -70,7 +70,8 @@ interface Server {
 
 async function startServer(dataDir: string, speed: string): Promise<Server> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_SPEED: speed };
+  // No model training in the background: the figures are the API's, not a training worker's.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_MODELS_DIR: `${dataDir}/models`, TWIN_ML_BOOTSTRAP: '0', TWIN_SPEED: speed };
   // Development mode (no credentials) and embedded PGlite, whatever the caller's shell holds.
   for (const k of ['TWIN_API_KEYS', 'TWIN_API_KEYS_FILE', 'TWIN_JWT_SECRET', 'TWIN_JWT_SECRET_FILE', 'DATABASE_URL', 'MQTT_URL']) delete env[k];
   const proc = spawn(process.execPath, ['--import', 'tsx', 'twin-api/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

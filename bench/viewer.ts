@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-viewer-data-'));
   const profile = mkdtempSync(join(tmpdir(), 'bench-viewer-chromium-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_SPEED: process.env['TWIN_SPEED'] ?? '10' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_MODELS_DIR: `${dataDir}/models`, TWIN_ML_BOOTSTRAP: '0', TWIN_SPEED: process.env['TWIN_SPEED'] ?? '10' };
   delete env['TWIN_API_KEYS'];
   const server = spawn(process.execPath, ['--import', 'tsx', 'twin-api/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const url = `http://127.0.0.1:${port}`;

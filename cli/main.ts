@@ -5,7 +5,7 @@ import { run } from './commands/run.ts';
 import { scenarios } from './commands/scenarios.ts';
 import { simulate, SIMULATE_USAGE } from './commands/simulate.ts';
 import { UsageError } from './usage-error.ts';
-import { EVALUATE_USAGE, PREDICT_USAGE, TRAIN_USAGE, TUNE_USAGE } from './ml-usage.ts';
+import { EVALUATE_USAGE, MODELS_USAGE, PREDICT_USAGE, TRAIN_USAGE, TUNE_USAGE } from './ml-usage.ts';
 
 const USAGE = `usage:
   twin run [--scenario glass-plant] [--speed 1|10|100|max] [--seed N]     the plant in paced real time, live summary
@@ -16,7 +16,8 @@ const USAGE = `usage:
   ${TRAIN_USAGE}
   ${EVALUATE_USAGE}
   ${PREDICT_USAGE}
-  ${TUNE_USAGE}`;
+  ${TUNE_USAGE}
+  ${MODELS_USAGE}`;
 
 /** The CLI: returns the exit code (0 ok, 1 failure, 2 bad input). */
 export async function main(argv: string[]): Promise<number> {
@@ -39,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/predict.ts')).predict(rest); // lazy: TF.js loads only for ml commands
       case 'tune':
         return await (await import('./commands/tune.ts')).tune(rest); // lazy: TF.js loads only for ml commands
+      case 'models':
+        return await (await import('./commands/models.ts')).models(rest); // lazy: TF.js loads only for train-defaults
       case 'help':
       case '--help':
       case '-h':
@@ -48,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, train, evaluate, predict, tune, help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, train, evaluate, predict, tune, models, help)`);
     }
   } catch (err) {
     return report(err);

@@ -4,7 +4,7 @@
  * twin-api plugs it in as `engine.frames$.subscribe((f) => publish(live.onFrame(f)))`.
  *
  * @example
- * const live = new LivePredictor(engine.layout, assetKinds(scenario), await loadLiveModels('models'));
+ * const live = new LivePredictor(engine.layout, assetKinds(scenario), await loadChampionModels(new ModelRegistry('models'), kinds));
  * engine.frames$.subscribe((f) => { const p = live.onFrame(f); p.get('pump_003')?.rul?.value; });
  */
 import type { Frame } from '../../engine/frame.ts';

@@ -53,6 +53,52 @@ describe('model registry', () => {
   });
 });
 
+describe('model registry per asset kind', () => {
+  const pumpRul = { task: 'rul', kind: 'pump' } as const;
+
+  it('keeps each (task, kind) apart from the task-only models, in <task>/<kind>/<version>', async () => {
+    const r = fresh();
+    const v1 = await r.register(pumpRul, entry(20), writeModel('pump one'));
+    expect(v1).toEqual({ version: 'v1', task: 'rul', kind: 'pump', created: '2024-03-14T12:00:00.000Z', ...entry(20) });
+    await r.register({ task: 'rul', kind: 'cnc' }, entry(30), writeModel('cnc one'));
+    await r.register('rul', entry(25), writeModel('task-only one'));
+    expect(r.dir(pumpRul)).toBe(join(r.root, 'rul', 'pump', 'v1'));
+    expect(readFileSync(join(r.dir(pumpRul), 'model.json'), 'utf8')).toBe('pump one');
+    expect(readFileSync(join(r.dir('rul'), 'model.json'), 'utf8')).toBe('task-only one');
+    expect(r.index(pumpRul)).toMatchObject({ task: 'rul', kind: 'pump', champion: 'v1', previousChampions: [] });
+    expect(r.index({ task: 'failure', kind: 'pump' })).toEqual({ task: 'failure', kind: 'pump', versions: [], previousChampions: [] });
+  });
+
+  it('lists every (task, kind) index with versions: per task the task-only one, then kinds by name', async () => {
+    const r = fresh();
+    await r.register({ task: 'anomaly', kind: 'line' }, entry(1), writeModel('a'));
+    await r.register({ task: 'rul', kind: 'pump' }, entry(1), writeModel('b'));
+    await r.register({ task: 'rul', kind: 'cnc' }, entry(1), writeModel('c'));
+    await r.register('rul', entry(1), writeModel('d'));
+    expect(r.list().map((i) => `${i.task}/${i.kind ?? '-'}`)).toEqual(['rul/-', 'rul/cnc', 'rul/pump', 'anomaly/line']);
+    expect(r.list('anomaly').map((i) => i.kind)).toEqual([undefined, 'line']);
+  });
+
+  it('promotes and rolls back one kind without touching the others', async () => {
+    const r = fresh();
+    for (const x of [20, 18]) await r.register(pumpRul, entry(x), writeModel(String(x)));
+    await r.register({ task: 'rul', kind: 'cnc' }, entry(9), writeModel('cnc'));
+    expect(r.promote(pumpRul)).toMatchObject({ kind: 'pump', champion: 'v2', previousChampions: ['v1'] });
+    expect(r.index({ task: 'rul', kind: 'cnc' })).toMatchObject({ champion: 'v1', previousChampions: [] });
+    expect(r.rollback(pumpRul)).toMatchObject({ champion: 'v1', challenger: 'v2', previousChampions: [] });
+    expect(() => r.rollback(pumpRul)).toThrow(/task rul, kind pump has no previous champion/);
+  });
+
+  it('names the known versions of the kind, and refuses kinds that could clash with versions', async () => {
+    const r = fresh();
+    await r.register(pumpRul, entry(20), writeModel('x'));
+    expect(() => r.get(pumpRul, 'v7')).toThrow(/unknown version "v7" of task rul, kind pump \(versions: v1\)/);
+    expect(() => r.get({ task: 'rul', kind: 'fan' })).toThrow(/task rul, kind fan has no champion/);
+    expect(() => r.index({ task: 'rul', kind: 'v2' })).toThrow(RegistryError);
+    expect(() => r.index({ task: 'rul', kind: '../up' })).toThrow(/invalid kind "..\/up"/);
+  });
+});
+
 describe('dataset fingerprint', () => {
   it('is stable for the same data and changes with one value', () => {
     const a = emptyWindows(3, 2, ['a'], ['y']);

@@ -45,7 +45,8 @@ export async function startTwinServer(env: Record<string, string> = {}, port?: n
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'twin-api/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_SPEED: '60', ...env },
+    // No model training in the background: it would take a core from the browser under test.
+    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_MODELS_DIR: join(dataDir, 'models'), TWIN_ML_BOOTSTRAP: '0', TWIN_SPEED: '60', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -88,6 +88,7 @@ describe('ModelService', () => {
     const job = s.retrain([{ kind: 'pump', task: 'rul' }], 'eng-1');
     expect(trainer.calls.at(-1)?.only).toEqual([{ kind: 'pump', task: 'rul' }]);
     expect(() => s.retrain(undefined, 'eng-2')).toThrow(/still running/);
+    expect(() => s.promote('rul', 'pump', 'v1')).toThrow(/is writing the registry/);
     await trainer.finish();
     await new Promise((r) => setTimeout(r, 50));
     expect(s.job(job.id)).toMatchObject({ state: 'done', requestedBy: 'eng-1' });

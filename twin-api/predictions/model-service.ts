@@ -87,12 +87,14 @@ export class ModelService {
   }
 
   promote(task: TaskName, kind: string | undefined, version?: string): TaskIndex {
+    this.refuseWhileTraining();
     const idx = this.registry.promote(kind ? { task, kind } : task, version ?? 'challenger');
     void this.reload();
     return idx;
   }
 
   rollback(task: TaskName, kind: string | undefined): TaskIndex {
+    this.refuseWhileTraining();
     const idx = this.registry.rollback(kind ? { task, kind } : task);
     void this.reload();
     return idx;
@@ -150,6 +152,11 @@ export class ModelService {
   close(): void {
     this.running?.job.cancel();
     this.predictor.dispose();
+  }
+
+  /** The worker writes registry indexes while it trains; a change made meanwhile could be overwritten. */
+  private refuseWhileTraining(): void {
+    if (this.running) throw new TwinApiError('TWIN_ERR_CONFLICT', `training job ${this.running.id} is writing the registry; promote or roll back when it has finished`);
   }
 
   private pairs(): { kind: string; task: LiveTask }[] {
