@@ -43,6 +43,15 @@ function fakeTrainer() {
   return { train, calls, finish: () => finish() };
 }
 
+/** Waits (polling) until `cond` holds: the service reloads models after a job, asynchronously. */
+async function until(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('ModelService', () => {
   let dir: string;
   beforeAll(async () => {
@@ -61,7 +70,7 @@ describe('ModelService', () => {
     expect(s.status()).toMatchObject({ status: 'training', backend: 'wasm' });
     expect(s.predictor.predictNow().get('pump_001')?.status).toEqual({ rul: 'loading', failure: 'loading', anomaly: 'loading' });
     await trainer.finish();
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => s.status().status !== 'training');
     expect(s.status().status).toBe('ready');
     expect(s.status().detail).toMatch(/^26 of 26 live models in service/);
     const pump = s.predictor.predictNow().get('pump_001')!;
@@ -84,13 +93,13 @@ describe('ModelService', () => {
     const { s, trainer } = service(true);
     await s.start();
     await trainer.finish();
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => s.status().status !== 'training');
     const job = s.retrain([{ kind: 'pump', task: 'rul' }], 'eng-1');
     expect(trainer.calls.at(-1)?.only).toEqual([{ kind: 'pump', task: 'rul' }]);
     expect(() => s.retrain(undefined, 'eng-2')).toThrow(/still running/);
     expect(() => s.promote('rul', 'pump', 'v1')).toThrow(/is writing the registry/);
     await trainer.finish();
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => s.job(job.id).state !== 'running');
     expect(s.job(job.id)).toMatchObject({ state: 'done', requestedBy: 'eng-1' });
     const pumpRul = s.list().find((i) => i.task === 'rul' && i.kind === 'pump')!;
     expect(pumpRul).toMatchObject({ champion: 'v1', challenger: 'v2' });

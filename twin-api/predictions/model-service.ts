@@ -125,8 +125,9 @@ export class ModelService {
     this.opts.log?.(`models: ${reason} training started (${targets.length} models)`);
     job.done.then(
       async (result) => {
+        // The job counts as running until its models serve, so "ready" means predictions use them.
+        await this.reload().catch((err: unknown) => this.opts.log?.(`models: reload failed: ${(err as Error).message}`));
         this.running = null;
-        await this.reload();
         this.markMissing();
         update({ state: 'done', result });
         this.opts.log?.(`models: training done, ${result.registered.length} registered, ${result.skipped.length} skipped`);

@@ -7,6 +7,7 @@ import { initBackend } from '../../ml/tf/backend.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { PgliteStore } from '../store/pglite-store.ts';
 import { startHub } from '../ws/test-kit.test-helper.ts';
+import type { AlertFeed } from '../live/alert-feed.ts';
 import { PredictionsFeed } from './predictions-feed.ts';
 
 const scenario = loadLibraryScenario('glass-plant');
@@ -63,6 +64,21 @@ describe('PredictionsFeed', () => {
     expect(feed.published).toBe(2);
     expect(feed.latest().find((x) => x.asset === 'Line_A')?.status).toEqual({ defects: 'missing', anomaly: 'missing' });
     expect((await store.listPredictions({ asset: 'Line_A', limit: 100 })).length).toBe(before);
+    engine.dispose();
+  });
+
+  it('lets anomaly scores raise alerts only after the warm-up, when the window holds running-plant samples', async () => {
+    const engine = createEngine(scenario);
+    const kinds = assetKinds(scenario);
+    const predictor = new LivePredictor(engine.layout, kinds, standInLiveModels(engine.layout, kinds), { sampleEveryS: 600, explain: false });
+    const reports: number[] = [];
+    const alerts = { alerts: { reportAnomaly: () => (reports.push(feed.published), []) }, publish: () => {} } as unknown as AlertFeed;
+    const feed = new PredictionsFeed(engine, predictor, { alerts, anomalyWarmupSamples: 2 });
+    engine.runFor(4 * 600); // sample ticks at 1 s, 601 s, 1,201 s and 1,801 s
+    await feed.close();
+    expect(feed.published).toBe(4);
+    expect([...new Set(reports)]).toEqual([3, 4]);
+    predictor.dispose();
     engine.dispose();
   });
 });

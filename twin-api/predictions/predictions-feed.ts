@@ -14,6 +14,12 @@ export interface PredictionSinks {
   /** Anomaly scores become model-based alerts (the alert engine's anomaly hook). */
   readonly alerts?: AlertFeed | null;
   readonly log?: (msg: string) => void;
+  /**
+   * Sample ticks before anomaly scores may raise alerts (default 12, the live window): until the
+   * window holds only running-plant samples, a start-up transient (machines spinning up, furnaces
+   * heating) reads as an anomaly to models trained on steady operation.
+   */
+  readonly anomalyWarmupSamples?: number;
 }
 
 /**
@@ -60,7 +66,7 @@ export class PredictionsFeed {
       const tIso = new Date(tMs).toISOString();
       const data: PredictionData = p; // the wire shape (protocol/ws.ts) is what ml/ produces
       hub?.publish('predictions', tIso, data, [p.asset]);
-      if (p.anomaly) alerts?.publish(alerts.alerts.reportAnomaly(p.asset, p.anomaly.score, 1, p.anomaly.topSensors.map((c) => c.feature), tIso));
+      if (p.anomaly && this.published > (this.sinks.anomalyWarmupSamples ?? 12)) alerts?.publish(alerts.alerts.reportAnomaly(p.asset, p.anomaly.score, 1, p.anomaly.topSensors.map((c) => c.feature), tIso));
       if (store && (p.rul || p.failureProbability || p.anomaly || p.defects)) {
         const payload = JSON.parse(JSON.stringify(p)) as unknown;
         this.persist = this.persist.then(() =>
