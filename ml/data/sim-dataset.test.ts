@@ -3,7 +3,7 @@ import { DEFECT_TYPES } from '../../physics/model.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { recordSimRuns, type SimRun } from './sim-record.ts';
 import { simAnomalyWindows, simDefectWindows, simFailureWindows, simForecastWindows, simRulWindows } from './sim-dataset.ts';
-import { buildSimDataset, defaultKind } from './sim-task.ts';
+import { buildSimDataset, defaultKind, taskRunOptions } from './sim-task.ts';
 import { assetsOfKind } from './sim-windows.ts';
 import { targetColumn } from './window-ops.ts';
 
@@ -21,7 +21,7 @@ describe('simulator datasets', () => {
   });
 
   it('labels RUL with the true remaining hours at the window end, capped', () => {
-    const d = simRulWindows(runs, { kind: 'cnc', capH: 30, windowSteps: 6 });
+    const d = simRulWindows(runs, { kind: 'cnc', capH: 30, windowSteps: 6, phase: 'life' });
     const y = targetColumn(d.windows);
     expect(d.windows.n).toBeGreaterThan(100);
     expect(Math.max(...y)).toBe(30);
@@ -33,6 +33,37 @@ describe('simulator datasets', () => {
     const i = Array.from(d.windows.time).findIndex((t, k) => t === run.timeMs[20] && d.windows.group[k] === d.windows.group[0]);
     expect(y[i]).toBeCloseTo(truth, 4);
     expect(d.windows.featureNames).toEqual(a.names);
+  });
+
+  it('labels RUL only after the degradation onset by default, where the truth shows wear', () => {
+    const d = simRulWindows(runs, { kind: 'cnc', capH: 1e9, windowSteps: 6 });
+    const life = simRulWindows(runs, { kind: 'cnc', capH: 1e9, windowSteps: 6, phase: 'life' });
+    expect(d.windows.n).toBeGreaterThan(0);
+    expect(d.windows.n).toBeLessThan(life.windows.n);
+    const run = runs[0]!;
+    const cncs = assetsOfKind(run, 'cnc');
+    // every labelled window of the first run ends at a sample where some CNC's health is below 1 with that RUL
+    for (let i = 0; i < d.windows.n; i++) {
+      if (d.run[i] !== 0) continue;
+      const s = Array.from(run.timeMs).indexOf(d.windows.time[i]!);
+      expect(cncs.some((a) => run.health[s * run.assets.length + a.assetIndex]! < 1 && Math.abs(run.rulH[s * run.assets.length + a.assetIndex]! - d.windows.y[i]!) < 1e-3)).toBe(true);
+    }
+  });
+
+  it('runs machine lives to failure when cycled, for kinds that never fail on their own within the run', () => {
+    const cycled = recordSimRuns(taskRunOptions('rul', { scenario, hours: 120, runs: 1 }, 'pump'));
+    const pumpFailures = cycled[0]!.events.filter((e) => e.type === 'failure' && cycled[0]!.machineType.get(e.asset) === 'pump');
+    expect(pumpFailures.length).toBeGreaterThanOrEqual(2);
+    const d = simRulWindows(cycled, { kind: 'pump', capH: 20 });
+    expect(Math.min(...d.windows.y)).toBeLessThan(1);
+    expect(Math.max(...d.windows.y)).toBe(20);
+  });
+
+  it('spreads injected faults over the whole run', () => {
+    const onsets = recordSimRuns({ scenario, hours: 40, runs: 1, injectFaults: 8 })[0]!.events.filter((e) => e.type === 'fault_onset').map((e) => e.tS / 3600);
+    expect(onsets.length).toBe(8);
+    expect(onsets.filter((h) => h < 20).length).toBeGreaterThanOrEqual(3);
+    expect(onsets.filter((h) => h >= 20).length).toBeGreaterThanOrEqual(3);
   });
 
   it('labels failure within the horizon from failure events after the window end only', () => {
@@ -60,6 +91,20 @@ describe('simulator datasets', () => {
     expect(new Set(d.windows.y).size).toBe(2); // both outcomes occur
   });
 
+  it('counts only defects with an assignable cause when asked, and process excursions make them', () => {
+    const calm = recordSimRuns({ scenario, hours: 24, runs: 1 })[0]!;
+    const disturbed = recordSimRuns(taskRunOptions('defects', { scenario, hours: 24, runs: 1 }))[0]!;
+    const assignable = (r: SimRun) => r.events.filter((e) => e.type === 'defect' && e.assignable).length;
+    expect(assignable(disturbed)).toBeGreaterThan(2 * assignable(calm));
+    const any = simDefectWindows([disturbed], { horizonsH: [1] });
+    const only = simDefectWindows([disturbed], { horizonsH: [1], causes: 'assignable' });
+    expect(only.windows.n).toBe(any.windows.n);
+    for (let i = 0; i < any.windows.y.length; i++) expect(only.windows.y[i]!).toBeLessThanOrEqual(any.windows.y[i]!);
+    const mean = (y: Float32Array) => y.reduce((a, b) => a + b, 0) / y.length;
+    expect(mean(only.windows.y)).toBeLessThan(0.6);
+    expect(mean(any.windows.y)).toBeGreaterThan(0.7); // the random background: ≥ 1 defect per type and hour is the rule
+  });
+
   it('marks anomalies from the truth and forecasts the next samples', () => {
     const kind = defaultKind('anomaly', runs);
     const an = simAnomalyWindows(runs, { kind });
@@ -71,6 +116,23 @@ describe('simulator datasets', () => {
     // the first target of window i equals the first key sensor one sample after its end, i.e. the last step of window i + 1
     const fcount = f.windows.features;
     expect(f.windows.y[0]).toBe(f.windows.x[(1 * 4 + 3) * fcount]);
+  });
+
+  it('splits by run with 3 runs or more: every part non-empty, no run in two parts', () => {
+    const d = buildSimDataset('defects', { scenario, hours: 30, runs: 4 }, { fractions: { validation: 0.2, test: 0.25 } });
+    expect(d.split.train.n).toBeGreaterThan(0);
+    expect(d.split.validation.n).toBeGreaterThan(0);
+    expect(d.split.test.n).toBeGreaterThan(0);
+    expect(d.split.train.n + d.split.validation.n + d.split.test.n).toBe(d.windows.n);
+    const partOfGroup = new Map<number, number>();
+    [d.split.train, d.split.validation, d.split.test].forEach((ws, part) => ws.group.forEach((g) => partOfGroup.set(g, part)));
+    const partsOfRun = new Map<number, Set<number>>();
+    d.windows.group.forEach((g, i) => {
+      const r = d.run[i]!;
+      partsOfRun.set(r, (partsOfRun.get(r) ?? new Set()).add(partOfGroup.get(g)!));
+    });
+    expect(partsOfRun.size).toBe(4);
+    for (const parts of partsOfRun.values()) expect(parts.size).toBe(1);
   });
 
   it('splits on time with a gap of the longest horizon', () => {

@@ -14,6 +14,8 @@ export interface SimWindows {
   readonly windows: WindowSet;
   readonly horizonMs: number;
   readonly kind: string;
+  /** Index of the run each window comes from (runs are independent: a split by run leaks nothing). */
+  readonly run: Int32Array;
 }
 
 /** Common options: asset kind (machine profile or "line") and window length in samples. */
@@ -36,6 +38,7 @@ function build(runs: readonly SimRun[], o: SimWindowOptions, targetNames: string
   if (!first || !layout) throw new Error(`no assets of kind "${o.kind}" in the simulated plant`);
   const c = new WindowCollector(w * layout.names.length);
   let group = 0;
+  const runOf: number[] = [];
   for (const run of runs) {
     for (const a of assetsOfKind(run, o.kind)) {
       const life = lives(run, a.assetIndex);
@@ -43,14 +46,16 @@ function build(runs: readonly SimRun[], o: SimWindowOptions, targetNames: string
         // A window must not span a repair: its samples would mix two lives.
         if (life[end] !== life[end - w + 1]) continue;
         const y = label(run, a, end, life);
-        if (y) c.add((x) => writeWindow(run, a.sensorCols, end, w, x, 0), y, group + life[end]!, run.timeMs[end]!);
+        if (!y) continue;
+        c.add((x) => writeWindow(run, a.sensorCols, end, w, x, 0), y, group + life[end]!, run.timeMs[end]!);
+        runOf.push(run.run);
       }
       group += 1 + (life[run.samples - 1] ?? 0);
     }
   }
   const arrays = c.build();
   const windows: WindowSet = { n: c.n, steps: w, features: layout.names.length, featureNames: layout.names, targets: targetNames.length, targetNames, ...arrays };
-  return { windows, horizonMs, kind: o.kind };
+  return { windows, horizonMs, kind: o.kind, run: Int32Array.from(runOf) };
 }
 
 /** Life index of an asset at each sample: it grows when the true RUL jumps up (a repair renewed it). */
@@ -67,11 +72,19 @@ function lives(run: SimRun, a: number): Int32Array {
 /** Whether the asset had failed (RUL 0) at sample `s`. */
 const failedAt = (run: SimRun, a: number, s: number) => run.rulH[s * run.assets.length + a] === 0;
 
-/** Machine RUL in hours from the truth at the window end, capped piecewise-linearly (group = one life). */
-export function simRulWindows(runs: readonly SimRun[], o: SimWindowOptions & { capH?: number }): SimWindows {
+/**
+ * Machine RUL in hours from the truth at the window end, capped piecewise-linearly (group = one life).
+ * Phase 'degrading' (default) labels only windows ending after the degradation onset (true health
+ * below 1): before it, the remaining life is a Weibull draw no sensor shows, so it is not predictable
+ * (as in C-MAPSS, where the cap stands for the healthy phase). Phase 'life' labels every finite RUL.
+ */
+export function simRulWindows(runs: readonly SimRun[], o: SimWindowOptions & { capH?: number; phase?: 'degrading' | 'life' }): SimWindows {
   const cap = o.capH ?? SIM_RUL_CAP_H;
+  const degrading = (o.phase ?? 'degrading') === 'degrading';
   return build(runs, o, ['rul_h'], 0, (run, a, end) => {
-    const rul = run.rulH[end * run.assets.length + a.assetIndex]!;
+    const at = end * run.assets.length + a.assetIndex;
+    const rul = run.rulH[at]!;
+    if (degrading && !(run.health[at]! < 1)) return undefined;
     return Number.isFinite(rul) && (end === 0 || !failedAt(run, a.assetIndex, end - 1)) ? [Math.min(cap, rul)] : undefined;
   });
 }
@@ -93,8 +106,14 @@ export function simFailureWindows(runs: readonly SimRun[], o: SimWindowOptions &
 /** Default horizons of the defect task, hours. */
 export const DEFECT_HORIZONS_H: readonly number[] = [1, 4, 24];
 
-/** Per line, per defect type and horizon h: 1 when ≥ 1 defect of that type follows within h hours (multi-task). */
-export function simDefectWindows(runs: readonly SimRun[], o: Partial<SimWindowOptions> & { horizonsH?: readonly number[] } = {}): SimWindows {
+/**
+ * Per line, per defect type and horizon h: 1 when ≥ 1 defect of that type follows within h hours
+ * (multi-task). With `causes: 'assignable'`, only defects whose true causes include a process cause
+ * (not only 'random') count: on the reference plant the random background alone gives ≈ 1.4–3.5
+ * defects per type and hour, so P(≥ 1 of any cause within 1 h) ≥ 0.75 whatever the sensors show.
+ */
+export function simDefectWindows(runs: readonly SimRun[], o: Partial<SimWindowOptions> & { horizonsH?: readonly number[]; causes?: 'any' | 'assignable' } = {}): SimWindows {
+  const assignableOnly = o.causes === 'assignable';
   const horizons = o.horizonsH ?? DEFECT_HORIZONS_H;
   const maxS = Math.max(...horizons) * 3600;
   const names = DEFECT_TYPES.flatMap((d) => horizons.map((h) => `${d}_${h}h`));
@@ -104,15 +123,25 @@ export function simDefectWindows(runs: readonly SimRun[], o: Partial<SimWindowOp
     if (t + maxS > run.tS[run.samples - 1]!) return undefined;
     return DEFECT_TYPES.flatMap((d) => {
       const key = `${run.run}:${a.asset}:${d}`;
-      if (!cache.has(key)) cache.set(key, eventTimes(run, (e) => e.type === 'defect' && e.asset === a.asset && e.detail === d));
+      if (!cache.has(key)) cache.set(key, eventTimes(run, (e) => e.type === 'defect' && e.asset === a.asset && e.detail === d && (!assignableOnly || e.assignable === true)));
       return horizons.map((h) => (anyIn(cache.get(key)!, t, t + h * 3600) ? 1 : 0));
     });
   });
 }
 
-/** 1 while the asset has an active (injected or onset) fault or is failed at the window end; 0 = normal. */
-export function simAnomalyWindows(runs: readonly SimRun[], o: SimWindowOptions): SimWindows {
-  return build(runs, o, ['anomaly'], 0, (run, a, end) => [run.faulty[end * run.assets.length + a.assetIndex]!]);
+/**
+ * 1 while the asset has an active (injected or onset) fault or is failed at the window end; 0 = normal.
+ * With `minLevel` > 0, machine windows whose fault has not yet degraded the machine by that much (true
+ * health above 1 − minLevel: an exponential wear spends about half its course below 5 %) are dropped
+ * as the grey zone no sensor can tell from normal, instead of being scored as missed anomalies.
+ */
+export function simAnomalyWindows(runs: readonly SimRun[], o: SimWindowOptions & { minLevel?: number }): SimWindows {
+  const min = o.minLevel ?? 0;
+  return build(runs, o, ['anomaly'], 0, (run, a, end) => {
+    const at = end * run.assets.length + a.assetIndex;
+    const y = run.faulty[at]!;
+    return y === 1 && min > 0 && run.health[at]! > 1 - min ? undefined : [y];
+  });
 }
 
 /** The next `horizonSteps` samples of the key sensors (default: the asset's first three). */

@@ -5,14 +5,15 @@
  * seed, so machines draw other lives; a failed machine is repaired at once and starts a new life.
  *
  * Cost, measured on the 2-core development machine (reference plant: 3 lines, 26 machines, 304
- * sensors, 60 s step): about 2.5 ms of wall time per simulated hour per run, e.g. 4 runs × 500 h in
- * 4.9 s (≈ 22 machine failures per 500 h run, mostly CNC tool wear); cutting a task's windows from those runs takes
- * 50–400 ms for ~35 000 windows.
+ * sensors, 60 s step): about 5–6 ms of wall time per simulated hour per run with the truth stream
+ * (defect causes) recorded, e.g. 6 runs × 240 h with process excursions in 5.2 s; cutting a task's
+ * windows from those runs takes 50–400 ms for ~35 000 windows.
  */
 import { createEngine } from '../../engine/plant.ts';
 import type { SensorChannel } from '../../physics/model.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import { seededRng } from './rng.ts';
+import { cycledMachines, plannedExcursions, plannedFaults, type PlannedCommand } from './sim-schedule.ts';
 
 /** How to simulate the runs a dataset is built from. */
 export interface SimRunOptions {
@@ -26,10 +27,17 @@ export interface SimRunOptions {
   readonly sampleEveryS?: number;
   /** Engine base step: 60 s, the coarsest at which the models stay stable (engine/engine.ts ForkOptions). */
   readonly stepS?: number;
-  /** Random faults injected per run at random times (for anomaly sets). Default 0. */
+  /** Random faults injected per run at stratified random times over the run (for anomaly sets). Default 0. */
   readonly injectFaults?: number;
   /** Wear acceleration (rateMultiplier) of injected machine faults. Default 20. */
   readonly accelerate?: number;
+  /** Process excursions per line per day (setpoint moves and line faults, see sim-schedule.ts). Default 0. */
+  readonly excursionsPerDay?: number;
+  /**
+   * Machine life cycles: machines of these profiles get an accelerated fault (`accelerate`) a random
+   * 0–`delayH` hours after the start and after each repair, so they run lives to failure. Default none.
+   */
+  readonly cycle?: { readonly kinds?: readonly string[]; readonly faultTypes?: readonly string[]; readonly delayH?: number };
 }
 
 /** A labelled event as recorded: failures, defects (detail = defect type), fault onsets, maintenance. */
@@ -38,6 +46,8 @@ export interface SimEvent {
   readonly asset: string;
   readonly tS: number;
   readonly detail: string;
+  /** Defects only: the true causes (ground truth) include one besides 'random', i.e. an assignable cause. */
+  readonly assignable?: boolean;
 }
 
 /** One recorded run. Matrices are row-major by sample. */
@@ -54,20 +64,14 @@ export interface SimRun {
   readonly values: Float32Array;
   /** samples × assets: true RUL in hours (NaN for lines, Infinity before any wear mode is bounded). */
   readonly rulH: Float64Array;
+  /** samples × assets: true health, 1 = no degradation yet (before every mode's onset), 0 = failed; NaN for lines. */
+  readonly health: Float64Array;
   /** samples × assets: 1 while the asset has an active fault or is failed. */
   readonly faulty: Uint8Array;
   readonly events: readonly SimEvent[];
 }
 
-/** Typical parameters of each glass-line fault, from the incident library (scenarios/library/). */
-export const LINE_FAULT_PARAMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  burner_drift: { ratePerH: 30, maxC: 180 },
-  pressure_oscillation: { amplitudeMPa: 12, periodS: 45 },
-  mold_heater_failure: {},
-  lehr_fan_failure: { extraCoolingCPerMin: 8 },
-  belt_overspeed: { offsetMpm: 35 },
-  batch_contamination: { severity: 2.5 },
-};
+export { LINE_FAULT_PARAMS } from './sim-schedule.ts';
 
 /** Simulates `runs` runs of `hours` each and records them (deterministic in the options). */
 export function recordSimRuns(o: SimRunOptions): SimRun[] {
@@ -88,25 +92,62 @@ function recordOne(o: SimRunOptions, run: number): SimRun {
   const samples = Math.floor((o.hours * 3600) / (stepS * every));
   const values = new Float32Array(samples * sensors.length);
   const rulH = new Float64Array(samples * assets.length);
+  const health = new Float64Array(samples * assets.length);
   const faulty = new Uint8Array(samples * assets.length);
   const tS = new Float64Array(samples);
   const timeMs = new Float64Array(samples);
-  const events: SimEvent[] = [];
+  const events: { -readonly [K in keyof SimEvent]: SimEvent[K] }[] = [];
   const failed: string[] = [];
+  const defectAt = new Map<number, number>();
   const sub = engine.events$.subscribe((e) => {
     if (e.type === 'failure') failed.push(e.asset);
-    if (e.type === 'failure' || e.type === 'defect' || e.type === 'fault_onset' || e.type === 'maintenance') {
-      const detail = e.type === 'defect' ? e.defect : e.type === 'failure' ? e.mode : e.type === 'fault_onset' ? e.fault : e.kind;
+    if (e.type === 'defect') {
+      defectAt.set(e.seq, events.length);
+      events.push({ type: e.type, asset: e.asset, tS: e.tS, detail: e.defect, assignable: false });
+    }
+    if (e.type === 'failure' || e.type === 'fault_onset' || e.type === 'maintenance') {
+      const detail = e.type === 'failure' ? e.mode : e.type === 'fault_onset' ? e.fault : e.kind;
       events.push({ type: e.type, asset: e.asset, tS: e.tS, detail });
     }
   });
-  const injections = plannedFaults(o, seed, engine.layout.models, samples * every);
+  // The true causes of defects are hidden truth (truth$, emitted after the tick's events), matched by sequence number.
+  const truthSub = engine.truth$.subscribe((t) => {
+    for (const d of t.defects) {
+      const i = defectAt.get(d.seq);
+      if (i !== undefined && d.causes.some((c) => c !== 'random')) events[i]!.assignable = true;
+    }
+    defectAt.clear();
+  });
+  const ticks = samples * every;
+  const rng = seededRng(seed, 'sim-dataset-faults');
+  const models = engine.layout.models;
+  const targets = new Map(engine.setpoints().map((sp) => [sp.id, sp.target]));
+  const lines = models.filter((m) => m.kind !== 'machine').map((m) => m.asset);
+  const planned: PlannedCommand[] = [
+    ...plannedFaults(o.injectFaults ?? 0, models, ticks, o.accelerate ?? 20, rng),
+    ...plannedExcursions(lines, o.excursionsPerDay ?? 0, stepS, ticks, (id) => targets.get(id)!, seededRng(seed, 'sim-dataset-excursions')),
+  ].sort((a, b) => a.tick - b.tick);
+  const cycleRng = seededRng(seed, 'sim-dataset-cycles');
+  const cycled = o.cycle ? cycledMachines(models, machineType, o.cycle.kinds, o.cycle.faultTypes) : new Map<string, readonly string[]>();
+  const delayTicks = ((o.cycle?.delayH ?? 12) * 3600) / stepS;
+  const nextLife = (asset: string, from: number) => {
+    const types = cycled.get(asset);
+    if (!types) return;
+    const type = types[Math.floor(cycleRng.uniform() * types.length)]!;
+    planned.push({ tick: from + 1 + Math.floor(cycleRng.uniform() * delayTicks), command: { kind: 'fault', target: asset, type, params: { rateMultiplier: o.accelerate ?? 20 } } });
+    planned.sort((a, b) => a.tick - b.tick);
+  };
+  for (const asset of cycled.keys()) nextLife(asset, engine.tick);
+  let next = 0;
   const last = Float32Array.from(engine.values);
   for (let s = 0; s < samples; s++) {
     for (let k = 0; k < every; k++) {
-      for (const inj of injections) if (inj.tick === engine.tick) engine.apply({ kind: 'fault', target: inj.asset, type: inj.type, params: inj.params });
+      while (next < planned.length && planned[next]!.tick <= engine.tick) engine.apply(planned[next++]!.command);
       engine.step(1);
-      if (failed.length) for (const a of failed.splice(0)) engine.apply({ kind: 'maintenance', target: a }); // renewal: a new life
+      if (failed.length) for (const a of failed.splice(0)) {
+        engine.apply({ kind: 'maintenance', target: a }); // renewal: a new life
+        nextLife(a, engine.tick);
+      }
     }
     const v = engine.values;
     for (let j = 0; j < sensors.length; j++) if (!Number.isNaN(v[j]!)) last[j] = v[j]!;
@@ -114,28 +155,14 @@ function recordOne(o: SimRunOptions, run: number): SimRun {
     const truth = engine.truth();
     for (let a = 0; a < assets.length; a++) {
       rulH[s * assets.length + a] = truth.rulH[a]!;
+      health[s * assets.length + a] = truth.health[a]!;
       faulty[s * assets.length + a] = (truth.activeFaults[assets[a]!]?.length ?? 0) > 0 || truth.rulH[a] === 0 ? 1 : 0;
     }
     tS[s] = engine.tS;
     timeMs[s] = engine.startMs + engine.tS * 1000;
   }
+  truthSub.unsubscribe();
   sub.unsubscribe();
   engine.dispose();
-  return { run, sensors, assets, machineType, samples, tS, timeMs, values, rulH, faulty, events };
-}
-
-/** Random fault injections: asset, type and tick drawn from a seeded stream. */
-function plannedFaults(o: SimRunOptions, seed: number, models: readonly { asset: string; kind: string; faultTypes: readonly string[] }[], ticks: number) {
-  const rng = seededRng(seed, 'sim-dataset-faults');
-  const planned: { tick: number; asset: string; type: string; params: Readonly<Record<string, number>> }[] = [];
-  const candidates = models.filter((m) => m.faultTypes.some((t) => m.kind === 'machine' || t in LINE_FAULT_PARAMS));
-  for (let i = 0; i < (o.injectFaults ?? 0) && candidates.length > 0; i++) {
-    const m = candidates[Math.floor(rng.uniform() * candidates.length)]!;
-    const types = m.kind === 'machine' ? m.faultTypes : m.faultTypes.filter((t) => t in LINE_FAULT_PARAMS);
-    const type = types[Math.floor(rng.uniform() * types.length)]!;
-    const params = m.kind === 'machine' ? { rateMultiplier: o.accelerate ?? 20 } : LINE_FAULT_PARAMS[type]!;
-    // Inject in the middle half of the run, so there are normal windows before and labelled ones after.
-    planned.push({ tick: 1 + Math.floor((0.25 + 0.5 * rng.uniform()) * ticks), asset: m.asset, type, params });
-  }
-  return planned;
+  return { run, sensors, assets, machineType, samples, tS, timeMs, values, rulH, health, faulty, events };
 }

@@ -23,11 +23,10 @@ function logLoss(y: ArrayLike<number>, p: ArrayLike<number>): number {
 }
 
 describe('training on simulated plant data', () => {
-  // Skipped until ml/data's defect labels carry signal: on the reference plant P(≥1 defect of a type
-  // within 1 h) is 0.75–0.97 at the background rate, and with injected faults the faults fall after
-  // the training time range; the net then matches the prior at best (see the ML report).
-  it.skip('predicts defects with a lower log-loss than the training prior rate, and calibrated (ECE ≤ 0.1)', async () => {
-    const d = buildSimDataset('defects', { scenario, hours: 240, runs: 2 }, { fractions });
+  // Defects with an assignable (process) cause, on runs with process excursions (the defect task's
+  // default run options), split by run: the random background of any-cause defects is not learnable.
+  it('predicts process defects with a lower log-loss than the training prior rate, and calibrated (ECE ≤ 0.1)', async () => {
+    const d = buildSimDataset('defects', { scenario, hours: 72, runs: 4 }, { fractions, causes: 'assignable' });
     expect(d.split.test.n).toBeGreaterThan(100);
     const { split } = scaleSplit(d.split);
     const { model } = await trainTask('defects', split, { epochs: 15, seed: 1 });
@@ -42,8 +41,10 @@ describe('training on simulated plant data', () => {
     model.dispose();
   });
 
-  it('flags injected faults with an autoencoder (AUROC ≥ 0.85)', async () => {
-    const d = buildSimDataset('anomaly', { scenario, hours: 120, runs: 2, injectFaults: 8 }, { fractions });
+  // Faults fall all over the runs, so early, invisible stages of wear are in every part: windows whose
+  // fault has degraded the machine by less than 5 % are left out as the grey zone.
+  it('flags injected faults with an autoencoder once they show (AUROC ≥ 0.85)', async () => {
+    const d = buildSimDataset('anomaly', { scenario, hours: 120, runs: 2, injectFaults: 8 }, { fractions, minLevel: 0.05 });
     const { split } = scaleSplit(d.split);
     const { model } = await trainTask('anomaly', split, { epochs: 15, seed: 1 });
     const score = model.predict(split.test).filter((_, k) => k % 2 === 0);
