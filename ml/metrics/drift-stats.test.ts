@@ -68,3 +68,17 @@ describe('two-sample Kolmogorov-Smirnov', () => {
     expect(ksTwoSample(range(1, 200), range(101, 300)).pValue).toBeLessThan(1e-6);
   });
 });
+
+describe('missing samples in drift statistics', () => {
+  it('leaves NaN (dropped-out samples) out of PSI and KS instead of stalling or poisoning them', () => {
+    const clean = Array.from({ length: 200 }, (_, i) => i % 17);
+    const gappy = clean.flatMap((v, i) => (i % 10 === 0 ? [v, Number.NaN] : [v]));
+    expect(psi(clean, gappy)).toBeCloseTo(0, 12);
+    expect(ksTwoSample(gappy, clean)).toEqual(ksTwoSample(clean, clean));
+  });
+
+  it('refuses a sample with no finite value, naming the statistic', () => {
+    expect(() => ksTwoSample([Number.NaN], [1, 2])).toThrow('ksTwoSample: no finite values in a sample');
+    expect(() => psi([1, 2], [Number.NaN])).toThrow('psi: no finite values in a sample');
+  });
+});

@@ -8,7 +8,8 @@ export const PSI_BINS = 10;
 /** Proportion used for an empty bin so that ln(c/r) stays finite (a common choice; stated so PSI is reproducible). */
 export const PSI_EPSILON = 1e-4;
 
-const sorted = (a: ArrayLike<number>): Float64Array => Float64Array.from(a).sort();
+/** Finite values, sorted: a dropped-out sample (NaN) is no part of a distribution, and would stall the KS merge. */
+const sorted = (a: ArrayLike<number>): Float64Array => Float64Array.from(a).filter(Number.isFinite).sort();
 
 /**
  * Bin edges from reference quantiles: edge k (k = 1..bins−1) is the sorted reference value at index
@@ -49,9 +50,12 @@ export function binProportions(values: ArrayLike<number>, edges: readonly number
  */
 export function psi(reference: ArrayLike<number>, current: ArrayLike<number>, bins = PSI_BINS, epsilon = PSI_EPSILON): number {
   if (reference.length === 0 || current.length === 0) throw new Error('psi: empty sample');
-  const edges = quantileEdges(reference, bins);
-  const r = binProportions(reference, edges);
-  const c = binProportions(current, edges);
+  const ref = sorted(reference);
+  const cur = sorted(current);
+  if (ref.length === 0 || cur.length === 0) throw new Error('psi: no finite values in a sample');
+  const edges = quantileEdges(ref, bins);
+  const r = binProportions(ref, edges);
+  const c = binProportions(cur, edges);
   let sum = 0;
   for (let b = 0; b < r.length; b++) {
     const rb = Math.max(r[b]!, epsilon);
@@ -78,6 +82,7 @@ export function ksTwoSample(a: ArrayLike<number>, b: ArrayLike<number>): KsResul
   if (a.length === 0 || b.length === 0) throw new Error('ksTwoSample: empty sample');
   const sa = sorted(a);
   const sb = sorted(b);
+  if (sa.length === 0 || sb.length === 0) throw new Error('ksTwoSample: no finite values in a sample');
   let i = 0, j = 0, d = 0;
   while (i < sa.length && j < sb.length) {
     const x = Math.min(sa[i]!, sb[j]!);

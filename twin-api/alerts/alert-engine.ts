@@ -8,7 +8,7 @@ import { anomalyMessage } from './alert-message.ts';
 import { DEFAULT_ALERT_SETTINGS, parseAlertSettings, type AlertSettings } from './alert-settings.ts';
 import { effectiveLimits } from './effective-limits.ts';
 import { RateTracker } from './rate-tracker.ts';
-import { ANOMALY_ACTION, FAILURE_ACTION } from './recommended-actions.ts';
+import { ANOMALY_ACTION, DRIFT_ACTION, FAILURE_ACTION } from './recommended-actions.ts';
 import { ThresholdTracker } from './threshold-tracker.ts';
 
 /** What the alert engine reads of a frame (a real engine Frame, or a hand-built one in tests). */
@@ -51,6 +51,7 @@ export class AlertEngine {
   private readonly thresholds: ThresholdTracker;
   private readonly rates: RateTracker;
   private readonly anomalies = new Map<string, AssetRuleState>();
+  private readonly drifts = new Map<string, AssetRuleState>();
   private readonly failures = new Map<string, AssetRuleState>();
   private current: AlertSettings;
   private lastEventSeq = -1;
@@ -144,6 +145,38 @@ export class AlertEngine {
     if (st.slot < 0) this.openAsset(st, a, t);
     else if (severityRank(severity) > severityRank(this.book.record(st.slot).severity)) this.book.escalate(st.slot, a, t);
     else this.book.touch(st.slot, score, t);
+    return this.drain();
+  }
+
+  /**
+   * Model-drift hook (ml/drift): one alert per model (`model` names it, e.g. "pump/rul") while its
+   * scheduled checks find drift; the first clean check clears it. `psi` is the worst feature's.
+   */
+  reportDrift(model: string, drifted: boolean, psi: number, psiThreshold: number, features: readonly string[], tIso: string): readonly AlertChange[] {
+    const t = Date.parse(tIso);
+    if (Number.isNaN(t)) throw badField('tIso', `not an ISO 8601 time: "${tIso}"`);
+    if (!(t < this.book.nowMs)) this.book.nowMs = t;
+    const st = stateOf(this.drifts, model);
+    if (!drifted) {
+      if (st.slot >= 0) this.closeAsset(st, t);
+      return this.drain();
+    }
+    const a = {
+      rule: 'model_drift' as const,
+      asset: `model ${model}`,
+      sensor: null,
+      parameter: null,
+      unit: '',
+      severity: 'MEDIUM' as const,
+      direction: 'above' as const,
+      value: psi,
+      threshold: psiThreshold,
+      message: `input drift on the ${model} model: ${features.slice(0, 3).join(', ')} (PSI ${psi.toFixed(2)}) no longer look like its training data`,
+      recommendedAction: DRIFT_ACTION,
+      contributors: [...features],
+    };
+    if (st.slot < 0) this.openAsset(st, a, t);
+    else this.book.touch(st.slot, psi, t);
     return this.drain();
   }
 

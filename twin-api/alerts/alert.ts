@@ -12,7 +12,8 @@ export const LEVEL_SEVERITY: readonly Severity[] = ['LOW', 'MEDIUM', 'HIGH', 'CR
 export const LEVEL_NAMES = ['normal', 'warning', 'error', 'critical'] as const;
 
 /** What raised an alert. */
-export type AlertRule = 'threshold' | 'rate_of_change' | 'anomaly' | 'failure';
+/** `model_drift`: a live model's inputs no longer look like its training data (PSI / KS, ml/drift). */
+export type AlertRule = 'threshold' | 'rate_of_change' | 'anomaly' | 'failure' | 'model_drift';
 
 /**
  * Lifecycle: active → acknowledged → cleared, or active|acknowledged → dismissed (by an operator),

@@ -52,3 +52,5 @@ export function recommendedAction(parameter: string, direction: Direction | null
 
 export const ANOMALY_ACTION = 'review the contributing sensors; plan an inspection of the asset';
 export const FAILURE_ACTION = 'dispatch maintenance; keep the asset isolated until it is repaired';
+
+export const DRIFT_ACTION = 'check the drifted sensors and recent process changes; if the plant has changed for good, retrain the model (Models → Retrain)';
