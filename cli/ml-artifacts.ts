@@ -1,12 +1,15 @@
 /**
  * What a training run leaves in its folder: the model (TF.js format, written by the model itself),
- * preprocess.json, metrics.json and learning-curves.html. Written either to `--out` or as a new
+ * preprocess.json, metrics.json, learning-curves.html and, given the training windows, reference.json
+ * (the drift reference of the inputs, ml/drift/reference-file.ts). Written either to `--out` or as a new
  * version in the model registry.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { driftReferenceSample, writeDriftReference } from '../ml/drift/reference-file.ts';
 import { ModelRegistry, type ModelVersion } from '../ml/registry/registry.ts';
 import type { TaskModel, TrainOptions } from '../ml/train/train-task.ts';
+import type { WindowSet } from '../ml/window-set.ts';
 import { learningCurvesHtml } from './ml-curves.ts';
 import { PREPROCESS_FILE, type Preprocess } from './ml-preprocess.ts';
 
@@ -19,6 +22,8 @@ export interface RunArtifacts {
   readonly hyperparameters: TrainOptions;
   readonly datasetFingerprint: string;
   readonly summary: string;
+  /** The unscaled training windows (before any oversampling); when given, reference.json is written from them. */
+  readonly trainWindows?: WindowSet;
 }
 
 /** Writes the run's files into `dir`. */
@@ -29,6 +34,7 @@ export async function writeRun(dir: string, a: RunArtifacts): Promise<void> {
   const metrics = { task: a.pre.task, data: a.summary, datasetFingerprint: a.datasetFingerprint, hyperparameters: a.hyperparameters, test: a.metrics, history: a.history };
   writeFileSync(join(dir, 'metrics.json'), `${JSON.stringify(metrics, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
   writeFileSync(join(dir, 'learning-curves.html'), learningCurvesHtml(`twin train ${a.pre.task}: ${a.summary}`, a.history, a.metrics));
+  if (a.trainWindows !== undefined) await writeDriftReference(dir, driftReferenceSample(a.trainWindows, { seed: a.hyperparameters.seed ?? 0 }));
 }
 
 /** Saves to `out` when given, else as a new registry version; returns the folder and the version. */

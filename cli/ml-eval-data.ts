@@ -7,7 +7,7 @@ import { CMAPSS_COLUMNS, parseCmapss, parseRulTruth } from '../ml/data/cmapss-pa
 import { cmapssWindows } from '../ml/data/cmapss.ts';
 import { parseCsv } from '../ml/data/csv.ts';
 import { recordSimRuns } from '../ml/data/sim-record.ts';
-import { simTaskWindows } from '../ml/data/sim-task.ts';
+import { simTaskWindows, taskRunOptions } from '../ml/data/sim-task.ts';
 import { tableWindows } from '../ml/data/table.ts';
 import type { WindowSet } from '../ml/window-set.ts';
 import { optional, readFlagFile } from './ml-data.ts';
@@ -33,8 +33,9 @@ export function loadEvalData(pre: Preprocess, v: FlagValues, needLabels: boolean
     if (hours === undefined) throw new UsageError('--hours: required with --from-sim');
     const scenario = resolveScenario(str(v, 'from-sim') ?? d.scenario, {});
     const seed = num(v, 'seed', { min: 0, max: 0xffffffff, integer: true }) ?? 1000; // other seeds than training's by default
-    const runs = recordSimRuns({ scenario, hours, runs: num(v, 'runs', { min: 1, integer: true }) ?? 1, seed: (scenario.seed + seed) >>> 0, injectFaults: pre.task === 'anomaly' ? 6 : 0 });
-    const w = simTaskWindows(pre.task, runs, { kind: d.kind, ...optional('windowSteps', d.windowSteps), ...optional('horizonH', d.horizonH), ...optional('capH', d.capH) });
+    // Simulated as training simulates (taskRunOptions: life cycles, injected faults, process excursions), so the labels mean the same.
+    const runs = recordSimRuns(taskRunOptions(pre.task, { scenario, hours, runs: num(v, 'runs', { min: 1, integer: true }) ?? 1, seed: (scenario.seed + seed) >>> 0 }, d.kind));
+    const w = simTaskWindows(pre.task, runs, { kind: d.kind, ...optional('windowSteps', d.windowSteps), ...optional('horizonH', d.horizonH), ...optional('capH', d.capH), ...optional('causes', d.causes), ...optional('minLevel', d.minLevel) });
     const keys = Array.from(w.windows.group, (g, i) => [String(g), new Date(w.windows.time[i]!).toISOString()]);
     return { ws: w.windows, labelled: true, keyNames: ['life', 'time'], keys };
   }

@@ -21,6 +21,10 @@ export type DataSpec =
       readonly windowSteps?: number;
       readonly horizonH?: number;
       readonly capH?: number;
+      /** Defect labels: every defect, or only those with an assignable (non-random) cause. */
+      readonly causes?: 'any' | 'assignable';
+      /** Anomaly labels: faults below this degradation level are left out as a grey zone. */
+      readonly minLevel?: number;
     };
 
 /** The content of preprocess.json. */

@@ -37,8 +37,9 @@ describe('the models API', async () => {
     const started = await call('POST', '/api/models/retrain', {});
     expect(started.statusCode).toBe(202);
     const id = started.json().data.id as string;
-    await new Promise((r) => setTimeout(r, 20));
-    expect((await call('GET', `/api/models/jobs/${id}`, undefined, KEYS.viewer)).json().data).toMatchObject({ id, state: 'done', requestedBy: 'engineer-user', reason: 'retrain' });
+    const job = async () => (await call('GET', `/api/models/jobs/${id}`, undefined, KEYS.viewer)).json().data;
+    for (let i = 0; i < 500 && (await job()).state === 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await job()).toMatchObject({ id, state: 'done', requestedBy: 'engineer-user', reason: 'retrain' });
     expect((await call('GET', '/api/models/jobs/job-999', undefined, KEYS.viewer)).statusCode).toBe(404);
   });
 

@@ -16,6 +16,8 @@ interface Endpoint {
   readonly need: Role | readonly Role[];
   /** A valid request: url and body, made fresh per call (an alert can be acknowledged once). */
   readonly request: () => { url: string; payload?: unknown };
+  /** Waits until the request can succeed (a retrain needs the previous job finished). */
+  readonly ready?: () => Promise<void>;
 }
 
 describe('the role matrix of the REST API', async () => {
@@ -43,7 +45,15 @@ describe('the role matrix of the REST API', async () => {
     { method: 'GET', path: '/api/models', need: 'viewer', request: () => ({ url: '/api/models' }) },
     { method: 'GET', path: '/api/me', need: 'viewer', request: () => ({ url: '/api/me' }) },
     { method: 'POST', path: '/api/models/promote', need: 'engineer', request: () => ({ url: '/api/models/promote', payload: { task: 'rul', kind: 'pump', version: 'v1' } }) },
-    { method: 'POST', path: '/api/models/retrain', need: 'engineer', request: () => ({ url: '/api/models/retrain', payload: { only: [{ kind: 'pump', task: 'rul' }] } }) },
+    {
+      method: 'POST',
+      path: '/api/models/retrain',
+      need: 'engineer',
+      request: () => ({ url: '/api/models/retrain', payload: { only: [{ kind: 'pump', task: 'rul' }] } }),
+      ready: async () => {
+        while (s.models.status().job) await new Promise((r) => setTimeout(r, 5));
+      },
+    },
     { method: 'PUT', path: '/api/plant/setpoints/:id', need: ['operator', 'engineer'], request: () => ({ url: '/api/plant/setpoints/Line_A.belt_speed', payload: { value: 140 } }) },
     { method: 'POST', path: '/api/alerts/:id/acknowledge', need: 'operator', request: () => ({ url: `/api/alerts/${freshAlert()}/acknowledge` }) },
     { method: 'POST', path: '/api/alerts/:id/dismiss', need: 'operator', request: () => ({ url: `/api/alerts/${freshAlert()}/dismiss`, payload: { justification: 'probe replaced during the shift' } }) },
@@ -56,7 +66,8 @@ describe('the role matrix of the REST API', async () => {
     },
   ];
 
-  const send = (e: Endpoint, headers: Record<string, string>) => {
+  const send = async (e: Endpoint, headers: Record<string, string>) => {
+    await e.ready?.();
     const { url, payload } = e.request();
     return s.app.inject({ method: e.method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
   };

@@ -13,6 +13,8 @@ export interface ServerConfig {
   readonly modelsDir: string;
   /** Train the default live models in the background when the registry has none for the plant. */
   readonly mlBootstrap: boolean;
+  /** Retrain a model when its inputs drift (with a 24 h simulated cooldown); otherwise drift only raises alerts. */
+  readonly retrainOnDrift: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -29,6 +31,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
   if (mqttUrl && !/^mqtts?:\/\/|^wss?:\/\//.test(mqttUrl)) throw new ConfigError('MQTT_URL: must start with mqtt://, mqtts://, ws:// or wss://');
   const bootstrap = env['TWIN_ML_BOOTSTRAP'] ?? '1';
   if (bootstrap !== '0' && bootstrap !== '1') throw new ConfigError(`TWIN_ML_BOOTSTRAP: "${bootstrap}" is not 0 or 1`);
+  const retrain = env['TWIN_RETRAIN_ON_DRIFT'] ?? '0';
+  if (retrain !== '0' && retrain !== '1') throw new ConfigError(`TWIN_RETRAIN_ON_DRIFT: "${retrain}" is not 0 or 1`);
   if (env['TWIN_WHATIF_MAX'] && parseDuration(env['TWIN_WHATIF_MAX']) === undefined) throw new ConfigError('TWIN_WHATIF_MAX: not a duration');
   return {
     port,
@@ -41,5 +45,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
     speed,
     modelsDir: env['TWIN_MODELS_DIR'] ?? './models',
     mlBootstrap: bootstrap === '1',
+    retrainOnDrift: retrain === '1',
   };
 }

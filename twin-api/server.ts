@@ -35,7 +35,8 @@ import { createWhatIfService } from './what-if/service.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { SessionManager } from './sessions/session-manager.ts';
 import { viewerFallback, viewerRoutes } from './routes/viewer.ts';
-import { assetKinds } from '../ml/live/live-models.ts';
+import { assetKinds, loadDriftReference } from '../ml/live/live-models.ts';
+import { DriftFeed } from './predictions/drift-feed.ts';
 import { trainInWorker } from '../ml/bootstrap/train-in-worker.ts';
 import { ModelService } from './predictions/model-service.ts';
 import { PredictionsFeed } from './predictions/predictions-feed.ts';
@@ -97,11 +98,29 @@ async function main(): Promise<void> {
 
   const whatIf = createWhatIfService({});
 
-  // Live predictions: the registry's champions, trained in the background on first start.
+  // Live predictions: the registry's champions, trained in the background on first start. Their
+  // inputs are watched for drift against the training reference each model was saved with.
+  const kinds = assetKinds(scenario);
+  const drift = new DriftFeed(engine, {
+    kinds,
+    alerts: alertFeed,
+    policy: { enabled: config.retrainOnDrift, cooldownS: 24 * 3600 },
+    retrain: (kind, task) => models.retrain([{ kind, task }], 'drift-monitor'),
+    log,
+  });
   let lastJobPublishMs = 0;
   const models = new ModelService({
+    onServed: (served) => {
+      void Promise.all(served.map(async (m) => ({ ...m, reference: await loadDriftReference(m.dir).catch(() => null) }))).then((refs) => {
+        try {
+          drift.watch(refs.flatMap((r) => (r.reference ? [{ kind: r.kind, task: r.task, reference: r.reference }] : [])));
+        } catch (err) {
+          log(`drift: not watching the models: ${(err as Error).message}`);
+        }
+      });
+    },
     layout: engine.layout,
-    kinds: assetKinds(scenario),
+    kinds,
     scenarioName: config.scenario,
     registryDir: config.modelsDir,
     bootstrap: config.mlBootstrap,
@@ -163,7 +182,7 @@ async function main(): Promise<void> {
       whatIfRoutes(twin, whatIf),
       sessionRoutes(sessions, store),
       predictionRoutes(() => predictions, store),
-      modelRoutes(models),
+      modelRoutes(models, () => drift.reports()),
       meRoutes(),
       viewerRoutes(VIEWER_DIST),
     ],
@@ -197,6 +216,7 @@ async function main(): Promise<void> {
     await app.close();
     await whatIf.close();
     await predictions.close();
+    drift.close();
     models.close();
     await alertFeed.close();
     await feed.close();

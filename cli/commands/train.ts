@@ -24,7 +24,7 @@ export async function train(argv: string[]): Promise<number> {
     bar.update(p.epoch, `loss ${p.loss.toPrecision(3)}${p.valLoss !== undefined ? ` val ${p.valLoss.toPrecision(3)}` : ''}`);
   });
   bar?.done();
-  const saved = await saveRun({ ...run, hyperparameters: opts, summary: data.summary }, str(values, 'out'), str(values, 'registry'));
+  const saved = await saveRun({ ...run, hyperparameters: opts, summary: data.summary, trainWindows: data.split.train }, str(values, 'out'), str(values, 'registry'));
   run.model.dispose();
   const where = saved.version ? `${saved.dir} (registry ${task} ${saved.version.version}${saved.version.version === 'v1' ? ', champion' : ', challenger'})` : saved.dir;
   console.log(`trained ${task} in ${((Date.now() - startMs) / 1000).toFixed(1)} s, ${run.history.loss.length} epochs → ${where}`);

@@ -1,10 +1,11 @@
 /**
  * The held-out-ready data of one live model: the (kind, task) windows cut from recorded simulator runs
- * (ml/data/sim-task.ts), split on time with a gap of the labels' look-ahead, thinned to a size that
- * trains in seconds, and checked for labels a model can learn from.
+ * (ml/data/sim-task.ts) with the labels bench/ml.ts scores, split by run (runs are independent
+ * simulations, so no part leaks into another) or, with fewer than 3 runs, on time with a gap of the
+ * labels' look-ahead; thinned to a size that trains in seconds, and checked for labels a model can learn from.
  */
 import type { SimRun } from '../data/sim-record.ts';
-import { simTaskWindows } from '../data/sim-task.ts';
+import { simTaskWindows, splitByRun, type SimTaskOptions } from '../data/sim-task.ts';
 import { splitByTime } from '../data/splits.ts';
 import { selectWindows } from '../data/window-ops.ts';
 import type { LiveTask } from '../live/live-types.ts';
@@ -12,8 +13,26 @@ import type { Split, WindowSet } from '../window-set.ts';
 
 /** Look-ahead of the classification labels, hours: failure within a day; defects within the hour (longer horizons are almost always positive on the reference plant). */
 export const LIVE_HORIZON_H: Readonly<Partial<Record<LiveTask, number>>> = { failure: 24, defects: 1 };
-/** RUL cap of the training target, hours (sim-dataset's default). */
-export const LIVE_RUL_CAP_H = 200;
+/**
+ * RUL cap of the training target, hours: bench/ml.ts's 20 h. Lives are cycled by accelerated wear
+ * (sim-task.ts taskRunOptions), so the visible degradation phase lasts tens of hours; a 200 h cap
+ * would be a target no window ever reaches.
+ */
+export const LIVE_RUL_CAP_H = 20;
+/**
+ * Label options per task, as bench/ml.ts scores them: defects with an assignable (process) cause only
+ * (the random background makes "any defect within 1 h" ≥ 75 % likely whatever the sensors show);
+ * anomaly without the grey zone of faults not yet 5 % degraded; RUL in the visible degradation phase
+ * (simRulWindows' default) under the cap above.
+ */
+export const LIVE_LABELS: Readonly<Record<LiveTask, SimTaskOptions>> = {
+  rul: { capH: LIVE_RUL_CAP_H },
+  failure: { horizonH: LIVE_HORIZON_H.failure! },
+  defects: { horizonH: LIVE_HORIZON_H.defects!, causes: 'assignable' },
+  anomaly: { minLevel: 0.05 },
+};
+/** Held-out shares: with 5 runs, one run each for validation and test. */
+const FRACTIONS = { validation: 0.15, test: 0.2 };
 /** Below this many labelled windows a class is not learnable. */
 const MIN_WINDOWS = 20;
 
@@ -28,17 +47,16 @@ export interface LiveDataOptions {
 /** The split of a (kind, task), or why it cannot be trained. */
 export type LiveData = { readonly split: Split; readonly windowSteps: number } | { readonly reason: string };
 
-/** Windows of `kind` for `task` from the runs, split train / validation / test in time. */
+/** Windows of `kind` for `task` from the runs (recorded with taskRunOptions), split by run (≥ 3 runs) or on time. */
 export function liveData(task: LiveTask, kind: string, runs: readonly SimRun[], o: LiveDataOptions): LiveData {
-  const horizonH = LIVE_HORIZON_H[task];
   let w;
   try {
-    w = simTaskWindows(task, runs, { kind, windowSteps: o.windowSteps, ...(horizonH === undefined ? {} : { horizonH }), ...(task === 'rul' ? { capH: LIVE_RUL_CAP_H } : {}) });
+    w = simTaskWindows(task, runs, { kind, windowSteps: o.windowSteps, ...LIVE_LABELS[task] });
   } catch (err) {
     return { reason: (err as Error).message };
   }
   if (w.windows.n === 0) return { reason: `no labelled windows` };
-  const raw = splitByTime(w.windows, { validation: 0.15, test: 0.2 }, w.horizonMs);
+  const raw = runs.length >= 3 ? splitByRun(w, runs.length, FRACTIONS) : splitByTime(w.windows, FRACTIONS, w.horizonMs);
   const split = { train: thin(raw.train, o.maxTrain), validation: thin(raw.validation, o.maxHeldOut), test: thin(raw.test, o.maxHeldOut) };
   const reason = unusable(task, kind, split.train);
   return reason === undefined ? { split, windowSteps: o.windowSteps } : { reason };

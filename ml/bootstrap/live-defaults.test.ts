@@ -8,10 +8,12 @@ import { assetKinds, loadChampionModels } from '../live/live-models.ts';
 import { LivePredictor } from '../live/live-predictor.ts';
 import { ModelRegistry } from '../registry/registry.ts';
 import { recordSimRuns } from '../data/sim-record.ts';
+import { loadDriftReference } from '../live/live-models.ts';
 import { judgeAgainstChampion } from './champion-check.ts';
 import { liveData } from './live-data.ts';
 import { trainLiveDefaults, type LiveDefaultsOptions } from './live-defaults.ts';
 import { liveJobs } from './live-plan.ts';
+import { liveRunOptions } from './live-recordings.ts';
 
 const scenario = loadLibraryScenario('glass-plant');
 const registry = new ModelRegistry(mkdtempSync(join(tmpdir(), 'twin-live-defaults-')), () => new Date(Date.UTC(2024, 0, 1)));
@@ -24,6 +26,8 @@ const tiny: Omit<LiveDefaultsOptions, 'registry'> = {
   epochs: 2,
   only: [{ kind: 'pump', task: 'anomaly' }, { kind: 'cnc', task: 'failure' }, { kind: 'line', task: 'defects' }, { kind: 'conveyor', task: 'failure' }],
 };
+
+const mean = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0) / xs.length;
 
 describe('trainLiveDefaults', () => {
   it('plans every (kind, task) the plant needs: rul, failure, anomaly per machine kind, defects and anomaly for lines', () => {
@@ -44,6 +48,13 @@ describe('trainLiveDefaults', () => {
     const v = registry.get({ task: 'defects', kind: 'line' });
     expect(v).toMatchObject({ kind: 'line', name: 'defects-line', datasetFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), hyperparameters: { epochs: 2, hours: 120, sampleEveryS: 600, windowSteps: 12 } });
     expect(JSON.parse(readFileSync(join(registry.dir({ task: 'defects', kind: 'line' }), 'preprocess.json'), 'utf8'))).toMatchObject({ task: 'defects', data: { format: 'sim', kind: 'line', horizonH: 1 } });
+    // Each model keeps a sample of its unscaled training inputs, in its feature order, for drift checks.
+    const pre = JSON.parse(readFileSync(join(registry.dir({ task: 'failure', kind: 'cnc' }), 'preprocess.json'), 'utf8')) as { featureNames: string[]; scaler: { offset: number[] } };
+    const ref = await loadDriftReference(registry.dir({ task: 'failure', kind: 'cnc' }));
+    expect(ref?.featureNames).toEqual(pre.featureNames);
+    expect(ref!.columns[0]!.length).toBeGreaterThan(100);
+    expect(ref!.columns[0]!.length).toBeLessThanOrEqual(2000);
+    expect(Math.abs(mean(ref!.columns[0]!) - pre.scaler.offset[0]!)).toBeLessThan(Math.abs(pre.scaler.offset[0]!) * 0.1 + 1); // unscaled: near the training mean, not near 0
     expect(progress[0]!.message).toMatch(/simulating 2 × 120 h/);
     expect(progress.at(-1)).toMatchObject({ done: 4, total: 4, etaS: 0 });
 
@@ -69,7 +80,7 @@ describe('trainLiveDefaults', () => {
     expect(registry.index(key).champion).toBe(registered[0]!.champion ? 'v2' : 'v1');
     expect(registered[0]!.decision).toMatch(/f1/);
     // The champion is scored anew on the windows given: a hopeless challenger loses, a perfect one wins.
-    const runs = recordSimRuns({ scenario, hours: 120, runs: 2, seed: scenario.seed, injectFaults: 6 });
+    const runs = recordSimRuns(liveRunOptions({ kind: 'pump', task: 'anomaly' }, { scenario, hours: 120, runs: 2, seed: scenario.seed }));
     const data = liveData('anomaly', 'pump', runs, { windowSteps: 12, maxTrain: 4000, maxHeldOut: 2000 });
     if (!('split' in data)) throw new Error(data.reason);
     expect(await judgeAgainstChampion(registry, 'anomaly', 'pump', data.split.test, { f1: -1 })).toMatchObject({ promote: false, reason: expect.stringMatching(/does not beat the champion/) });

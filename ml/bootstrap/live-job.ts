@@ -2,16 +2,18 @@
  * Training one live model: scale with a scaler fitted on the training part, train the task's network
  * (ml/train/train-task.ts) with small live hyperparameters, score the test part, and write the folder
  * the registry keeps: the model, preprocess.json (the same shape `twin train` writes, so `twin evaluate`
- * reads it) and metrics.json.
+ * reads it), metrics.json, and reference.json: a sample of the training inputs a drift monitor compares
+ * live inputs with (ml/drift/reference-file.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scaleSplit, type Scaler } from '../data/scaler.ts';
+import { driftReferenceSample, writeDriftReference } from '../drift/reference-file.ts';
 import type { LiveTask } from '../live/live-types.ts';
 import { NetModel } from '../models/net-model.ts';
 import { trainTask, type TrainOptions, type TrainProgress } from '../train/train-task.ts';
 import type { Split } from '../window-set.ts';
-import { LIVE_HORIZON_H, LIVE_RUL_CAP_H } from './live-data.ts';
+import { LIVE_LABELS } from './live-data.ts';
 import { liveMetrics } from './live-metrics.ts';
 
 /**
@@ -49,11 +51,11 @@ export interface LiveDataSpec {
 export async function writeLiveJob(dir: string, task: LiveTask, r: LiveJobResult, split: Split, data: LiveDataSpec, extra: { hyperparameters: Record<string, unknown>; datasetFingerprint: string }): Promise<void> {
   await mkdir(dir, { recursive: true });
   await r.model.save(dir);
-  const horizonH = LIVE_HORIZON_H[task];
   const pre = {
     version: 1,
     task,
-    data: { format: 'sim', ...data, ...(horizonH === undefined ? {} : { horizonH }), ...(task === 'rul' ? { capH: LIVE_RUL_CAP_H } : {}) },
+    // The label options too (horizon, RUL cap, defect causes, anomaly grey zone), so `twin evaluate` cuts the same labels.
+    data: { format: 'sim', ...data, ...LIVE_LABELS[task] },
     featureNames: [...split.train.featureNames],
     targetNames: [...split.train.targetNames],
     scaler: r.scaler,
@@ -61,4 +63,7 @@ export async function writeLiveJob(dir: string, task: LiveTask, r: LiveJobResult
   await writeFile(path.join(dir, 'preprocess.json'), `${JSON.stringify(pre, null, 2)}\n`);
   const metrics = { task, kind: data.kind, data: `${data.scenario} simulation, ${split.train.n}/${split.validation.n}/${split.test.n} windows`, ...extra, test: r.metrics, history: r.history };
   await writeFile(path.join(dir, 'metrics.json'), `${JSON.stringify(metrics, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+  // The unscaled training part, sampled with the training seed: what the model learnt its inputs from.
+  const seed = extra.hyperparameters['seed'];
+  await writeDriftReference(dir, driftReferenceSample(split.train, { seed: typeof seed === 'number' ? seed : 0 }));
 }

@@ -72,3 +72,6 @@ export async function loadLiveModel(dir: string, kind: string, task: LiveTask): 
   const scaler = existsSync(pre) ? (JSON.parse(await readFile(pre, 'utf8')) as { scaler?: Scaler }).scaler : undefined;
   return { kind, task, model, ...(scaler === undefined ? {} : { scaler }) };
 }
+
+/** The drift reference (reference.json) of a model folder, or null: see ml/drift/reference-file.ts. */
+export { loadDriftReference } from '../drift/reference-file.ts';

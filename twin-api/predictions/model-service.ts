@@ -36,6 +36,8 @@ export interface ModelServiceOptions {
   readonly onJob?: (job: JobView) => void;
   readonly log?: (msg: string) => void;
   readonly now?: () => Date;
+  /** After each (re)load: the models now in service and their folders (the drift feed watches them). */
+  readonly onServed?: (served: readonly { kind: string; task: LiveTask; dir: string }[]) => void;
 }
 
 /**
@@ -67,6 +69,7 @@ export class ModelService {
   async reload(): Promise<number> {
     const models = await loadChampionModels(this.registry, new Set(this.opts.kinds.values()), (kind, task, reason) => this.opts.log?.(`model ${kind}/${task} not loaded: ${reason}`));
     for (const m of models) this.predictor.setModel(m);
+    this.opts.onServed?.(models.map((m) => ({ kind: m.kind, task: m.task, dir: this.registry.dir({ task: m.task, kind: m.kind }) })));
     return models.length;
   }
 

@@ -33,12 +33,12 @@ function registryCall<T>(f: () => T): T {
 }
 
 /** The model registry and live models: list, promote, roll back, retrain as a job (progress on the state channel). */
-export function modelRoutes(service: ModelService) {
+export function modelRoutes(service: ModelService, drift: () => readonly unknown[] = () => []) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const engineer = requireRole(ctx.auth, 'engineer');
-    app.get('/api/models', { onRequest: viewer, schema: { tags: ['models'], summary: 'Registered models per task and kind (versions, metrics, champion, challenger) and the live status' } }, async () =>
-      ok({ ...service.status(), registry: service.list() }),
+    app.get('/api/models', { onRequest: viewer, schema: { tags: ['models'], summary: 'Registered models per task and kind (versions, metrics, champion, challenger), the live status and the latest drift check of each model in service' } }, async () =>
+      ok({ ...service.status(), registry: service.list(), drift: drift() }),
     );
     app.post('/api/models/promote', { onRequest: engineer, schema: { tags: ['models'], summary: 'Put a version (default: the challenger) in service', body: PromoteBody } }, async (req) => {
       const b = req.body as { task: TaskName; kind?: string; version?: string };

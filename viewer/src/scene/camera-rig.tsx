@@ -11,7 +11,8 @@ import { type AssetPlacement, plantBounds } from './plant-layout.ts';
 
 /** Camera goal (position and look-at) that frames a box of this centre and radius from the south-east. */
 export function framing(cx: number, cz: number, radius: number, cy = 0): { position: [number, number, number]; target: [number, number, number] } {
-  const d = Math.max(6, radius * 2.35);
+  // 2.6 radii: the line titles left of the furnaces stay in view in a 16:10 panel.
+  const d = Math.max(6, radius * 2.6);
   return { position: [cx - d * 0.18, cy + d * 0.72, cz + d * 0.68], target: [cx, cy, cz] };
 }
 
