@@ -165,7 +165,7 @@ async function main(): Promise<void> {
         metrics,
         database: async () => {
           try {
-            await store.countSamples();
+            await store.ping();
             return { ok: true, kind: config.databaseUrl ? 'postgresql' : 'pglite' };
           } catch (err) {
             return { ok: false, kind: config.databaseUrl ? 'postgresql' : 'pglite', detail: (err as Error).message };

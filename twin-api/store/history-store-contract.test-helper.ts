@@ -57,6 +57,10 @@ export function describeHistoryStoreContract(label: string, open: () => Promise<
       });
     });
 
+    it('answers a ping (the health check) without reading the history', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
     describe('samples', () => {
       it('writes a batch in one statement and counts every row', async () => {
         const before = await store.countSamples();

@@ -209,6 +209,8 @@ export interface HistoryStore extends SampleSink {
   querySeries(query: SeriesQuery): Promise<Series[]>;
   /** Rows stored from one source (default 'twin'). */
   countSamples(source?: SampleSource): Promise<number>;
+  /** A round trip to the database (health checks): cheap, whatever the history's size. */
+  ping(): Promise<void>;
 
   insertEvents(events: readonly StoredEventInput[]): Promise<void>;
   queryEvents(query: EventQuery): Promise<StoredEvent[]>;

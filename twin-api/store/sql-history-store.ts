@@ -38,6 +38,10 @@ export class SqlHistoryStore implements HistoryStore {
     return querySeries(this.db, query);
   }
 
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+
   async countSamples(source?: SampleSource): Promise<number> {
     const [row] = await this.db.query<{ n: number }>(SQL.COUNT_SAMPLES, [sourceCode(source)]);
     return row?.n ?? 0;
