@@ -53,6 +53,17 @@ describe('scenario, replay and recording routes', async () => {
     expect(timeline.some((m: { type: string; label: string }) => m.type === 'setpoint_changed' && m.label === 'Line_A.furnace_temp → 1450')).toBe(true);
   }, 120_000);
 
+  it("serves a session's own sensor values, which follow its seeks and differ from the live plant's", async () => {
+    const id = (await post('/api/sessions', { scenario: 'furnace-overheat-crack-storm' })).json().data.id as string;
+    const latest = async () => (await app.inject({ method: 'GET', url: `/api/sessions/${id}/latest`, headers: { 'x-api-key': KEYS.viewer } })).json().data;
+    expect((await latest()).tick).toBe(0);
+    await post(`/api/sessions/${id}/control`, { action: 'seek', t: '3h' });
+    const after = await latest();
+    expect(after.t).toBe(new Date(Date.parse(loadLibraryScenario('furnace-overheat-crack-storm').start) + 3 * 3600_000).toISOString());
+    expect(after.samples.find((s: { sensor_id: string }) => s.sensor_id === 'Line_A.furnace.zone1_temp')).toMatchObject({ unit: expect.any(String), status: expect.any(String) });
+    expect((await app.inject({ method: 'GET', url: '/api/sessions/s-nope/latest', headers: { 'x-api-key': KEYS.viewer } })).statusCode).toBe(404);
+  }, 60_000);
+
   it('names bad control input and unknown sessions', async () => {
     const s = (await post('/api/sessions', { scenario: 'glass-plant' })).json().data;
     const bad = await post(`/api/sessions/${s.id}/control`, { action: 'fly' });

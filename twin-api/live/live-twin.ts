@@ -1,7 +1,7 @@
 import { Subject, type Observable, type SchedulerLike } from 'rxjs';
 import { SimClock, type ClockMode, type ClockStatus } from '../../engine/clock.ts';
 import type { TwinEngine } from '../../engine/engine.ts';
-import { STATUS_NAMES } from '../../physics/model.ts';
+import { latestJsonOf } from './latest-json.ts';
 
 /**
  * The live plant: one engine driven by a paced clock, with the per-tick fan-out the server needs
@@ -65,13 +65,7 @@ export class LiveTwin {
   latestJson(): string {
     const e = this.engine;
     if (this.latestTick === e.tick && this.latestCache) return this.latestCache;
-    const sensors = e.layout.sensors;
-    const parts: string[] = [];
-    for (let k = 0; k < sensors.length; k++) {
-      const v = e.values[k]!;
-      parts.push(`{"sensor_id":${JSON.stringify(sensors[k]!.id)},"value":${Number.isNaN(v) ? 'null' : v},"unit":${JSON.stringify(sensors[k]!.unit)},"status":"${STATUS_NAMES[e.status[k]!]}"}`);
-    }
-    this.latestCache = `{"data":{"t":"${e.isoAt()}","tick":${e.tick},"samples":[${parts.join(',')}]},"error":null}`;
+    this.latestCache = latestJsonOf(e);
     this.latestTick = e.tick;
     return this.latestCache;
   }

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { parseDuration } from '../../scenarios/duration.ts';
 import { listScenarios, loadLibraryScenario } from '../../scenarios/library.ts';
 import type { OperatorAction } from '../../scenarios/types.ts';
+import { latestJsonOf } from '../live/latest-json.ts';
 import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { badRequest } from '../errors.ts';
@@ -79,6 +80,11 @@ export function sessionRoutes(sessions: SessionManager, store: HistoryStore | nu
     });
     app.get('/api/sessions/:id', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Session position and state', params: IdParams } }, async (req) => ok(sessions.get((req.params as { id: string }).id).view()));
     app.get('/api/sessions/:id/timeline', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Incidents and defects to mark on the timeline', params: IdParams } }, async (req) => ok(sessions.get((req.params as { id: string }).id).timeline));
+    app.get('/api/sessions/:id/latest', { onRequest: viewer, schema: { tags: ['scenarios'], summary: "Latest value and status of every sensor of the session's plant (as /api/plant/latest)", params: IdParams } }, async (req, reply) => {
+      const session = sessions.get((req.params as { id: string }).id);
+      reply.type('application/json');
+      return latestJsonOf(session.replay?.engine ?? session.engine);
+    });
     app.post('/api/sessions/:id/control', { onRequest: control, schema: { tags: ['scenarios'], summary: 'start, pause, resume, step, seek, speed', params: IdParams, body: ControlBody } }, async (req) => {
       const id = (req.params as { id: string }).id;
       const b = req.body as { action: 'start' | 'pause' | 'resume' | 'step' | 'seek' | 'speed'; n?: number; t?: number | string; speed?: number | 'max' };

@@ -15,11 +15,12 @@ describe('the scene follows a replayed session', () => {
     { tS: 400, type: 'failure', asset: 'pump_001', label: 'seized' },
   ];
 
-  it('shows the session time and clock, and no live readings', () => {
+  it("shows the session time and clock, and the session's own readings, never the live plant's", () => {
     const s = replaySceneState(null, session(300), marks);
     expect(s.simTimeMs).toBe(Date.parse('2024-03-14T00:05:00Z'));
     expect(s.paused).toBe(true);
     expect(s.latest).toEqual({});
+    expect(replaySceneState(null, session(300), marks, { 'Line_A.furnace.zone1_temp': { v: 1520, s: 2 } }).latest).toEqual({ 'Line_A.furnace.zone1_temp': { v: 1520, s: 2 } });
   });
 
   it('marks incidents up to the session time only, and recent defects on the belt', () => {
@@ -35,8 +36,9 @@ describe('the scene follows a replayed session', () => {
     const twin = createTwinStore({ simTime: '2024-03-14T08:00:00.000Z', readings: { a: { v: 1, s: 0 } } });
     const scene = createSceneSource(twin);
     expect(scene.getState().latest).toEqual({ a: { v: 1, s: 0 } });
-    twin.setState({ sessions: { S1: session(300) }, followedSession: 'S1' });
+    twin.setState({ sessions: { S1: session(300) }, followedSession: 'S1', followedReadings: { b: { v: 2, s: 1 } } });
     expect(scene.getState().simTimeMs).toBe(Date.parse('2024-03-14T00:05:00Z'));
+    expect(scene.getState().latest).toEqual({ b: { v: 2, s: 1 } });
     twin.setState({ followedSession: null });
     expect(scene.getState().simTimeMs).toBe(Date.parse('2024-03-14T08:00:00Z'));
   });

@@ -16,10 +16,10 @@ const DEFECT_WINDOW_S = 180;
 /**
  * The scene's view of a replayed session: the session's time and clock, and its recorded incidents
  * up to now (fault onsets raise the machine's anomaly, failures its failure probability, defects
- * appear on the belt). Sessions do not stream sensor values, so `latest` is empty: the scene shows
- * no live readings rather than the live plant's, which would be wrong for the replayed time.
+ * appear on the belt), with the session's own sensor values (polled; never the live plant's, which
+ * would be wrong for the replayed time).
  */
-export function replaySceneState(topology: SceneState['topology'], session: SessionView, marks: readonly TimelineMark[]): SceneState {
+export function replaySceneState(topology: SceneState['topology'], session: SessionView, marks: readonly TimelineMark[], readings: SceneState['latest'] = EMPTY): SceneState {
   const health: Record<string, MachineHealth> = {};
   const defects: SceneDefect[] = [];
   const startMs = Date.parse(session.t) - session.tS * 1000;
@@ -35,7 +35,7 @@ export function replaySceneState(topology: SceneState['topology'], session: Sess
   });
   return {
     topology,
-    latest: EMPTY,
+    latest: readings,
     health,
     defects,
     predictedDefects: [],
@@ -70,7 +70,7 @@ export function liveSceneState(s: TwinState): SceneState {
 export function createSceneSource(twin: TwinStore): StoreApi<SceneState> {
   const derive = (s: TwinState): SceneState => {
     const session = s.followedSession ? s.sessions[s.followedSession] : undefined;
-    return session ? replaySceneState(s.topology, session, s.followedTimeline) : liveSceneState(s);
+    return session ? replaySceneState(s.topology, session, s.followedTimeline, s.followedReadings) : liveSceneState(s);
   };
   const scene = createStore<SceneState>()(() => derive(twin.getState()));
   twin.subscribe((s) => scene.setState(derive(s), true));

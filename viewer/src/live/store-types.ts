@@ -63,6 +63,8 @@ export interface TwinState {
   readonly followedSession: string | null;
   /** Timeline marks of the followed session (incidents, defects, actions). */
   readonly followedTimeline: readonly TimelineMark[];
+  /** The followed session's own sensor values (GET /api/sessions/:id/latest), not the live plant's. */
+  readonly followedReadings: Readonly<Record<string, SensorReading>>;
   /** Recent defects found by inspection (polled from the event history), newest last. */
   readonly recentDefects: readonly DefectEvent[];
   /** Simulated seconds per wall second of the live plant (GET /api/health; 0 for "max"). */
@@ -88,6 +90,7 @@ export function initialTwinState(): TwinState {
     sessions: {},
     followedSession: null,
     followedTimeline: [],
+    followedReadings: {},
     recentDefects: [],
     simSpeed: 1,
     modelStatus: null,

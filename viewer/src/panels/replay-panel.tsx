@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiCallError } from '../api/rest-client.ts';
+import type { LatestSnapshot } from '../api/types.ts';
+import { readingsFromLatest } from '../live/apply-message.ts';
 import type { RecordingSummary, ScenarioSummary, SessionView, TimelineMark } from '../api/session-types.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { ReplayControls } from './replay-controls.tsx';
@@ -28,8 +30,18 @@ export function ReplayPanel() {
     return () => { stop = true; clearInterval(id); };
   }, [followed?.id, rt]);
 
+  // Sessions stream no sensor frames: their readings are polled 4 times a second while followed.
+  useEffect(() => {
+    if (!followed) return;
+    let stop = false;
+    const load = () => rt.rest.get<LatestSnapshot>(`/api/sessions/${followed.id}/latest`).then((l) => !stop && rt.store.setState({ followedReadings: readingsFromLatest(l) }), () => {});
+    void load();
+    const id = setInterval(load, 250);
+    return () => { stop = true; clearInterval(id); };
+  }, [followed?.id, rt]);
+
   const follow = (view: SessionView | null) => {
-    rt.store.setState((s) => ({ followedSession: view?.id ?? null, followedTimeline: [], sessions: view ? { ...s.sessions, [view.id]: view } : s.sessions }));
+    rt.store.setState((s) => ({ followedSession: view?.id ?? null, followedTimeline: [], followedReadings: {}, sessions: view ? { ...s.sessions, [view.id]: view } : s.sessions }));
   };
   const load = async () => {
     setError(null);
