@@ -129,12 +129,19 @@ describe.skipIf(missing !== null)('viewer against the live twin (development mod
     await following.waitFor({ state: 'detached' });
   });
 
+  it('after a replay the live scene moves again (the render loop restarts)', async () => {
+    const canvas = page.locator('[data-testid="scene-canvas"] canvas');
+    const before = await canvas.screenshot();
+    await page.waitForTimeout(1500);
+    expect((await canvas.screenshot()).equals(before)).toBe(false);
+  });
+
   it('shows the fleet with every machine and its state, including "no model"', async () => {
     await page.locator('[data-testid="nav-fleet"]').click();
     await page.locator('[data-testid="fleet-tile"]').first().waitFor();
     expect(await page.locator('[data-testid="fleet-tile"]').count()).toBe(26);
     const states = await page.locator('[data-testid="fleet-tile"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
-    expect(states.every((s) => ['ready', 'degrading', 'failing', 'no-model'].includes(s ?? ''))).toBe(true);
+    expect(states.every((s) => ['ready', 'degrading', 'failing', 'loading', 'no-model'].includes(s ?? ''))).toBe(true);
     await shot(page, 'fleet');
     await page.locator('[data-testid="nav-settings"]').click();
     await page.locator('[data-testid="settings"]').waitFor();

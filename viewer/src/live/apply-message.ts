@@ -1,6 +1,7 @@
 import type { ChannelMessage, ControlMessage, SensorsData } from '../../../protocol/ws.ts';
 import type { AlertChange, AlertView, KpiSnapshot, LatestSnapshot } from '../api/types.ts';
 import type { SessionView } from '../api/session-types.ts';
+import type { TrainingJobView } from '../api/model-types.ts';
 import { predictionsOf } from './prediction.ts';
 import type { SensorReading, TwinState } from './store-types.ts';
 
@@ -49,6 +50,11 @@ export function applyChannelMessage(state: TwinState, m: ChannelMessage): Applie
       return { patch: { connection, recommendations: [m.data, ...state.recommendations].slice(0, 50) }, refetch: false };
     case 'state': {
       const d = m.data as { kind?: string } & SessionView;
+      if (d.kind === 'training') {
+        const { kind: _kind, ...job } = m.data as { kind: string } & TrainingJobView;
+        // A finished job changes the champions in service: refetch so the registry (and accuracy) follow.
+        return { patch: { connection, trainingJob: job, ...(job.state === 'running' ? { modelStatus: 'training' } : {}) }, refetch: job.state !== 'running' };
+      }
       if (d.kind !== 'session') return { patch: { connection }, refetch: false };
       const { kind: _kind, ...view } = d;
       return { patch: { connection, sessions: { ...state.sessions, [view.id]: view } }, refetch: false };

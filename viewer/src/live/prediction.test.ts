@@ -24,12 +24,13 @@ describe('reading predictions from the wire', () => {
       topInputs: [{ name: 'bearing_temp_c', weight: 1.2 }, { name: 'flow_m3h', weight: -0.1 }],
       model: 'pump',
       accuracy: null,
+      status: { rul: 'ready', failure: 'ready', anomaly: 'ready' },
     });
   });
 
   it('reads an asset whose models are all missing as "no model", with no figures', () => {
     const p = toPrediction({ asset: 'Line_A', kind: 'line', tS: 0, status: { defects: 'missing', anomaly: 'missing' } }, T);
-    expect(p).toMatchObject({ asset: 'Line_A', model: null, rulS: null, failureProbability: null, anomalyScore: null, topInputs: [] });
+    expect(p).toMatchObject({ asset: 'Line_A', model: null, rulS: null, failureProbability: null, anomalyScore: null, topInputs: [], status: { defects: 'missing', anomaly: 'missing' } });
   });
 
   it('ignores payloads without an asset, and splits the REST list', () => {

@@ -30,6 +30,7 @@ export function toPrediction(data: unknown, t: string): Prediction | null {
     topInputs: inputsOf(explanation),
     model: ready && typeof d.kind === 'string' ? d.kind : null,
     accuracy: null,
+    status: d.status ?? {},
   };
 }
 

@@ -1,5 +1,7 @@
 import type { AlertView, KpiSnapshot, Topology } from '../api/types.ts';
 import type { SessionView, TimelineMark } from '../api/session-types.ts';
+import type { ModelsView, TrainingJobView } from '../api/model-types.ts';
+import type { PredictionModelStatus } from '../../../protocol/ws.ts';
 
 /** live: receiving; connecting: first connection; reconnecting: lost, retrying; unauthorized: key needed; incompatible: other protocol. */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized' | 'incompatible';
@@ -34,6 +36,8 @@ export interface Prediction {
   readonly model: string | null;
   /** Fraction of recent predictions that came true, when the model reports it. */
   readonly accuracy: number | null;
+  /** Per task (rul, failure, anomaly, defects): ready, loading (being trained) or missing. */
+  readonly status: Readonly<Partial<Record<string, PredictionModelStatus>>>;
 }
 
 /** A defect event from inspection. */
@@ -71,6 +75,10 @@ export interface TwinState {
   readonly simSpeed: number;
   /** "none" until ml/ deploys a model (GET /api/health). */
   readonly modelStatus: string | null;
+  /** The model registry and live status (GET /api/models); null until fetched. */
+  readonly models: ModelsView | null;
+  /** The latest training job from the `state` channel (or GET /api/models); null: none seen. */
+  readonly trainingJob: TrainingJobView | null;
   readonly selectedAsset: string | null;
   /** A REST call or the WebSocket was refused for want of a (valid) key. */
   readonly needsApiKey: boolean;
@@ -94,6 +102,8 @@ export function initialTwinState(): TwinState {
     recentDefects: [],
     simSpeed: 1,
     modelStatus: null,
+    models: null,
+    trainingJob: null,
     selectedAsset: null,
     needsApiKey: false,
   };

@@ -4,6 +4,7 @@ import { loadApiKey, saveApiKey, wsProtocols } from '../api/api-key.ts';
 import { ApiCallError, createRestClient, type RestClient } from '../api/rest-client.ts';
 import type { AlertView, Health, KpiSnapshot, LatestSnapshot, Topology } from '../api/types.ts';
 import type { SessionView } from '../api/session-types.ts';
+import type { ModelsView } from '../api/model-types.ts';
 import { predictionsOf } from './prediction.ts';
 import { alertsById, readingsFromLatest } from './apply-message.ts';
 import { fetchRecentDefects } from './defects-poll.ts';
@@ -42,7 +43,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
   async function refetch(): Promise<void> {
     try {
       const topology = store.getState().topology ?? (await rest.get<Topology>('/api/plant/topology'));
-      const [latest, alerts, kpis, sessions, health, predictions] = await Promise.all([
+      const [latest, alerts, kpis, sessions, health, predictions, models] = await Promise.all([
         rest.get<LatestSnapshot>('/api/plant/latest'),
         rest.get<AlertView[]>(ALERT_QUERY),
         rest.get<KpiSnapshot>('/api/kpis'),
@@ -50,6 +51,8 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         rest.get<Health>('/api/health'),
         // Predictions come every sample tick (10 simulated minutes): without this a new page waits for one.
         rest.get<unknown[]>('/api/predictions').catch(() => []),
+        // The registry gives the held-out quality of the models in service (the accuracy card).
+        rest.get<ModelsView>('/api/models').catch(() => null),
       ]);
       store.setState((s) => ({
         topology,
@@ -59,6 +62,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         kpis,
         sessions: Object.fromEntries(sessions.map((v) => [v.id, v])),
         modelStatus: health.models.status,
+        ...(models ? { models, trainingJob: models.job ?? (s.trainingJob?.state === 'running' ? null : s.trainingJob) } : {}),
         predictions: { ...s.predictions, ...Object.fromEntries(predictionsOf(predictions, latest.t).map((p) => [p.asset, p])) },
         simSpeed: typeof health.engine.speed === 'number' ? health.engine.speed : 0,
         needsApiKey: false,
@@ -88,9 +92,10 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
 
   void refetch();
   live.start();
-  // KPIs arrive once a simulated minute and model status is not streamed: poll health slowly.
+  // KPIs arrive once a simulated minute and the registry is not streamed (only training progress is): poll slowly.
   const healthTimer = setInterval(() => {
     rest.get<Health>('/api/health').then((h) => store.setState({ modelStatus: h.models.status }), () => {});
+    rest.get<ModelsView>('/api/models').then((models) => store.setState({ models }), () => {});
   }, 30_000);
   const pollDefects = () => {
     if (store.getState().connection.status === 'live') fetchRecentDefects(rest).then((recentDefects) => store.setState({ recentDefects }), () => {});

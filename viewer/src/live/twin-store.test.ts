@@ -57,6 +57,22 @@ describe('twin store: channel messages', () => {
   });
 });
 
+describe('twin store: training jobs on the state channel', () => {
+  it('keeps the running job with its progress and marks the models as training, without a refetch', () => {
+    const store = createTwinStore({ modelStatus: 'none' });
+    const refetch = receive(store, msg(1, 'state', { kind: 'training', id: 'job-1', state: 'running', progress: { done: 1, total: 4, message: 'pump/rul', etaS: 90 } }));
+    expect(refetch).toBe(false);
+    expect(store.getState().trainingJob).toEqual({ id: 'job-1', state: 'running', progress: { done: 1, total: 4, message: 'pump/rul', etaS: 90 } });
+    expect(store.getState().modelStatus).toBe('training');
+  });
+
+  it('asks for a refetch when the job ends: the models in service (and their accuracy) changed', () => {
+    const store = createTwinStore();
+    expect(receive(store, msg(2, 'state', { kind: 'training', id: 'job-1', state: 'done', progress: null }))).toBe(true);
+    expect(store.getState().trainingJob?.state).toBe('done');
+  });
+});
+
 describe('twin store: control messages', () => {
   it('is live after welcome and after subscribed, clearing the retry state', () => {
     const store = createTwinStore({ connection: { status: 'reconnecting', attempt: 3, retryAtMs: 5, lastSeq: 0, resyncs: 0, detail: 'lost' } });

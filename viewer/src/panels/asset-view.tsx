@@ -3,6 +3,7 @@ import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { uiStore, useUi } from '../shell/ui-store.ts';
 import { duration, fmt } from '../util/format.ts';
 import { Gauge } from './gauge.tsx';
+import { SetpointControls } from './setpoint-control.tsx';
 import { failureBand, limitText, rulCountdownS } from './inspector-logic.ts';
 
 const STATUS_NAME = ['OK', 'WARNING', 'ERROR', 'CRITICAL'] as const;
@@ -62,6 +63,7 @@ export function AssetView() {
         <>
           <h3 className="asset-title">{asset.id} <span className="muted small">{asset.kind === 'line' ? 'glass line' : asset.id.replace(/_\d+$/, '').replace(/_/g, ' ')}</span></h3>
           {asset.kind === 'machine' ? <ModelSection asset={asset.id} /> : null}
+          {asset.setpoints.length ? <SetpointControls key={asset.id} asset={asset.id} /> : null}
           {charted.filter((id) => asset.sensors.some((s) => s.id === id)).map((id) => (
             <SensorChart key={id} sensor={asset.sensors.find((s) => s.id === id)!} />
           ))}
@@ -81,9 +83,6 @@ export function AssetView() {
               })}
             </tbody>
           </table>
-          {asset.setpoints.length ? (
-            <p className="muted small">Setpoints: {asset.setpoints.map((p) => `${p.name} ${p.min}–${p.max} ${p.unit}`).join(' · ')}</p>
-          ) : null}
         </>
       )}
     </section>

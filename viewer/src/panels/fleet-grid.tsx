@@ -7,7 +7,7 @@ import type { AssetInfo } from '../api/types.ts';
 /** A stable empty list: a selector returning a fresh [] would re-render forever. */
 const NO_ASSETS: readonly AssetInfo[] = [];
 
-const LABEL: Record<FleetState, string> = { ready: 'Ready', degrading: 'Degrading', failing: 'Failing', 'no-model': 'No model' };
+const LABEL: Record<FleetState, string> = { ready: 'Ready', degrading: 'Degrading', failing: 'Failing', loading: 'Model loading', 'no-model': 'No model' };
 
 /** Every machine with its state; a tile opens the machine in the inspector. */
 export function FleetGrid() {

@@ -3,6 +3,7 @@ import type { KpiCardId } from '../live/settings.ts';
 import { useSettings, useTwin } from '../shell/runtime-context.tsx';
 import { duration, fmt, pct } from '../util/format.ts';
 import { defectsKpi, productionBand, productionKpi, qualityBand, qualitySparkline, responseTimeS, unacknowledgedCritical, type Band, type Trend } from './kpi-logic.ts';
+import { aucBand, servedAccuracy, trainingFraction, trainingText } from './model-accuracy.ts';
 import { Sparkline } from './sparkline.tsx';
 
 const ARROW: Record<Exclude<Trend, null>, string> = { up: '▲', down: '▼', flat: '▬' };
@@ -24,8 +25,9 @@ function Card({ id, title, value, band = 'none', sub, pulse, children }: { id: K
 export function KpiCards() {
   const kpis = useTwin((s) => s.kpis);
   const alerts = useTwin((s) => s.alerts);
-  const predictions = useTwin((s) => s.predictions);
   const modelStatus = useTwin((s) => s.modelStatus);
+  const models = useTwin((s) => s.models);
+  const job = useTwin((s) => s.trainingJob);
   const visible = useSettings((s) => s.visibleKpis);
   const d = defectsKpi(kpis);
   const fpy = kpis?.plant.shift.units ? kpis.plant.shift.fpy : null;
@@ -33,8 +35,9 @@ export function KpiCards() {
   // The shift's rate, not the rolling hour's: the rolling hour divides by a full hour even right after a start.
   const prod = productionKpi(kpis);
   const response = responseTimeS(alerts);
-  const accuracies = Object.values(predictions).map((p) => p.accuracy).filter((a): a is number => a !== null);
-  const accuracy = accuracies.length ? accuracies.reduce((a, b) => a + b, 0) / accuracies.length : null;
+  const accuracy = servedAccuracy(models?.registry ?? []);
+  const training = trainingText(job);
+  const trainedFraction = trainingFraction(job);
   const cards: Record<KpiCardId, ReactNode> = {
     defects: (
       <Card id="defects" title="Defects this shift" value={fmt(d.defects)} sub={<>
@@ -49,7 +52,14 @@ export function KpiCards() {
     ),
     criticalAlerts: <Card id="criticalAlerts" title="Unacknowledged critical" value={critical} band={critical > 0 ? 'bad' : 'good'} pulse={critical > 0} sub={critical > 0 ? 'needs an operator' : 'all handled'} />,
     predictionAccuracy: (
-      <Card id="predictionAccuracy" title="Prediction accuracy" value={accuracy !== null ? pct(accuracy) : 'No model'} sub={accuracy !== null ? `${accuracies.length} machines reporting` : modelStatus === 'none' || modelStatus === null ? 'no predictive model deployed yet' : `models: ${modelStatus}`} />
+      <Card id="predictionAccuracy" title="Prediction accuracy" band={aucBand(accuracy?.meanAuc ?? null)} value={accuracy ? `AUC ${accuracy.meanAuc.toFixed(2)}` : training ? 'Training…' : 'No model'} sub={
+        <>
+          {accuracy ? <span title="mean held-out ROC-AUC of the failure, anomaly and defects models in service (0.5: chance, 1: perfect)">held-out ROC-AUC · {accuracy.models} model{accuracy.models === 1 ? '' : 's'}</span> : !training ? (modelStatus === 'none' || modelStatus === null ? 'no predictive model deployed yet' : `models: ${modelStatus}`) : null}
+          {training ? <span className="kpi-training" data-testid="kpi-training">{accuracy ? <br /> : null}{training}</span> : null}
+        </>
+      }>
+        {trainedFraction !== null ? <progress className="kpi-progress" max={1} value={trainedFraction} aria-label="model training progress" /> : null}
+      </Card>
     ),
     productionRate: (
       <Card id="productionRate" title="Production rate" value={prod ? `${fmt(prod.ratePerH)}/h` : '—'} band={prod ? productionBand(prod.ratePerH, prod.targetPerH) : 'none'} sub={prod ? `target ${fmt(prod.targetPerH)}/h · ${pct(prod.targetPerH > 0 ? prod.ratePerH / prod.targetPerH : null, 0)} this shift` : 'waiting for KPIs'} />

@@ -5,6 +5,7 @@ import { readingsFromLatest } from '../live/apply-message.ts';
 import type { RecordingSummary, ScenarioSummary, SessionView, TimelineMark } from '../api/session-types.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { ReplayControls } from './replay-controls.tsx';
+import { SaveRecording } from './save-recording.tsx';
 
 /** Scenario and replay (trainers): pick a scenario or recording, then drive the session; the scene follows it. */
 export function ReplayPanel() {
@@ -15,9 +16,10 @@ export function ReplayPanel() {
   const [recordings, setRecordings] = useState<RecordingSummary[]>([]);
   const [pick, setPick] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const loadRecordings = () => rt.rest.get<RecordingSummary[]>('/api/recordings').then(setRecordings, () => {});
   useEffect(() => {
     rt.rest.get<ScenarioSummary[]>('/api/scenarios').then((l) => { setScenarios(l); setPick((p) => p || (l[0] ? `scenario:${l[0].name}` : '')); }, () => {});
-    rt.rest.get<RecordingSummary[]>('/api/recordings').then(setRecordings, () => {});
+    void loadRecordings();
   }, [rt.rest]);
 
   // A scenario session marks events as it runs: refresh the timeline while following one.
@@ -74,7 +76,15 @@ export function ReplayPanel() {
         ))}</p>
       ) : null}
       {error ? <p className="error" role="alert">{error}</p> : null}
-      {followed ? <ReplayControls session={followed} onBranch={follow} /> : <p className="empty">Load a scenario or recording to rehearse an incident: play, pause, step, seek, and branch with other actions.</p>}
+      {followed ? <ReplayControls session={followed} onBranch={follow} /> : null}
+      {followed ? <SaveRecording session={followed} onSaved={(saved) => { setRecordings((l) => [...l.filter((r) => r.id !== saved.id), saved]); void loadRecordings(); }} /> : null}
+      {recordings.length ? (
+        <details open className="small recordings" data-testid="recordings-list">
+          <summary>Recordings ({recordings.length})</summary>
+          <ul>{recordings.map((r) => <li key={r.id} data-testid="recording-item">#{r.id} {r.name}{r.scenario ? <span className="muted"> · {r.scenario}</span> : null}</li>)}</ul>
+        </details>
+      ) : null}
+      {followed ? null : <p className="empty">Load a scenario or recording to rehearse an incident: play, pause, step, seek, and branch with other actions.</p>}
     </section>
   );
 }

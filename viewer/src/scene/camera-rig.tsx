@@ -10,9 +10,11 @@ import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import { type AssetPlacement, plantBounds } from './plant-layout.ts';
 
 /** Camera goal (position and look-at) that frames a box of this centre and radius from the south-east. */
-export function framing(cx: number, cz: number, radius: number, cy = 0): { position: [number, number, number]; target: [number, number, number] } {
-  // 2.6 radii: the line titles left of the furnaces stay in view in a 16:10 panel.
-  const d = Math.max(6, radius * 2.6);
+export function framing(cx: number, cz: number, radius: number, cy = 0, aspect = 1.6): { position: [number, number, number]; target: [number, number, number] } {
+  // 2.6 radii: the line titles left of the furnaces stay in view in a 16:10 panel; a narrower panel
+  // (the side panel takes half the width) moves back, the fov being vertical; by the square root of how
+  // much narrower it is, since the plant's depth foreshortens and only its width needs the room.
+  const d = Math.max(6, radius * 2.6 * Math.max(1, Math.sqrt(1.6 / Math.max(0.2, aspect))));
   return { position: [cx - d * 0.18, cy + d * 0.72, cz + d * 0.68], target: [cx, cy, cz] };
 }
 
@@ -22,11 +24,13 @@ export function CameraRig({ placements, focus, enabled = true }: { placements: r
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   const goal = useRef<{ position: Vector3; target: Vector3 } | null>(null);
+  const size = useThree((s) => s.size);
+  const aspect = size.height > 0 ? size.width / size.height : 1.6;
   const home = useMemo(() => {
     const [x0, z0, x1, z1] = plantBounds(placements);
     // Aim a little past the centre: perspective makes the near (hall) side look larger than the far side.
-    return framing((x0 + x1) / 2, (z0 + z1) / 2 + (z1 - z0) * 0.12, Math.max(x1 - x0, z1 - z0) / 2);
-  }, [placements]);
+    return framing((x0 + x1) / 2, (z0 + z1) / 2 + (z1 - z0) * 0.12, Math.max(x1 - x0, z1 - z0) / 2, 0, aspect);
+  }, [placements, aspect]);
   const framed = useRef(false);
   useEffect(() => {
     if (framed.current || placements.length === 0) return;

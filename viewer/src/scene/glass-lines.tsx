@@ -2,6 +2,7 @@
  * The glass lines: furnace zones (heat-mapped), refractory, steel, lehr, belt and press, each one
  * InstancedMesh over all lines, so three lines cost six draw calls.
  */
+import { pointerCursor } from './pointer-cursor.ts';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { BufferGeometry, InstancedMesh, Material } from 'three';
@@ -32,6 +33,7 @@ function LinePart({ geometry, material, lines, onPick }: { geometry: BufferGeome
     <instancedMesh
       ref={ref}
       args={[geometry, material, lines.length]}
+      {...pointerCursor}
       onClick={(e) => e.instanceId !== undefined && onPick(e, lines[e.instanceId]!.id)}
     />
   );
@@ -67,6 +69,7 @@ function FurnaceZones({ lines, materials, heatMap, onPick }: Props) {
     <instancedMesh
       ref={ref}
       args={[geometry, materials.zones, ids.length]}
+      {...pointerCursor}
       onClick={(e) => e.instanceId !== undefined && onPick(e, lines[Math.floor(e.instanceId / zones)]!.id)}
     />
   );

@@ -2,6 +2,7 @@
  * The machine fleet: one InstancedMesh per machine type, instance colour = health (4 Hz), plus one
  * instanced plinth for all, and the yellow bay markings on the floor.
  */
+import { pointerCursor } from './pointer-cursor.ts';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, type InstancedMesh } from 'three';
@@ -35,7 +36,7 @@ function MachineType({ type, machines, materials, onPick }: { type: string; mach
     for (let i = 0; i < machines.length; i++) setInstanceRgb(mesh, i, healthColor(f.state.health[machines[i]!.id]));
     colorsChanged(mesh);
   });
-  return <instancedMesh ref={ref} args={[geometry, materials.machine, machines.length]} onClick={(e) => e.instanceId !== undefined && onPick(e, machines[e.instanceId]!.id)} />;
+  return <instancedMesh ref={ref} args={[geometry, materials.machine, machines.length]} {...pointerCursor} onClick={(e) => e.instanceId !== undefined && onPick(e, machines[e.instanceId]!.id)} />;
 }
 
 /** Plinths under the machines that stand on one (conveyors and cooling towers stand on the floor). */

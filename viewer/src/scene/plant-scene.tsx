@@ -35,6 +35,23 @@ function InvalidateOnData({ data }: { data: SceneDataSource }) {
   return null;
 }
 
+/**
+ * Restarts the render loop when the frameloop leaves "never" (back from a replay): r3f's
+ * setFrameloop starts the clock but not the animation-frame loop, so the scene would stay frozen
+ * on the last replayed frame until something invalidated it.
+ */
+function RestartLoop({ frameloop }: { frameloop: PlantSceneProps['frameloop'] }) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    if (frameloop === 'never') return;
+    invalidate();
+    // The root may apply the new frameloop after this effect: invalidate again on the next frame.
+    const raf = requestAnimationFrame(() => invalidate());
+    return () => cancelAnimationFrame(raf);
+  }, [frameloop, invalidate]);
+  return null;
+}
+
 /** Background and fog, except in AR where the camera image is the background. */
 function Atmosphere() {
   const inAr = useInAr();
@@ -95,6 +112,7 @@ export function PlantScene({ data, overlays, selected, onSelect, frameloop = 'al
               <Atmosphere />
               <Lighting />
               {frameloop === 'demand' && <InvalidateOnData data={data} />}
+              <RestartLoop frameloop={frameloop} />
               <ArPlacement centre={centre}>
                 <Floor centre={centre} size={Math.max(x1 - x0, z1 - z0) + 60} />
                 {topology && <PlantContent data={data} topology={topology} placements={placements} overlays={overlays} selected={selected} focused={focused} onPick={onPick} />}

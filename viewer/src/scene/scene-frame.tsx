@@ -52,6 +52,8 @@ export function useThrottledFrame(hz: number, fn: (frame: SceneFrame) => void): 
   });
   useFrame((r) => {
     const now = r.clock.elapsedTime;
+    // The clock restarts at 0 when the frameloop changes (replay → live): start throttling afresh.
+    if (now < last.current) last.current = -Infinity;
     // On demand and in replay, frames are rare and each one is for new data: never skip one.
     if (r.frameloop === 'always' && now - last.current < 1 / hz) return;
     last.current = now;

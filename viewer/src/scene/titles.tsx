@@ -1,7 +1,7 @@
 /** Static titles: each line's name at its charging end, each hall bay's machine type. */
 import { SceneHtml as Html } from './scene-html.tsx';
 import { useMemo } from 'react';
-import { type AssetPlacement, hallBays, LINE, lineZ } from './plant-layout.ts';
+import { type AssetPlacement, HALL, hallBays, LINE, lineZ } from './plant-layout.ts';
 import { TITLE_STYLE } from './tag-style.ts';
 
 const BAY_NAMES: Readonly<Record<string, string>> = { cnc: 'CNC machines', cooling_tower: 'Cooling towers', hydraulic: 'Hydraulic units' };
@@ -23,8 +23,10 @@ export function Titles({ placements }: { placements: readonly AssetPlacement[] }
         </Html>
       ))}
       {bays.map((b) => (
-        <Html key={b.type} position={[b.x0 + 0.4, 0.1, b.z - 3.4]} zIndexRange={[10, 0]} style={{ pointerEvents: 'none' }}>
-          <div style={TITLE_STYLE}>{bayTitle(b.type)}</div>
+        // Inside the bay along its front walkway line (the text sits just behind it): recommendation and
+        // sensor tags rise above the machines towards the bay's back, so a title here never hides under one.
+        <Html key={b.type} position={[b.x0 + 0.4, 0.1, b.z + (HALL.bayDepthM - 2) / 2 - 0.2]} zIndexRange={[10, 0]} style={{ pointerEvents: 'none' }}>
+          <div style={{ ...TITLE_STYLE, transform: 'translateY(-100%)' }}>{bayTitle(b.type)}</div>
         </Html>
       ))}
     </group>
