@@ -51,7 +51,7 @@ describe('the role matrix of the REST API', async () => {
       need: 'engineer',
       request: () => ({ url: '/api/models/retrain', payload: { only: [{ kind: 'pump', task: 'rul' }] } }),
       ready: async () => {
-        while (s.models.status().job) await new Promise((r) => setTimeout(r, 5));
+        while (s.models.status().status === 'training') await new Promise((r) => setTimeout(r, 5));
       },
     },
     { method: 'PUT', path: '/api/plant/setpoints/:id', need: ['operator', 'engineer'], request: () => ({ url: '/api/plant/setpoints/Line_A.belt_speed', payload: { value: 140 } }) },

@@ -73,13 +73,15 @@ export class ModelService {
     return models.length;
   }
 
-  /** For /api/health: ready, partial, training or none, with counts. */
+  /** For /api/health: ready, partial, training or none, with counts; `job`: the running job, else the last one. */
   status(): { status: string; detail: string; backend: string | null; job: JobView | null } {
     const pairs = this.pairs();
     const ready = pairs.filter(({ kind, task }) => this.registry.index({ task, kind }).champion !== undefined).length;
-    const job = this.running ? this.jobs.get(this.running.id)! : null;
-    const status = job ? 'training' : ready === 0 ? 'none' : ready < pairs.length ? 'partial' : 'ready';
-    const detail = `${ready} of ${pairs.length} live models in service${job?.progress ? `; training ${job.progress.done}/${job.progress.total}: ${job.progress.message}` : ''}`;
+    const running = this.running ? this.jobs.get(this.running.id)! : null;
+    const status = running ? 'training' : ready === 0 ? 'none' : ready < pairs.length ? 'partial' : 'ready';
+    const detail = `${ready} of ${pairs.length} live models in service${running?.progress ? `; training ${running.progress.done}/${running.progress.total}: ${running.progress.message}` : ''}`;
+    // A page opened after a job ended still learns how it ended (done, failed, cancelled).
+    const job = running ?? [...this.jobs.values()].at(-1) ?? null;
     return { status, detail, backend: this.backend, job };
   }
 

@@ -58,7 +58,7 @@ export type AlertState = 'active' | 'acknowledged' | 'cleared' | 'dismissed';
 /** An alert (REST and the `alerts` channel). */
 export interface AlertView {
   readonly id: string;
-  readonly rule: 'threshold' | 'rate_of_change' | 'anomaly' | 'failure';
+  readonly rule: 'threshold' | 'rate_of_change' | 'anomaly' | 'failure' | 'model_drift';
   readonly severity: Severity;
   readonly state: AlertState;
   readonly asset: string;

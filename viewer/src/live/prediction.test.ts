@@ -24,6 +24,7 @@ describe('reading predictions from the wire', () => {
       topInputs: [{ name: 'bearing_temp_c', weight: 1.2 }, { name: 'flow_m3h', weight: -0.1 }],
       model: 'pump',
       accuracy: null,
+      defectRisk: {},
       status: { rul: 'ready', failure: 'ready', anomaly: 'ready' },
     });
   });
@@ -31,6 +32,11 @@ describe('reading predictions from the wire', () => {
   it('reads an asset whose models are all missing as "no model", with no figures', () => {
     const p = toPrediction({ asset: 'Line_A', kind: 'line', tS: 0, status: { defects: 'missing', anomaly: 'missing' } }, T);
     expect(p).toMatchObject({ asset: 'Line_A', model: null, rulS: null, failureProbability: null, anomalyScore: null, topInputs: [], status: { defects: 'missing', anomaly: 'missing' } });
+  });
+
+  it("keeps a line's defect risk per type and horizon", () => {
+    const p = toPrediction({ asset: 'Line_A', kind: 'line', tS: 0, status: { defects: 'ready' }, defects: { probabilities: { crack_1h: 0.7, bubble_1h: 0.1 }, explanation: [] } }, T);
+    expect(p?.defectRisk).toEqual({ crack_1h: 0.7, bubble_1h: 0.1 });
   });
 
   it('ignores payloads without an asset, and splits the REST list', () => {

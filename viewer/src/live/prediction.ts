@@ -31,6 +31,7 @@ export function toPrediction(data: unknown, t: string): Prediction | null {
     model: ready && typeof d.kind === 'string' ? d.kind : null,
     accuracy: null,
     status: d.status ?? {},
+    defectRisk: Object.fromEntries(Object.entries(d.defects?.probabilities ?? {}).filter(([, v]) => num(v) !== null)),
   };
 }
 

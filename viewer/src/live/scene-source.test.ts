@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../api/session-types.ts';
-import { createSceneSource, replaySceneState } from './scene-source.ts';
+import { createSceneSource, predictedDefectsOf, replaySceneState } from './scene-source.ts';
 import { createTwinStore } from './twin-store.ts';
 
 const session = (tS: number, running = false): SessionView =>
@@ -41,5 +41,22 @@ describe('the scene follows a replayed session', () => {
     expect(scene.getState().latest).toEqual({ b: { v: 2, s: 1 } });
     twin.setState({ followedSession: null });
     expect(scene.getState().simTimeMs).toBe(Date.parse('2024-03-14T08:00:00Z'));
+  });
+});
+
+describe('predicted defects on the scene', () => {
+  const line = (asset: string, defectRisk: Record<string, number>) => ({ asset, t: '', rulS: null, failureProbability: null, anomalyScore: null, topInputs: [], model: 'line', accuracy: null, status: { defects: 'ready' as const }, defectRisk });
+
+  it("marks each defect type whose 1 h risk reaches one half, likeliest first, due within the hour", () => {
+    const now = Date.parse('2024-03-14T08:00:00Z');
+    const marks = predictedDefectsOf({ Line_A: line('Line_A', { crack_1h: 0.62, bubble_1h: 0.49, crack_4h: 0.99 }), Line_B: line('Line_B', { stress_fracture_1h: 0.9 }) }, now);
+    expect(marks).toEqual([
+      { asset: 'Line_B', type: 'stress_fracture', probability: 0.9, expectedAtMs: now + 3_600_000 },
+      { asset: 'Line_A', type: 'crack', probability: 0.62, expectedAtMs: now + 3_600_000 },
+    ]);
+  });
+
+  it('marks nothing for machines or lines without a defect model', () => {
+    expect(predictedDefectsOf({ Line_C: line('Line_C', {}) }, 0)).toEqual([]);
   });
 });

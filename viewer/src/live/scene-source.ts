@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SessionView, TimelineMark } from '../api/session-types.ts';
-import type { MachineHealth, SceneDefect, SceneState } from '../scene/scene-data.ts';
+import type { MachineHealth, SceneDefect, ScenePredictedDefect, SceneState } from '../scene/scene-data.ts';
 import type { Prediction, TwinState } from './store-types.ts';
 import type { TwinStore } from './twin-store.ts';
 
@@ -46,6 +46,24 @@ export function replaySceneState(topology: SceneState['topology'], session: Sess
   };
 }
 
+/** A 1 h defect risk at or above this shows as a predicted-defect marker. */
+export const PREDICTED_DEFECT_MIN_P = 0.5;
+
+/**
+ * Predicted defects for the scene from the lines' defect-risk predictions: one marker per defect
+ * type whose 1 h risk is at least PREDICTED_DEFECT_MIN_P, due within the hour.
+ */
+export function predictedDefectsOf(predictions: Readonly<Record<string, Prediction>>, simTimeMs: number): ScenePredictedDefect[] {
+  const out: ScenePredictedDefect[] = [];
+  for (const p of Object.values(predictions)) {
+    for (const [name, probability] of Object.entries(p.defectRisk)) {
+      const m = /^(.+)_1h$/.exec(name);
+      if (m && probability >= PREDICTED_DEFECT_MIN_P) out.push({ asset: p.asset, type: m[1]!, probability, expectedAtMs: simTimeMs + 3_600_000 });
+    }
+  }
+  return out.sort((a, b) => b.probability - a.probability);
+}
+
 /** The scene's view of the live plant. */
 export function liveSceneState(s: TwinState): SceneState {
   const health: Record<string, MachineHealth> = {};
@@ -55,7 +73,7 @@ export function liveSceneState(s: TwinState): SceneState {
     latest: s.readings,
     health,
     defects: s.recentDefects.map((d) => ({ asset: d.asset, unitId: d.unitId, type: d.type, x: d.x, y: d.y, severity: d.severity, timeMs: d.timeMs })),
-    predictedDefects: [],
+    predictedDefects: predictedDefectsOf(s.predictions, s.simTime ? Date.parse(s.simTime) : 0),
     recommendations: [],
     simTimeMs: s.simTime ? Date.parse(s.simTime) : 0,
     simSpeed: s.simSpeed,

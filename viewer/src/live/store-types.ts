@@ -38,6 +38,8 @@ export interface Prediction {
   readonly accuracy: number | null;
   /** Per task (rul, failure, anomaly, defects): ready, loading (being trained) or missing. */
   readonly status: Readonly<Partial<Record<string, PredictionModelStatus>>>;
+  /** Lines: P(≥ 1 defect of a type within a horizon) by output name, e.g. "crack_1h". */
+  readonly defectRisk: Readonly<Record<string, number>>;
 }
 
 /** A defect event from inspection. */

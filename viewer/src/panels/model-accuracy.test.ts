@@ -60,8 +60,13 @@ describe('training progress', () => {
     expect(trainingFraction(job({ progress: null }))).toBeNull();
   });
 
-  it('says nothing once the job has ended or when there is none', () => {
+  it('says nothing once the job has ended well or when there is none', () => {
     expect(trainingText(job({ state: 'done' }))).toBeNull();
+    expect(trainingText(job({ state: 'cancelled' }))).toBeNull();
     expect(trainingText(null)).toBeNull();
+  });
+
+  it('says that the last job failed, and why', () => {
+    expect(trainingText(job({ state: 'failed', error: 'training worker exited with code 1' }))).toBe('Training failed: training worker exited with code 1');
   });
 });

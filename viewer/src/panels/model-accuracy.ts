@@ -33,8 +33,12 @@ export function trainingFraction(job: TrainingJobView | null): number | null {
   return p && p.total > 0 ? Math.min(1, Math.max(0, p.done / p.total)) : null;
 }
 
-/** One line about a running training job: "Training 3/12 · ~4 min 10 s left · pump/failure: epoch 4". */
+/**
+ * One line about a running training job ("Training 3/12 · ~4 min 10 s left · pump/failure: epoch 4"),
+ * or about the last one if it failed; nothing once a job has ended well.
+ */
 export function trainingText(job: TrainingJobView | null): string | null {
+  if (job?.state === 'failed') return `Training failed: ${job.error ?? 'see the server log'}`;
   if (!job || job.state !== 'running') return null;
   const p = job.progress;
   if (!p) return 'Training starting…';
