@@ -7,8 +7,8 @@
  *   defect_1h_recall/precision  glass defects with an assignable (process) cause within 1 h, on the
  *                               reference plant with process excursions (6 per line and day), hold-out
  *                               runs, pooled over the 1 h targets whose training base rate is in
- *                               [0.05, 0.6], at the threshold chosen on validation (recall ≥ 0.9 at
- *                               precision ≥ 0.8, else best F1). Defects of any cause are no target:
+ *                               [0.05, 0.6], each at its own threshold chosen on validation (recall ≥ 0.9
+ *                               at precision ≥ 0.8, else best F1). Defects of any cause are no target:
  *                               the random background makes P(≥ 1 within 1 h) ≥ 0.75 for every type.
  *   defect_1h_auroc / _prior    their ROC-AUC and positive rate: read recall/precision against the prior
  *   defect_1h_recall_visible,   the same (threshold chosen on validation for these columns alone) over
@@ -38,7 +38,7 @@ import { scaleSplit } from '../ml/data/scaler.ts';
 import { phm08Score, rmse } from '../ml/metrics/index.ts';
 import { trainTask, type TaskModel } from '../ml/train/train-task.ts';
 import { EnsembleModel } from '../ml/train/ensemble.ts';
-import { chooseThreshold, meanLifeH, pickColumns } from '../ml/train/evaluate.ts';
+import { chooseColumnThresholds, decide, meanLifeH, pickColumns } from '../ml/train/evaluate.ts';
 import { buildSimDataset, type SimTaskOptions } from '../ml/data/sim-task.ts';
 import type { SimRunOptions } from '../ml/data/sim-record.ts';
 import { binaryMetrics, expectedCalibrationError, rocAuc } from '../ml/metrics/index.ts';
@@ -85,6 +85,7 @@ const scenario = loadLibraryScenario('glass-plant');
 const SIM_HOURS = Number(process.env['BENCH_ML_SIM_HOURS'] ?? 240);
 
 const SIM_MINUTES = 1.5;
+const DEFECT_RUNS = Number(process.env['BENCH_ML_DEFECT_RUNS'] ?? 10);
 
 /** A scaled simulator split for a task (independent runs of the reference plant, split by run). */
 function simSplit(task: TaskName, run: Partial<SimRunOptions>, o: SimTaskOptions): { split: Split; kind: string } {
@@ -103,7 +104,9 @@ function rates(ws: Split['train']): number[] {
 }
 
 async function defects(): Promise<void> {
-  const { split } = simSplit('defects', { runs: 6 }, { causes: 'assignable', fractions: { validation: 0.2, test: 0.3 } });
+  // 10 runs (not 6): 19 k training windows instead of 12 k, for ~4 s more simulation; measured AUROC
+  // 0.936 → 0.937 (visible 0.950 → 0.954) and ECE 0.027 → 0.016 at the same training budget.
+  const { split } = simSplit('defects', { runs: DEFECT_RUNS }, { causes: 'assignable', fractions: { validation: 0.2, test: 0.3 } });
   const { model } = await trainTask('defects', split, { seed: 3, maxMinutes: SIM_MINUTES });
   const names = model.outputNames;
   // Targets worth scoring: base rate on the training runs in [0.05, 0.6] (rarer ones have too few
@@ -112,11 +115,17 @@ async function defects(): Promise<void> {
   const chosen = new Set(names.filter((_, j) => prior[j]! >= 0.05 && prior[j]! <= 0.6));
   log(`defects: targets ${names.map((n, j) => `${n} ${prior[j]!.toFixed(2)}${chosen.has(n) ? '*' : ''}`).join(', ')}`);
   const is1h = (n: string) => chosen.has(n) && n.endsWith('_1h');
-  const vy = pickColumns(split.validation.y, names, is1h);
-  const t = chooseThreshold(vy, pickColumns(model.predict(split.validation), names, is1h));
+  const pv = model.predict(split.validation);
   const p = model.predict(split.test);
-  const ty = pickColumns(split.test.y, names, is1h);
-  const m = binaryMetrics(ty, pickColumns(p, names, is1h), t);
+  // One threshold per target, chosen on validation (see chooseColumnThresholds), applied to test.
+  const scoreAt = (keep: (n: string) => boolean) => {
+    const width = names.filter(keep).length;
+    const t = chooseColumnThresholds(pickColumns(split.validation.y, names, keep), pickColumns(pv, names, keep), width);
+    const y = pickColumns(split.test.y, names, keep);
+    const s = pickColumns(p, names, keep);
+    return { t, y, m: { ...binaryMetrics(y, decide(s, width, t), 0.5), roc_auc: rocAuc(y, s) } };
+  };
+  const { t, y: ty, m } = scoreAt(is1h);
   result['defect_1h_recall'] = round(m.recall, 3);
   result['defect_1h_precision'] = round(m.precision, 3);
   result['defect_1h_auroc'] = round(m.roc_auc, 3);
@@ -127,18 +136,17 @@ async function defects(): Promise<void> {
     const y = pickColumns(split.test.y, names, (x) => x === n);
     if (y.some((v) => v === 1) && y.some((v) => v === 0)) log(`  ${n}: test prior ${(y.reduce((a, b) => a + b, 0) / y.length).toFixed(3)} AUROC ${rocAuc(y, pickColumns(p, names, (x) => x === n)).toFixed(3)}`);
   }
-  log(`defects: 1h recall ${m.recall.toFixed(3)} precision ${m.precision.toFixed(3)} (threshold ${t.toFixed(3)}, prior ${result['defect_1h_prior']}), ECE ${result['defect_ece']}`);
+  log(`defects: 1h recall ${m.recall.toFixed(3)} precision ${m.precision.toFixed(3)} (thresholds ${t.map((v) => v.toFixed(3)).join(',')}, prior ${result['defect_1h_prior']}), ECE ${result['defect_ece']}`);
   // The same figures over the defect types whose causes the line's sensors can see.
   const visible = visibleDefectTypes();
   const isVisible1h = (n: string) => is1h(n) && visible.has(n.slice(0, -'_1h'.length));
   if (!names.some(isVisible1h)) throw new Error(`defects: no selected 1 h target of a visible type (${[...visible].join(', ')})`);
-  const tv = chooseThreshold(pickColumns(split.validation.y, names, isVisible1h), pickColumns(model.predict(split.validation), names, isVisible1h));
-  const mv = binaryMetrics(pickColumns(split.test.y, names, isVisible1h), pickColumns(p, names, isVisible1h), tv);
+  const { t: tv, m: mv } = scoreAt(isVisible1h);
   result['defect_1h_recall_visible'] = round(mv.recall, 3);
   result['defect_1h_precision_visible'] = round(mv.precision, 3);
   result['defect_1h_auroc_visible'] = round(mv.roc_auc, 3);
   result['defect_visible_types'] = [...visible].join(',');
-  log(`defects (visible causes: ${[...visible].join(', ')}): 1h recall ${mv.recall.toFixed(3)} precision ${mv.precision.toFixed(3)} AUROC ${mv.roc_auc.toFixed(3)} (threshold ${tv.toFixed(3)})`);
+  log(`defects (visible causes: ${[...visible].join(', ')}): 1h recall ${mv.recall.toFixed(3)} precision ${mv.precision.toFixed(3)} AUROC ${mv.roc_auc.toFixed(3)} (thresholds ${tv.map((v) => v.toFixed(3)).join(',')})`);
   model.dispose();
 }
 

@@ -91,6 +91,18 @@ describe('simulator datasets', () => {
     expect(new Set(d.windows.y).size).toBe(2); // both outcomes occur
   });
 
+  it('ends defect windows every strideSteps samples, at the instants a coarser sampling would', () => {
+    const fine = recordSimRuns({ scenario, hours: 8, runs: 1, sampleEveryS: 60 });
+    const coarse = recordSimRuns({ scenario, hours: 8, runs: 1 });
+    const f = simDefectWindows(fine, { horizonsH: [1], windowSteps: 60, strideSteps: 10 });
+    const c = simDefectWindows(coarse, { horizonsH: [1], windowSteps: 6 });
+    expect(f.windows.steps).toBe(60); // one hour of 1-min samples per window
+    expect(Array.from(f.windows.time)).toEqual(Array.from(c.windows.time));
+    expect(Array.from(f.windows.y)).toEqual(Array.from(c.windows.y)); // the same labels: same runs, same instants
+    expect(simDefectWindows(fine, { horizonsH: [1], windowSteps: 60 }).windows.n).toBeGreaterThan(9 * f.windows.n);
+    expect(() => simDefectWindows(fine, { strideSteps: 0 })).toThrow(/strideSteps/);
+  });
+
   it('counts only defects with an assignable cause when asked, and process excursions make them', () => {
     const calm = recordSimRuns({ scenario, hours: 24, runs: 1 })[0]!;
     const disturbed = recordSimRuns(taskRunOptions('defects', { scenario, hours: 24, runs: 1 }))[0]!;

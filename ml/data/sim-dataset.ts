@@ -31,8 +31,9 @@ export const SIM_RUL_CAP_H = 200;
 
 type Labeller = (run: SimRun, a: ReturnType<typeof assetsOfKind>[number], end: number, life: Int32Array) => number[] | undefined;
 
-function build(runs: readonly SimRun[], o: SimWindowOptions, targetNames: string[], horizonMs: number, label: Labeller): SimWindows {
+function build(runs: readonly SimRun[], o: SimWindowOptions, targetNames: string[], horizonMs: number, label: Labeller, strideSteps = 1): SimWindows {
   const w = o.windowSteps ?? SIM_WINDOW_STEPS;
+  if (!(Number.isInteger(strideSteps) && strideSteps >= 1)) throw new Error(`strideSteps must be a positive integer, got ${strideSteps}`);
   const first = runs[0];
   const layout = first ? assetsOfKind(first, o.kind)[0] : undefined;
   if (!first || !layout) throw new Error(`no assets of kind "${o.kind}" in the simulated plant`);
@@ -42,7 +43,9 @@ function build(runs: readonly SimRun[], o: SimWindowOptions, targetNames: string
   for (const run of runs) {
     for (const a of assetsOfKind(run, o.kind)) {
       const life = lives(run, a.assetIndex);
-      for (let end = w - 1; end < run.samples; end++) {
+      // Window ends on a grid of `strideSteps` samples counted from the run start, so a finer sampling
+      // with the matching stride ends windows at the same instants as the coarse one.
+      for (let end = w - 1 + ((strideSteps - (w % strideSteps)) % strideSteps); end < run.samples; end += strideSteps) {
         // A window must not span a repair: its samples would mix two lives.
         if (life[end] !== life[end - w + 1]) continue;
         const y = label(run, a, end, life);
@@ -106,13 +109,25 @@ export function simFailureWindows(runs: readonly SimRun[], o: SimWindowOptions &
 /** Default horizons of the defect task, hours. */
 export const DEFECT_HORIZONS_H: readonly number[] = [1, 4, 24];
 
+/** Options of the defect windows besides kind and length. */
+export interface DefectWindowOptions {
+  readonly horizonsH?: readonly number[];
+  readonly causes?: 'any' | 'assignable';
+  /**
+   * A window ends every `strideSteps` samples (default 1: every sample). With runs sampled finer than
+   * the default 600 s (the line's sensors sample every 1–60 s), a stride keeps the number of windows,
+   * and so the training cost, that of the coarse sampling while each window sees the finer history.
+   */
+  readonly strideSteps?: number;
+}
+
 /**
  * Per line, per defect type and horizon h: 1 when ≥ 1 defect of that type follows within h hours
  * (multi-task). With `causes: 'assignable'`, only defects whose true causes include a process cause
  * (not only 'random') count: on the reference plant the random background alone gives ≈ 1.4–3.5
  * defects per type and hour, so P(≥ 1 of any cause within 1 h) ≥ 0.75 whatever the sensors show.
  */
-export function simDefectWindows(runs: readonly SimRun[], o: Partial<SimWindowOptions> & { horizonsH?: readonly number[]; causes?: 'any' | 'assignable' } = {}): SimWindows {
+export function simDefectWindows(runs: readonly SimRun[], o: Partial<SimWindowOptions> & DefectWindowOptions = {}): SimWindows {
   const assignableOnly = o.causes === 'assignable';
   const horizons = o.horizonsH ?? DEFECT_HORIZONS_H;
   const maxS = Math.max(...horizons) * 3600;
@@ -126,7 +141,7 @@ export function simDefectWindows(runs: readonly SimRun[], o: Partial<SimWindowOp
       if (!cache.has(key)) cache.set(key, eventTimes(run, (e) => e.type === 'defect' && e.asset === a.asset && e.detail === d && (!assignableOnly || e.assignable === true)));
       return horizons.map((h) => (anyIn(cache.get(key)!, t, t + h * 3600) ? 1 : 0));
     });
-  });
+  }, o.strideSteps);
 }
 
 /**

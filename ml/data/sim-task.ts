@@ -28,6 +28,8 @@ export interface SimTaskOptions {
   readonly splitBy?: 'run' | 'time';
   /** Anomaly: drop machine windows whose fault has degraded the machine by less than this (default 0: keep all). */
   readonly minLevel?: number;
+  /** Defects: a window ends every this many samples (default 1); see DefectWindowOptions. */
+  readonly strideSteps?: number;
   /** Seed of the run shuffle of a split by run. Default 0. */
   readonly splitSeed?: number;
 }
@@ -62,7 +64,7 @@ export function simTaskWindows(task: TaskName, runs: readonly SimRun[], o: SimTa
   switch (task) {
     case 'rul': return simRulWindows(runs, { ...base, ...(o.capH !== undefined ? { capH: o.capH } : {}), ...(o.phase ? { phase: o.phase } : {}) });
     case 'failure': return simFailureWindows(runs, { ...base, ...(o.horizonH !== undefined ? { horizonH: o.horizonH } : {}) });
-    case 'defects': return simDefectWindows(runs, { ...base, ...(o.horizonH !== undefined ? { horizonsH: [o.horizonH] } : {}), ...(o.causes ? { causes: o.causes } : {}) });
+    case 'defects': return simDefectWindows(runs, { ...base, ...(o.horizonH !== undefined ? { horizonsH: [o.horizonH] } : {}), ...(o.causes ? { causes: o.causes } : {}), ...(o.strideSteps !== undefined ? { strideSteps: o.strideSteps } : {}) });
     case 'anomaly': return simAnomalyWindows(runs, { ...base, ...(o.minLevel !== undefined ? { minLevel: o.minLevel } : {}) });
     case 'forecast': return simForecastWindows(runs, base);
   }

@@ -36,6 +36,24 @@ export function chooseThreshold(labels: ArrayLike<number>, scores: ArrayLike<num
 }
 
 /**
+ * One threshold per output column (`chooseThreshold` on that column's validation labels and scores).
+ * Calibrated probabilities of targets with other base rates and other shares of unforeseeable
+ * positives do not share one best cut-off, so each target gets its own; chosen on validation only.
+ */
+export function chooseColumnThresholds(labels: Float32Array, scores: Float32Array, width: number, minRecall = 0.9, minPrecision = 0.8): number[] {
+  return Array.from({ length: width }, (_, j) => {
+    const keep = (_: number, k: number) => k % width === j;
+    return chooseThreshold(labels.filter(keep), scores.filter(keep), minRecall, minPrecision);
+  });
+}
+
+/** 0/1 decisions of row-major `scores` (`width` columns), column j flagged at scores ≥ thresholds[j]. */
+export function decide(scores: Float32Array, width: number, thresholds: readonly number[]): Float32Array {
+  if (thresholds.length !== width) throw new Error(`decide: ${thresholds.length} thresholds for ${width} columns`);
+  return scores.map((v, k) => (v >= thresholds[k % width]! ? 1 : 0));
+}
+
+/**
  * Mean life of the simulated assets in a window set with RUL targets: per group (one life) that
  * reaches failure (final RUL < 1 target unit), time span of its windows in hours plus the final RUL.
  */
