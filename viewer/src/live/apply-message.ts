@@ -36,7 +36,7 @@ export function applyChannelMessage(state: TwinState, m: ChannelMessage): Applie
     }
     case 'alerts': {
       const { alert } = m.data as AlertChange;
-      return { patch: { connection, alerts: { ...state.alerts, [alert.id]: alert } }, refetch: false };
+      return { patch: { connection, alerts: boundAlerts({ ...state.alerts, [alert.id]: alert }) }, refetch: false };
     }
     case 'quality':
       return { patch: { connection, kpis: m.data as KpiSnapshot, simTime: later(m.t) }, refetch: false };
@@ -86,6 +86,22 @@ export function applyControlMessage(state: TwinState, m: ControlMessage): Applie
 export function readingsFromLatest(latest: LatestSnapshot): Record<string, SensorReading> {
   const out: Record<string, SensorReading> = {};
   for (const s of latest.samples) out[s.sensor_id] = { v: s.value, s: STATUS[s.status] ?? 0 };
+  return out;
+}
+
+/** Closed (cleared or dismissed) alerts kept for the response-time KPI; older ones are let go. */
+export const KEEP_CLOSED_ALERTS = 200;
+
+/**
+ * Every open alert, and the most recent closed ones: a page left open for days must not keep every
+ * alert the plant ever raised (its heap would grow without end).
+ */
+export function boundAlerts(alerts: Record<string, AlertView>, keepClosed = KEEP_CLOSED_ALERTS): Record<string, AlertView> {
+  const closed = Object.values(alerts).filter((a) => a.state === 'cleared' || a.state === 'dismissed');
+  if (closed.length <= keepClosed) return alerts;
+  closed.sort((a, b) => (a.lastAt < b.lastAt ? -1 : a.lastAt > b.lastAt ? 1 : 0));
+  const out = { ...alerts };
+  for (const a of closed.slice(0, closed.length - keepClosed)) delete out[a.id];
   return out;
 }
 
