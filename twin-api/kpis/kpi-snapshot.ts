@@ -1,65 +1,12 @@
 import type { AssetKpi } from './asset-kpi.ts';
 import { shiftLabel, type Period } from './periods.ts';
-import { kpiValues, Tally, type KpiValues } from './tally.ts';
+import type { KpiSnapshot, KpiValues, LineKpis, MachineDowntime, PeriodInfo, PeriodKpis, SparkPoint } from '../../protocol/kpis.ts';
+import { kpiValues, Tally } from './tally.ts';
+
+export type { KpiSnapshot, LineKpis, MachineDowntime, PeriodInfo, PeriodKpis, SparkPoint } from '../../protocol/kpis.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
-
-export interface PeriodInfo {
-  readonly label: string;
-  readonly start: string;
-  readonly end: string;
-}
-
-/** One hour of the quality sparkline. */
-export interface SparkPoint {
-  /** Start of the hour, ISO 8601 UTC. */
-  readonly hour: string;
-  readonly units: number;
-  readonly defects: number;
-  readonly defectiveUnits: number;
-  readonly fpy: number | null;
-  readonly defectRatePer1000: number | null;
-}
-
-export interface PeriodKpis {
-  readonly shift: KpiValues;
-  /** The last completed shift, for trend arrows; null before the first shift change. */
-  readonly previousShift: KpiValues | null;
-  readonly day: KpiValues;
-  readonly rolling: KpiValues;
-  /** 24 hourly points, oldest first, ending with the current (partial) hour. */
-  readonly sparkline: readonly SparkPoint[];
-}
-
-export interface LineKpis extends PeriodKpis {
-  readonly line: string;
-  readonly failed: boolean;
-  readonly stopped: boolean;
-  readonly targetUnitsPerH: number;
-  readonly idealUnitsPerH: number;
-}
-
-export interface MachineDowntime {
-  readonly asset: string;
-  readonly failed: boolean;
-  readonly shiftDowntimeS: number;
-  readonly dayDowntimeS: number;
-}
-
-/** The `quality` channel payload and the REST KPI response. */
-export interface KpiSnapshot {
-  /** Simulated time of the snapshot, ISO 8601 UTC. */
-  readonly at: string;
-  readonly shift: PeriodInfo;
-  readonly previousShift: PeriodInfo | null;
-  readonly day: PeriodInfo;
-  readonly rollingWindowMin: number;
-  readonly lines: readonly LineKpis[];
-  /** All lines together (machines have no output of their own; their downtime is listed apart). */
-  readonly plant: PeriodKpis;
-  readonly machines: readonly MachineDowntime[];
-}
 
 export interface SnapshotInput {
   readonly nowMs: number;

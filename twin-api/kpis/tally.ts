@@ -1,4 +1,7 @@
 import { DEFECT_TYPES, type DefectType } from '../../physics/model.ts';
+import type { KpiValues } from '../../protocol/kpis.ts';
+
+export type { KpiValues } from '../../protocol/kpis.ts';
 
 /** Counts and times of one asset (or a sum of assets) over one period. Mutable, reused, no allocation per event. */
 export class Tally {
@@ -35,31 +38,6 @@ export class Tally {
     this.reset();
     this.add(o);
   }
-}
-
-/** KPI figures of one period as plain JSON; a ratio is null when its denominator is zero. */
-export interface KpiValues {
-  readonly units: number;
-  readonly goodUnits: number;
-  readonly defectiveUnits: number;
-  readonly defects: number;
-  /** Defects per 1,000 units produced. */
-  readonly defectRatePer1000: number | null;
-  readonly defectsByType: Readonly<Record<DefectType, number>>;
-  /** First-pass yield: units without a defect / units. */
-  readonly fpy: number | null;
-  /** Units per hour of calendar time (for the plant: all lines together, comparable with targetRatePerH). */
-  readonly productionRatePerH: number | null;
-  readonly targetRatePerH: number;
-  /** Line efficiency: units made / units the target rate asks for over the planned time. */
-  readonly efficiency: number | null;
-  readonly plannedS: number;
-  readonly downtimeS: number;
-  readonly runS: number;
-  readonly availability: number | null;
-  readonly performance: number | null;
-  readonly quality: number | null;
-  readonly oee: number | null;
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);

@@ -6,6 +6,7 @@ import { badRequest, parseTime } from '../errors.ts';
 import type { LiveTwin } from '../live/live-twin.ts';
 import type { HistoryStore, SampleSource } from '../store/history-store.ts';
 import { alignToRollups } from '../store/rollups.ts';
+import type { HistoryResponse } from '../../protocol/history.ts';
 
 const HistoryQuery = Type.Object(
   {
@@ -46,7 +47,8 @@ export function historyRoutes(twin: LiveTwin, store: HistoryStore) {
       // Widened to whole rollup windows (10 s, or 5 min for multi-day ranges) so the buckets come
       // from pre-aggregated rows; the response says which range it covers.
       const range = alignToRollups(fromMs, toMs, maxPoints);
-      return ok({ from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString(), source: q.source ?? 'twin', series: await store.querySeries({ sensorIds, ...range, maxPoints, source: q.source ?? 'twin' }) });
+      const body: HistoryResponse = { from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString(), source: q.source ?? 'twin', series: await store.querySeries({ sensorIds, ...range, maxPoints, source: q.source ?? 'twin' }) };
+      return ok(body);
     });
     app.get('/api/plant/events', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Events and defects, newest first', querystring: EventsQuery } }, async (req) => {
       const q = req.query as { from?: string; to?: string; types?: string; assets?: string; limit?: number };

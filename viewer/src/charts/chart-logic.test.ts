@@ -4,12 +4,17 @@ import { appendLive, liveRange, needsFetch, panRange, toColumns, zoomRange } fro
 
 describe('chart data', () => {
   it('turns min/max/avg buckets into uPlot columns with x in seconds', () => {
-    const cols = toColumns({ sensorId: 's', kind: 'buckets', buckets: [{ tMs: 1000, min: 1, max: 3, avg: 2, count: 5 }, { tMs: 2000, min: null, max: null, avg: null, count: 0 }] });
+    const cols = toColumns({ sensorId: 's', kind: 'buckets', bucketMs: 1000, buckets: [{ tMs: 1000, min: 1, max: 3, avg: 2, count: 5 }, { tMs: 2000, min: null, max: null, avg: null, count: 0 }] });
     expect(cols).toEqual([[1, 2], [2, null], [1, null], [3, null]]);
   });
 
+  it('draws a short range from its raw samples, dropouts as gaps', () => {
+    const cols = toColumns({ sensorId: 's', kind: 'raw', samples: [{ tMs: 1000, sensorId: 's', value: 4, status: 0 }, { tMs: 2000, sensorId: 's', value: null, status: 2 }] });
+    expect(cols).toEqual([[1, 2], [4, null], [4, null], [4, null]]);
+  });
+
   it('appends only newer live samples and drops points older than the kept window', () => {
-    const cols = toColumns({ sensorId: 's', kind: 'buckets', buckets: [{ tMs: 1000, min: 1, max: 1, avg: 1, count: 1 }, { tMs: 5000, min: 2, max: 2, avg: 2, count: 1 }] });
+    const cols = toColumns({ sensorId: 's', kind: 'buckets', bucketMs: 4000, buckets: [{ tMs: 1000, min: 1, max: 1, avg: 1, count: 1 }, { tMs: 5000, min: 2, max: 2, avg: 2, count: 1 }] });
     expect(appendLive(cols, 4000, 9, 0)).toBe(cols);
     expect(appendLive(cols, 6000, 3, 2000)).toEqual([[5, 6], [2, 3], [2, 3], [2, 3]]);
   });

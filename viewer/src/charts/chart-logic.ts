@@ -10,19 +10,19 @@ export interface TimeRange {
 /** Columns for uPlot: x in seconds, then avg, min, max (null where a bucket is empty). */
 export type ChartColumns = [number[], (number | null)[], (number | null)[], (number | null)[]];
 
-/** History buckets (or raw points) as chart columns. */
+/** History buckets (or raw samples, for short ranges) as chart columns. */
 export function toColumns(series: HistorySeries | undefined): ChartColumns {
   const cols: ChartColumns = [[], [], [], []];
   if (!series) return cols;
-  if (series.buckets) {
+  if (series.kind === 'buckets') {
     for (const b of series.buckets) {
       cols[0].push(b.tMs / 1000);
       cols[1].push(b.avg);
       cols[2].push(b.min);
       cols[3].push(b.max);
     }
-  } else if (series.points) {
-    for (const p of series.points) {
+  } else {
+    for (const p of series.samples) {
       cols[0].push(p.tMs / 1000);
       cols[1].push(p.value);
       cols[2].push(p.value);

@@ -33,7 +33,7 @@ export function defectsKpi(k: KpiSnapshot | null): { defects: number | null; rat
   if (!k) return { defects: null, ratePer1000: null, trend: null };
   const s = k.plant.shift;
   const prev = k.plant.previousShift;
-  return { defects: s.defects, ratePer1000: s.units > 0 ? s.defectRatePer1000 : null, trend: prev && prev.units > 0 ? trend(s.defectRatePer1000, prev.defectRatePer1000) : null };
+  return { defects: s.defects, ratePer1000: s.units > 0 ? s.defectRatePer1000 : null, trend: prev && prev.units > 0 && s.defectRatePer1000 !== null && prev.defectRatePer1000 !== null ? trend(s.defectRatePer1000, prev.defectRatePer1000) : null };
 }
 
 /** Critical alerts nobody has acknowledged yet. */
@@ -75,7 +75,7 @@ export function productionKpi(k: KpiSnapshot | null): { ratePerH: number; target
   let ratePerH = 0;
   let targetPerH = 0;
   for (const l of k.lines) {
-    ratePerH += l.shift.productionRatePerH;
+    ratePerH += l.shift.productionRatePerH ?? 0; // null: no planned time yet in this shift
     targetPerH += l.shift.targetRatePerH;
   }
   return { ratePerH, targetPerH };
