@@ -10,7 +10,7 @@ export interface HistorySample {
   readonly status: number;
 }
 
-/** min / max / avg of the values in [tMs, tMs + bucketMs), and how many there were. */
+/** min / max / avg of the values in [tMs, tMs + bucketMs) (null when every one dropped out), and how many had a value. */
 export interface HistoryBucket {
   readonly tMs: number;
   readonly min: number | null;

@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
+import { captureConsole } from './console-capture.test-helper.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'twin-ml-cli-'));
 
@@ -31,15 +32,7 @@ function table(n: number): string {
   return lines.join('\n') + '\n';
 }
 
-let out: string[] = [];
-let err: string[] = [];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
 
 const lastJson = () => JSON.parse(out[out.length - 1]!) as Record<string, number | null>;
 

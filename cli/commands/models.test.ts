@@ -1,22 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ModelRegistry, type TaskIndex } from '../../ml/registry/registry.ts';
 import { main } from '../main.ts';
+import { captureConsole } from './console-capture.test-helper.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'twin-models-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-let out: string[] = [];
-let err: string[] = [];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
 
 const reg = ['--registry', dir];
 
@@ -37,7 +30,7 @@ describe('twin models', () => {
     expect(await main(['models', 'list', ...reg])).toBe(0);
     expect(out[0]).toMatch(/^task\s+kind\s+champion\s+challenger\s+versions\s+champion metric$/);
     expect(out.slice(1)).toEqual([expect.stringMatching(/^rul\s+-\s+v1\s+-\s+1\s+rmse 14.25$/), expect.stringMatching(/^anomaly\s+pump\s+v1\s+-\s+1\s+f1 /)]);
-    out = [];
+    out.length = 0;
     expect(await main(['models', 'list', '--json', ...reg])).toBe(0);
     const indexes = JSON.parse(out[0]!) as TaskIndex[];
     expect(indexes.map((i) => [i.task, i.kind])).toEqual([['rul', undefined], ['anomaly', 'pump']]);

@@ -4,17 +4,17 @@
  * Adapters: `PgliteStore` (embedded, the default) and `PgStore` (PostgreSQL); both run the same SQL.
  */
 
-/** One sensor sample. `status` is the index into the engine's STATUS_NAMES (0 OK … 3 CRITICAL). */
+import type { HistoryBucket, HistorySample, HistorySeries } from '../../protocol/history.ts';
+
 /** Whose sample: the twin's own, or a measurement of the live plant (shadow mode: MQTT or the stand-in). */
 export type SampleSource = 'twin' | 'plant';
 export const SAMPLE_SOURCES: readonly SampleSource[] = ['twin', 'plant'];
 
-export interface SampleRow {
-  readonly tMs: number;
-  readonly sensorId: string;
-  /** null when the sample dropped out (NaN and ±Infinity are stored as null too). */
-  readonly value: number | null;
-  readonly status: number;
+/**
+ * One sensor sample as stored (the wire's HistorySample, protocol/history.ts; NaN and ±Infinity are
+ * stored as null), and whose it is.
+ */
+export interface SampleRow extends HistorySample {
   /** Default 'twin'. */
   readonly source?: SampleSource;
 }
@@ -31,19 +31,9 @@ export interface SeriesQuery {
   readonly maxPoints: number;
 }
 
-/** A time bucket of a downsampled series: `tMs` is the bucket start; min/max/avg are null when every sample in it dropped out. */
-export interface SeriesBucket {
-  readonly tMs: number;
-  readonly min: number | null;
-  readonly max: number | null;
-  readonly avg: number | null;
-  /** Samples with a value in the bucket. */
-  readonly count: number;
-}
-
-export type Series =
-  | { readonly sensorId: string; readonly kind: 'raw'; readonly samples: readonly SampleRow[] }
-  | { readonly sensorId: string; readonly kind: 'buckets'; readonly bucketMs: number; readonly buckets: readonly SeriesBucket[] };
+/** Series are what the history route sends: the wire types of protocol/history.ts. */
+export type SeriesBucket = HistoryBucket;
+export type Series = HistorySeries;
 
 export interface StoredEventInput {
   /** The engine's event sequence number (not unique across runs and forks). */
