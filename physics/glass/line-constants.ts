@@ -17,6 +17,17 @@ export const REFERENCE = { furnaceC: 1500, beltSpeedMpm: REFERENCE_BELT_MPM, amb
 /** How much the batch's chemical demand moves per unit of raw-material deviation (unconfirmed). */
 export const CHEM_PER_RAW_DEV = 0.03;
 
+/**
+ * The batch's way from the charger to the forming end, as a residence-time distribution of tanks in
+ * series (Levenspiel): its mean is the melt's fastest (critical) path, a few hours against a mean
+ * residence of about a day (≈ 280 t of melt at 300 t/d), since batch-borne seeds and streaks ride the
+ * surface and spring currents to the throat. The tank count and the 2 h mean are unconfirmed. A
+ * deviation charged now shows at inspection hours later and diluted: a short contaminated delivery
+ * does less harm than a long one, and the batch analyser sees trouble before the inspection does.
+ */
+export const BATCH_TRANSIT_TANKS = 3;
+export const BATCH_TRANSIT_MEAN_S = 2 * 3600;
+
 export interface LineConstants {
   readonly asset: string;
   readonly zoneCount: number;

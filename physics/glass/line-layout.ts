@@ -5,6 +5,7 @@
  */
 import { DEFECT_TYPES } from '../model.ts';
 import { COND_WORDS, DRAW_WORDS } from './defects.ts';
+import { BATCH_TRANSIT_TANKS } from './line-constants.ts';
 
 /** Fixed-position state words (offsets from the line's `off`). */
 export const S = {
@@ -58,6 +59,10 @@ export const S = {
   extraCoolingCPerMin: 42,
   beltOffsetMpm: 43,
   contaminationSeverity: 44,
+  // batch: how far the batch being charged is from its recipe, in σ of the raw-material variation (≥ 0),
+  // then the same deviation on its way through the melt (BATCH_TRANSIT_TANKS tanks in series)
+  batchDevSigma: 45,
+  batchTransit: 46,
 } as const;
 
 /** Active-flag offsets in the order of `FAULT_TYPES` (line-faults.ts). */
@@ -71,7 +76,7 @@ export const FAULT_FLAGS = [
 ] as const;
 
 /** Conditions the last unit was inspected under (COND block of defects.ts). */
-export const DEFECT_COND = 45;
+export const DEFECT_COND = 46 + BATCH_TRANSIT_TANKS;
 /** Per defect type of the last unit: drawn (0/1), x, y, severity, cause bitmask (DRAW of defects.ts). */
 export const DEFECT_DRAWS = DEFECT_COND + COND_WORDS;
 /** First furnace zone temperature, °C. */

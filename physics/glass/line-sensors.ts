@@ -52,6 +52,10 @@ export function lineSensors(k: LineConstants): { channels: SensorChannel[]; word
     { group: 'furnace', name: 'burner_power', unit: 'MW', description: 'Fuel power of the burners', limits: lim([round(0.7 * pNom, 0.1), round(1.3 * pNom, 0.1)], [round(0.5 * pNom, 0.1), round(1.5 * pNom, 0.1)], [round(0.3 * pNom, 0.1), round(1.7 * pNom, 0.1)]), noise: { std: 0.01 * pNom, quantum: 0.01 }, word: S.burnerMW },
     // Viscosity is computed from the throat thermocouple, so its limits are the melt limits through VFT.
     { group: 'furnace', name: 'glass_viscosity', unit: 'log10 Pa·s', description: 'Glass viscosity at the throat (VFT of the throat temperature)', limits: lim([etaAt(1600), etaAt(1400)], [etaAt(1650), etaAt(1350)], [etaAt(1700), etaAt(1300)]), noise: { std: 0.005 }, word: S.throatLog10EtaPaS },
+    // An online analyser on the batch conveyor (PGNAA or XRF, as used for raw-mix control) reports how
+    // far the batch is from its recipe each minute; it is how a plant sees raw-material trouble coming
+    // before stains and bubbles reach inspection.
+    { group: 'furnace', name: 'batch_deviation', unit: 'σ', description: 'Batch chemistry deviation from the recipe (online batch analyser), in σ of the raw-material variation', limits: lim([null, 2], [null, 2.5], [null, 3.5]), noise: { std: 0.1, quantum: 0.01, dropoutProb: 0.001 }, word: S.batchDevSigma },
     { group: 'forming', name: 'belt_speed', unit: 'm/min', description: 'Conveyor belt speed (encoder)', limits: lim([60, 180], [30, 190], [null, 195]), noise: { std: 0.3, quantum: 0.1 }, word: S.beltSpeedMpm },
     { group: 'forming', name: 'mold_temp', unit: '°C', description: 'Mould temperature (pyrometer)', limits: lim([280, 560], [240, 580], [200, 600]), noise: { std: 2, driftPerSqrtH: 0.5, quantum: 0.5 }, word: S.moldC },
     { group: 'forming', name: 'forming_pressure', unit: 'MPa', description: 'Forming pressure (transducer)', limits: lim([15, 80], [10, 90], [5, 98]), noise: { std: 0.3, quantum: 0.01 }, word: S.pressureMPa },

@@ -17,7 +17,14 @@ import {
   wallThicknessMm,
 } from './forming.ts';
 import { hotspotZone, meanZoneTempC, stepFurnaceZones } from './furnace.ts';
-import { burnerFeedforwardMW, CHEM_PER_RAW_DEV, pullForBeltKgPerS, type LineConstants } from './line-constants.ts';
+import {
+  BATCH_TRANSIT_MEAN_S,
+  BATCH_TRANSIT_TANKS,
+  burnerFeedforwardMW,
+  CHEM_PER_RAW_DEV,
+  pullForBeltKgPerS,
+  type LineConstants,
+} from './line-constants.ts';
 import { DEFECT_COND, DEFECT_DRAWS, S, ZONES } from './line-layout.ts';
 import { SP } from './line-setpoints.ts';
 import { piStep } from './pi-controller.ts';
@@ -80,6 +87,13 @@ function stepFurnace(k: LineConstants, s: Float64Array, off: number, sp: Float64
   s[off + S.chargeKgPerS] = charge;
   s[off + S.levelMm] = (s[off + S.levelMm] as number) + (charge - pull) * dtS * k.levelMmPerKg;
   const chemFactor = 1 + CHEM_PER_RAW_DEV * ctx.rawMaterialDev;
+  // Contamination adds to the batch's distance from its recipe whichever way the raw materials lean.
+  let batch = Math.abs(ctx.rawMaterialDev) + (s[off + S.fBatchContamination] ? (s[off + S.contaminationSeverity] as number) : 0);
+  s[off + S.batchDevSigma] = batch;
+  for (let i = 0; i < BATCH_TRANSIT_TANKS; i++) {
+    batch = lagToward(s[off + S.batchTransit + i] as number, batch, BATCH_TRANSIT_MEAN_S / BATCH_TRANSIT_TANKS, dtS);
+    s[off + S.batchTransit + i] = batch;
+  }
   const z = off + ZONES;
   const n = k.zoneCount;
   stepFurnaceZones(s, z, k.zones, f, burnerMW, charge, pull, ambientC, chemFactor, dtS);
@@ -165,8 +179,8 @@ function inspectUnits(k: LineConstants, s: Float64Array, off: number, ctx: StepC
   s[c + COND.moldTempC] = s[off + S.moldC] as number;
   s[c + COND.pressureVariationMPa] = s[off + S.pressureVariationMPa] as number;
   s[c + COND.coolingRateCPerMin] = s[off + S.coolingCPerMin] as number;
-  s[c + COND.rawMaterialDev] =
-    Math.abs(ctx.rawMaterialDev) + (s[off + S.fBatchContamination] ? (s[off + S.contaminationSeverity] as number) : 0);
+  // The glass being formed now was charged hours ago: defects follow the batch that has come through.
+  s[c + COND.rawMaterialDev] = s[off + S.batchTransit + BATCH_TRANSIT_TANKS - 1] as number;
   const wallMm = s[off + S.wallMm] as number;
   while (toNext <= 0) {
     produceUnit(k, s, off, wallMm, rng, out);

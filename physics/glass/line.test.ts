@@ -212,6 +212,36 @@ describe('glass line faults', () => {
     expect(r.sensor('cooling_rate')).toBeCloseTo(4, 9);
   });
 
+  it('the batch analyser reads how far the batch is from its recipe, whichever way, plus any contamination', () => {
+    const r = lineRig(line, 6);
+    r.run(0.01, { rawMaterialDev: -1.2 });
+    expect(r.sensor('batch_deviation')).toBeCloseTo(1.2, 9);
+    r.model.injectFault(r.s, r.off, { type: 'batch_contamination', params: { severity: 2.5 } }, r.rng, r.rec.sink);
+    r.run(0.01, { rawMaterialDev: 0.4 });
+    expect(r.sensor('batch_deviation')).toBeCloseTo(2.9, 9);
+    r.model.maintain(r.s, r.off, r.rng, r.rec.sink);
+    r.run(0.01, { rawMaterialDev: 0.4 });
+    expect(r.sensor('batch_deviation')).toBeCloseTo(0.4, 9);
+  });
+
+  it('contaminated batch reaches inspection only after its way through the melt, while the analyser reads it at once', () => {
+    const r = lineRig(line, 7);
+    r.model.injectFault(r.s, r.off, { type: 'batch_contamination', params: { severity: 3.5 } }, r.rng, r.rec.sink);
+    r.run(0.25);
+    expect(r.sensor('batch_deviation')).toBeCloseTo(3.5, 9);
+    expect(r.rate('stain')).toBeLessThan(0.005);
+    r.run(3.75);
+    r.clear();
+    r.run(2);
+    expect(r.rate('stain')).toBeGreaterThan(0.03);
+    // Flushing the silo stops the analyser's alarm, not the contaminated glass already in the tank.
+    r.model.maintain(r.s, r.off, r.rng, r.rec.sink);
+    r.clear();
+    r.run(0.25);
+    expect(r.sensor('batch_deviation')).toBe(0);
+    expect(r.rate('stain')).toBeGreaterThan(0.03);
+  });
+
   it('burner_drift makes the real melt climb above setpoint by the drift while the controller reads setpoint', () => {
     const r = lineRig(line, 3);
     r.model.injectFault(r.s, r.off, { type: 'burner_drift', params: { ratePerH: 20, maxC: 60 } }, r.rng, r.rec.sink);

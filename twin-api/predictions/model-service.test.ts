@@ -20,7 +20,7 @@ const kinds = assetKinds(scenario);
  * A trainer that registers untrained stand-in models (real files, real registry) for the asked
  * pairs, in-process, and finishes when the test says so: the service's logic without minutes of training.
  */
-function fakeTrainer() {
+function fakeTrainer(behaviour: { promote?: boolean } = {}) {
   const calls: TrainInWorkerOptions[] = [];
   let finish: () => void = () => {};
   const train = (opts: TrainInWorkerOptions, onProgress: (p: LiveProgress) => void): TrainingJob => {
@@ -31,7 +31,10 @@ function fakeTrainer() {
       finish = async () => {
         const registered: LiveDefaultsResult['registered'] = [];
         for (const [i, m] of wanted.entries()) {
-          const v = await registry.register({ task: m.task, kind: m.kind }, { name: `${m.kind}-${m.task}`, datasetFingerprint: 'test', hyperparameters: {}, metrics: { score: i } }, (dir) => m.model.save(dir));
+          const key = { task: m.task, kind: m.kind };
+          const v = await registry.register(key, { name: `${m.kind}-${m.task}`, datasetFingerprint: 'test', hyperparameters: {}, metrics: { score: i } }, (dir) => m.model.save(dir));
+          // As the real trainer does when the champion's features no longer match the sensors.
+          if (behaviour.promote) registry.promote(key, v.version);
           registered.push({ kind: m.kind, task: m.task, version: v.version, metrics: { score: i }, champion: true, decision: 'first' });
           onProgress({ kind: m.kind, task: m.task, done: i + 1, total: wanted.length, etaS: 0, message: `${m.kind}/${m.task}` });
         }
@@ -105,6 +108,30 @@ describe('ModelService', () => {
     expect(pumpRul).toMatchObject({ champion: 'v1', challenger: 'v2' });
     expect(s.promote('rul', 'pump')).toMatchObject({ champion: 'v2', previousChampions: ['v1'] });
     expect(s.rollback('rul', 'pump')).toMatchObject({ champion: 'v1', challenger: 'v2' });
+    s.close();
+  });
+
+  it('after an upgrade that changed a kind\'s sensors, serves the rest and retrains only the models that no longer fit', async () => {
+    const trainer = fakeTrainer({ promote: true });
+    const logs: string[] = [];
+    dir = mkdtempSync(join(tmpdir(), 'twin-models-'));
+    const registry = new ModelRegistry(dir);
+    // Every champion in place, but the line's defect model was trained on other sensors (a pump's).
+    const pumpRul = standInLiveModels(engine.layout, kinds).find((m) => m.kind === 'pump' && m.task === 'rul')!;
+    for (const m of standInLiveModels(engine.layout, kinds)) {
+      const saved = m.kind === 'line' && m.task === 'defects' ? pumpRul : m;
+      await registry.register({ task: m.task, kind: m.kind }, { name: 'old', datasetFingerprint: 'old', hyperparameters: {}, metrics: {} }, (d) => saved.model.save(d));
+    }
+    const s = new ModelService({ layout: engine.layout, kinds, scenarioName: 'glass-plant', registryDir: dir, bootstrap: true, train: trainer.train, log: (l) => logs.push(l) });
+    await s.start();
+    expect(logs.join('\n')).toMatch(/model line\/defects not served: line\/defects model features \[.*\] differ from the sensors/);
+    expect(trainer.calls.map((c) => c.only)).toEqual([[{ kind: 'line', task: 'defects' }]]);
+    expect(s.status().detail).toMatch(/^25 of 26 live models in service/);
+    expect(s.predictor.predictNow().get('Line_A')?.status).toMatchObject({ defects: 'loading', anomaly: 'ready' });
+    await trainer.finish();
+    await until(() => s.status().status !== 'training');
+    expect(s.status()).toMatchObject({ status: 'ready', detail: expect.stringMatching(/^26 of 26/) });
+    expect(s.predictor.predictNow().get('Line_A')?.status).toMatchObject({ defects: 'ready', anomaly: 'ready' });
     s.close();
   });
 

@@ -52,31 +52,49 @@ export class ModelService {
   private readonly jobs = new Map<string, JobView>();
   private running: { id: string; job: TrainingJob } | null = null;
   private nextJob = 1;
+  /** `kind/task` of every model in service. A champion can be in the registry and not serve: one
+   *  trained on another version of the plant's sensors, or one whose files cannot be read. */
+  private serving = new Set<string>();
 
   constructor(private readonly opts: ModelServiceOptions) {
     this.predictor = new LivePredictor(opts.layout, opts.kinds);
     this.registry = new ModelRegistry(opts.registryDir, opts.now);
   }
 
-  /** Loads the champions; starts the default training when none serves this plant and bootstrap is on. */
+  /**
+   * Loads the champions; when bootstrap is on, starts training the live models that do not serve
+   * (all of them on a first start; after an upgrade that changed a kind's sensors, that kind's).
+   */
   async start(): Promise<void> {
     this.backend = await initBackend(undefined, (line) => this.opts.log?.(line));
-    const loaded = await this.reload();
-    if (loaded === 0 && this.opts.bootstrap) this.retrain(undefined, 'system', 'bootstrap');
+    await this.reload();
+    const unserved = this.pairs().filter((p) => !this.serving.has(pairKey(p)));
+    if (unserved.length > 0 && this.opts.bootstrap) this.retrain(unserved.length === this.pairs().length ? undefined : unserved, 'system', 'bootstrap');
   }
 
   /** (Re)loads every champion into the predictor; returns how many models serve. */
   async reload(): Promise<number> {
     const models = await loadChampionModels(this.registry, new Set(this.opts.kinds.values()), (kind, task, reason) => this.opts.log?.(`model ${kind}/${task} not loaded: ${reason}`));
-    for (const m of models) this.predictor.setModel(m);
-    this.opts.onServed?.(models.map((m) => ({ kind: m.kind, task: m.task, dir: this.registry.dir({ task: m.task, kind: m.kind }) })));
-    return models.length;
+    const served: typeof models = [];
+    for (const m of models) {
+      try {
+        this.predictor.setModel(m);
+        served.push(m);
+      } catch (err) {
+        this.opts.log?.(`model ${m.kind}/${m.task} not served: ${(err as Error).message}`);
+        m.model.dispose();
+        this.predictor.setStatus(m.kind, m.task, 'missing');
+      }
+    }
+    this.serving = new Set(served.map(pairKey));
+    this.opts.onServed?.(served.map((m) => ({ kind: m.kind, task: m.task, dir: this.registry.dir({ task: m.task, kind: m.kind }) })));
+    return served.length;
   }
 
   /** For /api/health: ready, partial, training or none, with counts; `job`: the running job, else the last one. */
   status(): { status: string; detail: string; backend: string | null; job: JobView | null } {
     const pairs = this.pairs();
-    const ready = pairs.filter(({ kind, task }) => this.registry.index({ task, kind }).champion !== undefined).length;
+    const ready = pairs.filter((p) => this.serving.has(pairKey(p))).length;
     const running = this.running ? this.jobs.get(this.running.id)! : null;
     const status = running ? 'training' : ready === 0 ? 'none' : ready < pairs.length ? 'partial' : 'ready';
     const detail = `${ready} of ${pairs.length} live models in service${running?.progress ? `; training ${running.progress.done}/${running.progress.total}: ${running.progress.message}` : ''}`;
@@ -120,7 +138,7 @@ export class ModelService {
       this.opts.onJob?.(view);
     };
     const targets = only ?? this.pairs();
-    for (const t of targets) if (this.registry.index({ task: t.task, kind: t.kind }).champion === undefined) this.predictor.setStatus(t.kind, t.task, 'loading');
+    for (const t of targets) if (!this.serving.has(pairKey(t))) this.predictor.setStatus(t.kind, t.task, 'loading');
     const job = this.opts.train(
       { ...this.opts.trainOptions, scenarioName: this.opts.scenarioName, registryDir: this.registry.root, ...(only ? { only } : {}) },
       (progress) => update({ progress }),
@@ -169,8 +187,10 @@ export class ModelService {
     return [...new Set(this.opts.kinds.values())].flatMap((kind) => liveTasksOf(kind).map((task) => ({ kind, task })));
   }
 
-  /** Pairs still without a champion after a job are missing again (not loading forever). */
+  /** Pairs still not served after a job are missing again (not loading forever). */
   private markMissing(): void {
-    for (const { kind, task } of this.pairs()) if (this.registry.index({ task, kind }).champion === undefined) this.predictor.setStatus(kind, task, 'missing');
+    for (const p of this.pairs()) if (!this.serving.has(pairKey(p))) this.predictor.setStatus(p.kind, p.task, 'missing');
   }
 }
+
+const pairKey = (p: { readonly kind: string; readonly task: LiveTask }): string => `${p.kind}/${p.task}`;
