@@ -1,34 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { chooseColumnThresholds, chooseThreshold, decide } from './evaluate.ts';
+import { choosePooledThreshold } from './evaluate.ts';
 
-describe('chooseThreshold', () => {
-  it('takes the highest threshold that reaches the recall at the precision', () => {
-    const labels = [1, 1, 1, 1, 0, 0, 0, 0, 0, 0];
-    const scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05];
-    expect(chooseThreshold(labels, scores)).toBe(0.6);
+describe('choosePooledThreshold', () => {
+  it('takes the lowest cut-off whose precision still reaches the goal: the most recall it allows', () => {
+    // Cumulative precision from the top: 1, 1, 2/3, 3/4, 4/5, 4/6, 5/7, 5/8.
+    const labels = [1, 1, 0, 1, 1, 0, 1, 0];
+    const scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2];
+    expect(choosePooledThreshold(labels, scores, 0.8)).toBe(0.5);
+    expect(choosePooledThreshold(labels, scores, 0.7)).toBe(0.3);
+    expect(choosePooledThreshold(labels, scores, 1)).toBe(0.8);
   });
 
-  it('falls back to the best F1 when no threshold meets both', () => {
-    const labels = [1, 0, 1, 0, 1, 0];
-    const scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
-    // Best F1 is 0.75 at 0.5 (recall 1, precision 3/5); no cut-off reaches precision 0.8 at recall 0.9.
-    expect(chooseThreshold(labels, scores)).toBe(0.5);
-  });
-});
-
-describe('chooseColumnThresholds', () => {
-  it('chooses each column on its own labels: a rare target may need a lower cut-off than a common one', () => {
-    // Column 0 separates at 0.6, column 1 (same ranking, lower probabilities) at 0.2.
-    const rows = [[0.9, 0.4, 1, 1], [0.7, 0.3, 1, 1], [0.6, 0.2, 1, 1], [0.3, 0.1, 0, 0], [0.1, 0.05, 0, 0]];
-    const scores = Float32Array.from(rows.flatMap((r) => [r[0]!, r[1]!]));
-    const labels = Float32Array.from(rows.flatMap((r) => [r[2]!, r[3]!]));
-    const t = chooseColumnThresholds(labels, scores, 2);
-    expect(t[0]).toBeCloseTo(0.6, 6);
-    expect(t[1]).toBeCloseTo(0.2, 6);
-    expect(Array.from(decide(scores, 2, t))).toEqual(Array.from(labels));
+  it('treats equal scores as one step: it cannot flag only some of them', () => {
+    // At 0.5 the tie flags both its rows, one positive: precision 4/5 < 0.9, so the cut-off stays at
+    // 0.7; flagging the tie's positive row alone would have kept precision at 1.
+    const labels = [1, 1, 1, 1, 0];
+    const scores = [0.9, 0.8, 0.7, 0.5, 0.5];
+    expect(choosePooledThreshold(labels, scores, 0.9)).toBe(0.7);
   });
 
-  it('refuses thresholds that do not match the columns', () => {
-    expect(() => decide(new Float32Array(4), 2, [0.5])).toThrow(/1 thresholds for 2 columns/);
+  it('falls back to the best F1 when no cut-off reaches the precision, and names a length mismatch', () => {
+    const labels = [0, 1, 0, 1];
+    const scores = [0.9, 0.8, 0.7, 0.6];
+    // Precision from the top: 0, 1/2, 1/3, 1/2; F1 is best (2/3) when all four are flagged.
+    expect(choosePooledThreshold(labels, scores, 0.8)).toBe(0.6);
+    expect(() => choosePooledThreshold([1], [0.5, 0.4])).toThrow('1 labels for 2 scores');
   });
 });

@@ -2,7 +2,6 @@
  * Task-level evaluation shared by the bench and the tests: columns of multi-output predictions,
  * an operating threshold chosen on validation data, and the mean life of simulated assets.
  */
-import { confusion } from '../metrics/index.ts';
 import type { WindowSet } from '../window-set.ts';
 
 /** Values of the outputs whose names match `keep`, pooled (row-major order kept). */
@@ -16,41 +15,35 @@ export function pickColumns(values: Float32Array, names: readonly string[], keep
 }
 
 /**
- * The highest threshold whose recall reaches `minRecall` while keeping precision ≥ `minPrecision`
- * on these (validation) scores; failing that, the threshold of best F1. Chosen on validation, then
- * applied unchanged to the test part.
+ * One cut-off for pooled calibrated probabilities: the lowest whose precision over these (validation)
+ * scores is still ≥ `minPrecision`, i.e. the most recall that precision allows. A calibrated
+ * probability is the row's own chance of being positive whatever its target, so one cut-off flags the
+ * likeliest positives of every target first; for a goal on the pooled targets that beats a cut-off per
+ * target, which can spend precision where a target is easy and still miss recall where it is hard.
+ * Without any cut-off reaching `minPrecision`, the one of best F1. Sorts once: O(n log n).
  */
-export function chooseThreshold(labels: ArrayLike<number>, scores: ArrayLike<number>, minRecall = 0.9, minPrecision = 0.8): number {
-  const cands = [...new Set(Array.from(scores))].sort((a, b) => b - a);
+export function choosePooledThreshold(labels: ArrayLike<number>, scores: ArrayLike<number>, minPrecision = 0.8): number {
+  const n = scores.length;
+  if (labels.length !== n) throw new Error(`choosePooledThreshold: ${labels.length} labels for ${n} scores`);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  let positives = 0;
+  for (let i = 0; i < n; i++) positives += labels[i]! >= 0.5 ? 1 : 0;
+  let tp = 0;
+  let best: number | undefined;
   let bestF1 = -1;
-  let bestT = 0.5;
-  for (const t of cands) {
-    const c = confusion(labels, scores, t);
-    const p = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp);
-    const r = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn);
-    if (r >= minRecall && p >= minPrecision) return t;
-    const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
-    if (f1 > bestF1) { bestF1 = f1; bestT = t; }
+  let bestF1T = 0.5;
+  for (let k = 0; k < n; k++) {
+    tp += labels[order[k]!]! >= 0.5 ? 1 : 0;
+    const s = scores[order[k]!]!;
+    // Only at the end of a run of equal scores: a cut-off flags all of them or none.
+    if (k + 1 < n && scores[order[k + 1]!]! === s) continue;
+    const precision = tp / (k + 1);
+    const recall = positives === 0 ? 0 : tp / positives;
+    if (precision >= minPrecision) best = s;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    if (f1 > bestF1) { bestF1 = f1; bestF1T = s; }
   }
-  return bestT;
-}
-
-/**
- * One threshold per output column (`chooseThreshold` on that column's validation labels and scores).
- * Calibrated probabilities of targets with other base rates and other shares of unforeseeable
- * positives do not share one best cut-off, so each target gets its own; chosen on validation only.
- */
-export function chooseColumnThresholds(labels: Float32Array, scores: Float32Array, width: number, minRecall = 0.9, minPrecision = 0.8): number[] {
-  return Array.from({ length: width }, (_, j) => {
-    const keep = (_: number, k: number) => k % width === j;
-    return chooseThreshold(labels.filter(keep), scores.filter(keep), minRecall, minPrecision);
-  });
-}
-
-/** 0/1 decisions of row-major `scores` (`width` columns), column j flagged at scores ≥ thresholds[j]. */
-export function decide(scores: Float32Array, width: number, thresholds: readonly number[]): Float32Array {
-  if (thresholds.length !== width) throw new Error(`decide: ${thresholds.length} thresholds for ${width} columns`);
-  return scores.map((v, k) => (v >= thresholds[k % width]! ? 1 : 0));
+  return best ?? bestF1T;
 }
 
 /**
