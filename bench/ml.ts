@@ -77,7 +77,7 @@ async function cmapss(): Promise<void> {
 const scenario = loadLibraryScenario('glass-plant');
 const SIM_HOURS = Number(process.env['BENCH_ML_SIM_HOURS'] ?? 240);
 
-const SIM_MINUTES = 1.5;
+const SIM_MINUTES = Number(process.env['BENCH_ML_SIM_MINUTES'] ?? 1.5);
 const DEFECT_RUNS = Number(process.env['BENCH_ML_DEFECT_RUNS'] ?? 10);
 
 /** A scaled simulator split for a task (independent runs of the reference plant, split by run). */

@@ -1,20 +1,32 @@
 /**
  * Hyperparameter search with the `hyperparameters` package (hpjs, a JS take on hyperopt's fmin).
- * Version 0.25 ships random and grid search only (no TPE), so trials are random draws from the space
- * with its seeded RandomState. The package has no type declarations; this file types the part we use.
+ * Version 0.25 ships random and grid search only (no TPE), so this file plugs our Tree-structured
+ * Parzen Estimator (ml/tune/tpe.ts) into fmin as its search algorithm: hpjs still runs the loop,
+ * the trials and the callbacks. The package has no type declarations; this file types the part we use.
  */
 import { createRequire } from 'node:module';
+import { seededRng } from '../ml/data/rng.ts';
 import type { TrainOptions } from '../ml/train/train-task.ts';
+import { suggestTpe, TPE_DEFAULTS, type Observation, type SearchSpace } from '../ml/tune/tpe.ts';
 
 interface Trial {
   readonly args: Record<string, number>;
-  readonly result?: { loss: number; status: string };
+  readonly result?: { loss?: number; status: string };
+}
+/** fmin's search algorithm: new trial documents for `newIds`, given the trials so far. */
+type HpjsAlgo = (newIds: number[], domain: HpjsDomain, trials: HpjsTrials, seed: number) => unknown[];
+interface HpjsDomain {
+  newResult(): { status: string };
+}
+interface HpjsTrials {
+  readonly trials: readonly Trial[];
+  newTrialDocs(ids: number[], results: unknown[], args: Record<string, number>[]): unknown[];
 }
 interface Hpjs {
   fmin(
     fn: (args: Record<string, number>) => Promise<{ loss: number; status: string }>,
     space: Record<string, unknown>,
-    algo: unknown,
+    algo: HpjsAlgo,
     maxEvals: number,
     params: { rng: unknown; callbacks?: { onExperimentEnd?: (i: number, t: Trial) => Promise<boolean> | boolean } },
   ): Promise<{ trials: Trial[]; argmin: Record<string, number> | undefined }>;
@@ -22,19 +34,44 @@ interface Hpjs {
   choice(options: readonly number[]): unknown;
   uniform(lo: number, hi: number): unknown;
   loguniform(lo: number, hi: number): unknown;
-  search: { randomSearch: unknown };
   STATUS_OK: string;
 }
 
 const hpjs = createRequire(import.meta.url)('hyperparameters') as Hpjs;
 
-/** The searched space: learning rate log-uniform in [1e-4, 1e-2], hidden width, dropout, batch size. */
+/** Learning rate log-uniform in [1e-4, 1e-2], hidden width, dropout, batch size: defined once, for TPE and for hpjs. */
+export const SPACE: SearchSpace = {
+  learningRate: { kind: 'loguniform', low: Math.log(1e-4), high: Math.log(1e-2) },
+  hidden: { kind: 'choice', options: [16, 32, 64, 128] },
+  dropout: { kind: 'uniform', low: 0, high: 0.4 },
+  batchSize: { kind: 'choice', options: [64, 128, 256] },
+};
+
+/** How the CLI names the search: the first `startupTrials` are random draws, then TPE. */
+export const SEARCH_ALGORITHM = { name: 'TPE', startupTrials: TPE_DEFAULTS.startup } as const;
+
+/** The searched space as an hpjs expression, derived from `SPACE`. */
 export function searchSpace(): Record<string, unknown> {
-  return {
-    learningRate: hpjs.loguniform(Math.log(1e-4), Math.log(1e-2)),
-    hidden: hpjs.choice([16, 32, 64, 128]),
-    dropout: hpjs.uniform(0, 0.4),
-    batchSize: hpjs.choice([64, 128, 256]),
+  return Object.fromEntries(
+    Object.entries(SPACE).map(([name, d]) => [
+      name,
+      d.kind === 'choice' ? hpjs.choice(d.options) : d.kind === 'loguniform' ? hpjs.loguniform(d.low, d.high) : hpjs.uniform(d.low, d.high),
+    ]),
+  );
+}
+
+/**
+ * TPE as an hpjs algorithm: finished trials (status ok, numeric loss) are the history; `seed` is the
+ * draw fmin makes from its seeded RandomState for each call, so a tune run replays from `--seed`.
+ */
+export function tpeSearch(space: SearchSpace): HpjsAlgo {
+  return (newIds, domain, trials, seed) => {
+    const history: Observation[] = trials.trials
+      .filter((t) => t.result?.status === hpjs.STATUS_OK && typeof t.result.loss === 'number')
+      .map((t) => ({ args: t.args, loss: t.result!.loss! }));
+    const rng = seededRng(seed, 'tpe');
+    const uniform = () => rng.uniform();
+    return newIds.flatMap((id) => trials.newTrialDocs([id], [domain.newResult()], [suggestTpe(space, history, uniform)]));
   };
 }
 
@@ -57,7 +94,7 @@ export async function search(
   await hpjs.fmin(
     async (args) => ({ loss: await objective(toOptions(args)), status: hpjs.STATUS_OK }),
     searchSpace(),
-    hpjs.search.randomSearch,
+    tpeSearch(SPACE),
     o.trials,
     {
       rng: new hpjs.RandomState(o.seed),

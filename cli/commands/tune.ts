@@ -3,13 +3,14 @@ import { parseCommandArgs } from '../args.ts';
 import { asUsage, loadTrainData } from '../ml-data.ts';
 import { DATA_OPTIONS, num, str, taskArg, trainOptions } from '../ml-flags.ts';
 import { trainOnData } from '../ml-pipeline.ts';
-import { search } from '../ml-tune-search.ts';
+import { search, SEARCH_ALGORITHM } from '../ml-tune-search.ts';
 import { Progress } from '../progress.ts';
 import { UsageError } from '../usage-error.ts';
 
 /**
- * `twin tune <task>`: random search over learning rate, width, dropout and batch size, budgeted in
- * trials and in minutes; each trial is judged on its best validation loss (the test part stays unseen).
+ * `twin tune <task>`: TPE search (after a few random trials) over learning rate, width, dropout and
+ * batch size, budgeted in trials and in minutes; each trial is judged on its best validation loss
+ * (the test part stays unseen).
  */
 export async function tune(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('tune', argv, { ...DATA_OPTIONS, epochs: { type: 'string' }, trials: { type: 'string' }, minutes: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }, true);
@@ -47,11 +48,13 @@ export async function tune(argv: string[]): Promise<number> {
   bar.done();
   const stopped = result.trials.length < trials ? ` (time budget of ${minutes} min reached)` : '';
   console.log(`tuned ${task}: ${result.trials.length} trials in ${((Date.now() - startMs) / 1000).toFixed(1)} s${stopped}`);
+  console.log(`search: ${SEARCH_ALGORITHM.name} (${SEARCH_ALGORITHM.startupTrials} random startup trials)`);
   for (const t of result.trials) console.log(`  val loss ${t.loss.toPrecision(4)}  ${JSON.stringify(t.params)}`);
   if (result.best) console.log(`best: ${JSON.stringify(result.best.params)} (val loss ${result.best.loss.toPrecision(4)})`);
-  const report = { task, trials: result.trials, best: result.best ?? null };
+  const searchInfo = { algorithm: SEARCH_ALGORITHM.name.toLowerCase(), startup_trials: SEARCH_ALGORITHM.startupTrials };
+  const report = { task, search: searchInfo, trials: result.trials, best: result.best ?? null };
   const out = str(values, 'out');
   if (out !== undefined) writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  if (values.json) console.log(JSON.stringify({ trials: result.trials.length, best_val_loss: result.best?.loss ?? null, best: result.best?.params ?? null }));
+  if (values.json) console.log(JSON.stringify({ search: searchInfo, trials: result.trials.length, best_val_loss: result.best?.loss ?? null, best: result.best?.params ?? null }));
   return 0;
 }
