@@ -45,8 +45,10 @@ export async function startTwinServer(env: Record<string, string> = {}, port?: n
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'twin-api/server.ts'], {
     cwd: ROOT,
-    // No model training in the background: it would take a core from the browser under test.
-    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_MODELS_DIR: join(dataDir, 'models'), TWIN_ML_BOOTSTRAP: '0', TWIN_SPEED: '60', ...env },
+    // No model training in the background: it would take a core from the browser under test. The
+    // embedded database and the stand-in plant, even where CI sets DATABASE_URL and MQTT_URL for the
+    // service tests: a shared database would show earlier runs' recordings and history to this one.
+    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_MODELS_DIR: join(dataDir, 'models'), TWIN_ML_BOOTSTRAP: '0', TWIN_SPEED: '60', DATABASE_URL: '', MQTT_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
