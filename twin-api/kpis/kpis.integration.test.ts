@@ -34,7 +34,12 @@ describe('KPIs of the reference plant (furnace-overheat scenario, 00:00–07:00)
       expect(l.day.fpy!).toBeGreaterThan(0.9);
       expect(l.day.oee!).toBeCloseTo(l.day.availability! * l.day.performance! * l.day.quality!, 12);
     }
-    expect(s.plant.sparkline.filter((p) => p.units > 0)).toHaveLength(7);
+    // Seven full hours of production; the run's last tick is 07:00 itself, so that hour may hold the
+    // units of that one tick (at most one per line, one unit takes seconds of belt).
+    const hours = s.plant.sparkline.filter((p) => p.units > 0);
+    expect(hours.slice(0, 7).map((p) => p.hour.slice(11, 16))).toEqual(['00:00', '01:00', '02:00', '03:00', '04:00', '05:00', '06:00']);
+    for (const p of hours.slice(0, 7)) expect(p.units).toBeGreaterThan(1000);
+    expect(hours.slice(7).every((p) => p.hour.slice(11, 16) === '07:00' && p.units <= lines.length)).toBe(true);
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 });
