@@ -23,6 +23,8 @@ const TABLE: readonly { readonly name: RegExp; readonly dir: Direction | null; r
   { name: /^glass_viscosity$/, dir: 'above', cause: 'furnace_underheat' },
   { name: /^burner_power$/, dir: null, action: 'check burner control loop and fuel supply; compare with furnace_temp setpoint' },
   { name: /^melt_level$/, dir: null, action: 'check the batch charger and pull rate' },
+  // The analyser reads the batch hours before that glass reaches inspection: time to act on the silo.
+  { name: /^batch_deviation$/, dir: 'above', action: 'check batch composition and cullet quality; isolate the silo feeding it; expect stains and bubbles within hours' },
   { name: /^belt_speed$/, dir: 'above', cause: 'belt_overspeed' },
   { name: /^belt_speed$/, dir: 'below', action: 'check the conveyor drive: the line may be stopping' },
   { name: /^mold_temp$/, dir: 'below', cause: 'mold_too_cold' },
