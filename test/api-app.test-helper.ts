@@ -25,6 +25,7 @@ import { modelRoutes } from '../twin-api/routes/models.ts';
 import { predictionRoutes } from '../twin-api/routes/predictions.ts';
 import { ModelService } from '../twin-api/predictions/model-service.ts';
 import { PredictionsFeed } from '../twin-api/predictions/predictions-feed.ts';
+import { registryMirror } from '../twin-api/predictions/registry-mirror.ts';
 import { assetKinds } from '../ml/live/live-models.ts';
 import { standInLiveModels } from '../ml/live/stand-in-models.ts';
 import { initBackend } from '../ml/tf/backend.ts';
@@ -66,6 +67,8 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
   // Models: one registered pump RUL model (v1), no bootstrap; a retrain job finishes at once, empty.
   await initBackend();
   const modelsDir = mkdtempSync(join(tmpdir(), 'twin-api-models-'));
+  // As in server.ts: the registry is copied into the history store after every (re)load.
+  const registryCopy = registryMirror(store, Date.now, (msg) => console.error(msg));
   const models = new ModelService({
     layout: engine.layout,
     kinds: assetKinds(scenario),
@@ -73,6 +76,7 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
     registryDir: modelsDir,
     bootstrap: false,
     train: () => ({ done: Promise.resolve({ registered: [], skipped: [] }), cancel: () => {} }),
+    onRegistry: registryCopy.sync,
   });
   const pumpRul = standInLiveModels(engine.layout, assetKinds(scenario)).find((m) => m.kind === 'pump' && m.task === 'rul')!;
   await models.registry.register({ task: 'rul', kind: 'pump' }, { name: 'pump-rul', datasetFingerprint: 'test', hyperparameters: {}, metrics: {} }, (dir) => pumpRul.model.save(dir));
@@ -91,7 +95,7 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
       shadowRoutes(tracker, source, 'engine'),
       whatIfRoutes(twin, checkingWhatIfService(twin)),
       predictionRoutes(() => predictions, store),
-      modelRoutes(models),
+      modelRoutes(models, { store }),
       meRoutes(),
     ],
   });
@@ -107,8 +111,9 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
     await app.close();
     await predictions.close();
     models.close();
+    await registryCopy.settled();
     await store.close();
     rmSync(modelsDir, { recursive: true, force: true });
   };
-  return { app, twin, alerts, store, audit, openAlert, models, close };
+  return { app, twin, alerts, store, audit, openAlert, models, registrySynced: registryCopy.settled, close };
 }

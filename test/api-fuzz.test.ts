@@ -141,7 +141,7 @@ describe('the REST API under random input', async () => {
     });
   }
 
-  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/nope'];
+  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/nope'];
   it('GET endpoints: random query strings never make a 500', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...GETS), queryString, async (path, qs) => {

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { assetKinds } from '../ml/live/live-models.ts';
+import { standInLiveModels } from '../ml/live/stand-in-models.ts';
 import { KEYS } from '../twin-api/test-app.test-helper.ts';
 import { fullApiServer } from './api-app.test-helper.ts';
 
@@ -50,6 +52,35 @@ describe('the models API', async () => {
     expect(pump.status).toEqual({ rul: 'ready', failure: 'missing', anomaly: 'missing' });
     expect(typeof pump.rul?.value).toBe('number');
     expect(list.find((p) => p.asset === 'motor_001')?.rul).toBeUndefined();
+  });
+
+  it('lists the versions copied into the history database, and follows a new version and a promote', async () => {
+    await s.registrySynced();
+    const versions = async (qs: string) => (await call('GET', `/api/models/versions${qs}`, undefined, KEYS.viewer)).json().data as { version: string; role: string | null }[];
+    expect(await versions('?task=rul&kind=pump')).toEqual([
+      { task: 'rul', kind: 'pump', version: 'v1', name: 'pump-rul', createdMs: expect.any(Number), datasetFingerprint: 'test', hyperparameters: {}, metrics: {}, role: 'champion' },
+    ]);
+
+    const pumpRul = standInLiveModels(s.twin.engine.layout, assetKinds(s.twin.engine.scenario)).find((m) => m.kind === 'pump' && m.task === 'rul')!;
+    await s.models.registry.register({ task: 'rul', kind: 'pump' }, { name: 'pump-rul-2', datasetFingerprint: 'test', hyperparameters: {}, metrics: { mae: 1.5 } }, (dir) => pumpRul.model.save(dir));
+    await s.models.reload();
+    await s.registrySynced();
+    expect((await versions('?task=rul')).map((v) => [v.version, v.role])).toEqual([['v1', 'champion'], ['v2', 'challenger']]);
+
+    expect((await call('POST', '/api/models/promote', { task: 'rul', kind: 'pump' })).statusCode).toBe(200);
+    // The promote reloads the models in the background; the copy follows that reload.
+    for (let i = 0; i < 500 && (await versions('?kind=pump')).find((v) => v.version === 'v2')?.role !== 'champion'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect((await versions('?kind=pump')).map((v) => [v.version, v.role])).toEqual([['v1', null], ['v2', 'champion']]);
+    expect(await versions('?task=failure')).toEqual([]);
+  });
+
+  it('answers a versions query naming an unknown task or a malformed kind with 400, naming the field', async () => {
+    const task = await call('GET', '/api/models/versions?task=haircut', undefined, KEYS.viewer);
+    expect(task.statusCode).toBe(400);
+    expect(task.json().error.message).toMatch(/^querystring\.task: /);
+    const kind = await call('GET', '/api/models/versions?kind=Pump!', undefined, KEYS.viewer);
+    expect(kind.statusCode).toBe(400);
+    expect(kind.json().error.message).toMatch(/^querystring\.kind: /);
   });
 
   it('tells the caller who they are', async () => {

@@ -43,6 +43,7 @@ describe('the role matrix of the REST API', async () => {
     { method: 'GET', path: '/api/predictions', need: 'viewer', request: () => ({ url: '/api/predictions' }) },
     { method: 'GET', path: '/api/predictions/history', need: 'viewer', request: () => ({ url: '/api/predictions/history?asset=pump_001&limit=5' }) },
     { method: 'GET', path: '/api/models', need: 'viewer', request: () => ({ url: '/api/models' }) },
+    { method: 'GET', path: '/api/models/versions', need: 'viewer', request: () => ({ url: '/api/models/versions?task=rul&kind=pump' }) },
     { method: 'GET', path: '/api/me', need: 'viewer', request: () => ({ url: '/api/me' }) },
     { method: 'POST', path: '/api/models/promote', need: 'engineer', request: () => ({ url: '/api/models/promote', payload: { task: 'rul', kind: 'pump', version: 'v1' } }) },
     {
@@ -89,6 +90,7 @@ describe('the role matrix of the REST API', async () => {
       'GET /api/predictions': everyone,
       'GET /api/predictions/history': everyone,
       'GET /api/models': everyone,
+      'GET /api/models/versions': everyone,
       'GET /api/me': everyone,
       'POST /api/models/promote': ['engineer', 'admin'],
       'POST /api/models/retrain': ['engineer', 'admin'],

@@ -40,6 +40,7 @@ import { DriftFeed } from './predictions/drift-feed.ts';
 import { trainInWorker } from '../ml/bootstrap/train-in-worker.ts';
 import { ModelService } from './predictions/model-service.ts';
 import { PredictionsFeed } from './predictions/predictions-feed.ts';
+import { registryMirror } from './predictions/registry-mirror.ts';
 import { predictionRoutes } from './routes/predictions.ts';
 import { modelRoutes } from './routes/models.ts';
 import { meRoutes } from './routes/me.ts';
@@ -109,6 +110,9 @@ async function main(): Promise<void> {
     log,
   });
   let lastJobPublishMs = 0;
+  // The registry on disk is copied into the history database after every (re)load, to be queried
+  // beside alerts and predictions, and kept as a record when model folders are pruned.
+  const registryCopy = registryMirror(store, Date.now, log);
   const models = new ModelService({
     onServed: (served) => {
       void Promise.all(served.map(async (m) => ({ ...m, reference: await loadDriftReference(m.dir).catch(() => null) }))).then((refs) => {
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
     bootstrap: config.mlBootstrap,
     train: trainInWorker,
     log,
+    onRegistry: registryCopy.sync,
     onJob: (job) => {
       const now = Date.now();
       if (job.state === 'running' && job.progress && now - lastJobPublishMs < 500) return;
@@ -182,7 +187,7 @@ async function main(): Promise<void> {
       whatIfRoutes(twin, whatIf),
       sessionRoutes(sessions, store),
       predictionRoutes(() => predictions, store),
-      modelRoutes(models, () => drift.reports()),
+      modelRoutes(models, { drift: () => drift.reports(), store }),
       meRoutes(),
       viewerRoutes(VIEWER_DIST),
     ],
@@ -221,6 +226,7 @@ async function main(): Promise<void> {
     await alertFeed.close();
     await feed.close();
     await plantFeed?.close();
+    await registryCopy.settled();
     await store.close();
     log('stopped cleanly');
     process.exit(0);

@@ -7,7 +7,7 @@ import type { LiveDefaultsResult, LiveProgress } from '../../ml/bootstrap/live-d
 import type { TrainInWorkerOptions, TrainingJob } from '../../ml/bootstrap/train-in-worker.ts';
 import { assetKinds } from '../../ml/live/live-models.ts';
 import { standInLiveModels } from '../../ml/live/stand-in-models.ts';
-import { ModelRegistry } from '../../ml/registry/registry.ts';
+import { ModelRegistry, type TaskIndex } from '../../ml/registry/registry.ts';
 import { initBackend } from '../../ml/tf/backend.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { ModelService, type JobView } from './model-service.ts';
@@ -132,6 +132,25 @@ describe('ModelService', () => {
     await until(() => s.status().status !== 'training');
     expect(s.status()).toMatchObject({ status: 'ready', detail: expect.stringMatching(/^26 of 26/) });
     expect(s.predictor.predictNow().get('Line_A')?.status).toMatchObject({ defects: 'ready', anomaly: 'ready' });
+    s.close();
+  });
+
+  it('hands the registry to onRegistry after start and again after a promote, with the champion moved', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'twin-models-'));
+    const registry = new ModelRegistry(dir);
+    const pumpRul = standInLiveModels(engine.layout, kinds).find((m) => m.kind === 'pump' && m.task === 'rul')!;
+    for (const name of ['first', 'second']) {
+      await registry.register({ task: 'rul', kind: 'pump' }, { name, datasetFingerprint: 'test', hyperparameters: {}, metrics: {} }, (d) => pumpRul.model.save(d));
+    }
+    const seen: (readonly TaskIndex[])[] = [];
+    const s = new ModelService({ layout: engine.layout, kinds, scenarioName: 'glass-plant', registryDir: dir, bootstrap: false, train: fakeTrainer().train, onRegistry: (i) => seen.push(i) });
+    await s.start();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toEqual([expect.objectContaining({ task: 'rul', kind: 'pump', champion: 'v1', challenger: 'v2', versions: [expect.objectContaining({ version: 'v1', name: 'first' }), expect.objectContaining({ version: 'v2', name: 'second' })] })]);
+    s.promote('rul', 'pump');
+    await until(() => seen.length === 2);
+    expect(seen[1]).toEqual([expect.objectContaining({ task: 'rul', kind: 'pump', champion: 'v2', previousChampions: ['v1'] })]);
+    expect(seen[1]![0]).not.toHaveProperty('challenger');
     s.close();
   });
 

@@ -38,6 +38,8 @@ export interface ModelServiceOptions {
   readonly now?: () => Date;
   /** After each (re)load: the models now in service and their folders (the drift feed watches them). */
   readonly onServed?: (served: readonly { kind: string; task: LiveTask; dir: string }[]) => void;
+  /** After each (re)load (on start, after every job, promote and roll back): the registry as `list()` gives it. */
+  readonly onRegistry?: (indexes: readonly TaskIndex[]) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ export class ModelService {
     }
     this.serving = new Set(served.map(pairKey));
     this.opts.onServed?.(served.map((m) => ({ kind: m.kind, task: m.task, dir: this.registry.dir({ task: m.task, kind: m.kind }) })));
+    this.opts.onRegistry?.(this.list());
     return served.length;
   }
 

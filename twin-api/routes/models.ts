@@ -6,6 +6,7 @@ import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { TwinApiError } from '../errors.ts';
 import type { ModelService } from '../predictions/model-service.ts';
+import type { HistoryStore } from '../store/history-store.ts';
 
 const TaskSchema = Type.Union(['rul', 'failure', 'anomaly', 'defects', 'forecast'].map((t) => Type.Literal(t)));
 const LiveTaskSchema = Type.Union(['rul', 'failure', 'anomaly', 'defects'].map((t) => Type.Literal(t)));
@@ -21,6 +22,14 @@ const RetrainBody = Type.Object(
   { additionalProperties: false },
 );
 const JobParams = Type.Object({ id: Type.String({ pattern: '^job-[0-9]+$', maxLength: 30 }) });
+const VersionsQuery = Type.Object({ task: Type.Optional(TaskSchema), kind: Type.Optional(Kind) }, { additionalProperties: false });
+
+export interface ModelRouteDeps {
+  /** The latest drift check of each model in service. */
+  readonly drift?: () => readonly unknown[];
+  /** Where the registry is copied (ModelService onRegistry); without one, no stored versions. */
+  readonly store?: HistoryStore | null;
+}
 
 /** A registry refusal (unknown version, nothing to roll back to) is the caller's mistake, named. */
 function registryCall<T>(f: () => T): T {
@@ -32,14 +41,22 @@ function registryCall<T>(f: () => T): T {
   }
 }
 
-/** The model registry and live models: list, promote, roll back, retrain as a job (progress on the state channel). */
-export function modelRoutes(service: ModelService, drift: () => readonly unknown[] = () => []) {
+/**
+ * The model registry and live models: list, promote, roll back, retrain as a job (progress on the state
+ * channel), and the registry's copy in the history database.
+ */
+export function modelRoutes(service: ModelService, { drift = () => [], store = null }: ModelRouteDeps = {}) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const engineer = requireRole(ctx.auth, 'engineer');
     app.get('/api/models', { onRequest: viewer, schema: { tags: ['models'], summary: 'Registered models per task and kind (versions, metrics, champion, challenger), the live status and the latest drift check of each model in service' } }, async () =>
       ok({ ...service.status(), registry: service.list(), drift: drift() }),
     );
+    app.get('/api/models/versions', { onRequest: viewer, schema: { tags: ['models'], summary: 'Model versions as copied into the history database, pruned ones too, with their role (champion, challenger or null), by task, kind and version number', querystring: VersionsQuery } }, async (req) => {
+      const q = req.query as { task?: string; kind?: string };
+      if (!store) return ok([]);
+      return ok(await store.listModelVersions({ ...(q.task ? { task: q.task } : {}), ...(q.kind ? { kind: q.kind } : {}) }));
+    });
     app.post('/api/models/promote', { onRequest: engineer, schema: { tags: ['models'], summary: 'Put a version (default: the challenger) in service', body: PromoteBody } }, async (req) => {
       const b = req.body as { task: TaskName; kind?: string; version?: string };
       return ok(registryCall(() => service.promote(b.task, b.kind, b.version)));

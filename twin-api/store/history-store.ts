@@ -1,6 +1,7 @@
 /**
  * The port through which the live twin server keeps its history: samples, events, alerts,
- * settings, predictions, recordings and the audit log. Times are epoch milliseconds (UTC).
+ * settings, predictions, recordings, the audit log and a copy of the model registry. Times are
+ * epoch milliseconds (UTC).
  * Adapters: `PgliteStore` (embedded, the default) and `PgStore` (PostgreSQL); both run the same SQL.
  */
 
@@ -188,6 +189,57 @@ export interface Recording extends RecordingInfo {
   readonly body: Uint8Array;
 }
 
+/**
+ * One version of a registered model, as ml/registry's `ModelVersion` holds it. A structural copy,
+ * so the store needs nothing of ml/: a registry index can be passed as it is.
+ */
+export interface ModelVersionInput {
+  readonly version: string;
+  readonly name: string;
+  /** ISO 8601 UTC. */
+  readonly created: string;
+  readonly datasetFingerprint: string;
+  readonly hyperparameters: Readonly<Record<string, unknown>>;
+  readonly metrics: Readonly<Record<string, number>>;
+}
+
+/** One index of the registry (a task, or a task and an asset kind): ml/registry's `TaskIndex`, structurally. */
+export interface ModelIndexInput {
+  readonly task: string;
+  /** Absent: a task-level index. */
+  readonly kind?: string;
+  readonly versions: readonly ModelVersionInput[];
+  readonly champion?: string;
+  readonly challenger?: string;
+  /** Earlier champions, most recent last. */
+  readonly previousChampions: readonly string[];
+}
+
+export const MODEL_ROLES = ['champion', 'challenger'] as const;
+export type ModelRole = (typeof MODEL_ROLES)[number];
+
+/** A model version as stored: still in the registry, or on record after its folder was pruned. */
+export interface StoredModelVersion {
+  readonly task: string;
+  /** Absent: a task-level model. */
+  readonly kind?: string;
+  readonly version: string;
+  readonly name: string;
+  readonly createdMs: number;
+  readonly datasetFingerprint: string;
+  readonly hyperparameters: Readonly<Record<string, unknown>>;
+  /** NaN and ±Infinity come back as null (JSON has neither). */
+  readonly metrics: Readonly<Record<string, number | null>>;
+  /** Its role in the last sync of its index; null when it has none (or is no longer in the registry). */
+  readonly role: ModelRole | null;
+}
+
+export interface ModelVersionQuery {
+  readonly task?: string;
+  /** Versions of that asset kind; absent: every kind and the task-level ones. */
+  readonly kind?: string;
+}
+
 /** Where `SampleWriter` writes: the one method of the store it needs. */
 export interface SampleSink {
   /** Writes all rows in one statement, or none of them. */
@@ -223,6 +275,14 @@ export interface HistoryStore extends SampleSink {
   saveRecording(recording: RecordingInput): Promise<RecordingInfo>;
   listRecordings(): Promise<RecordingInfo[]>;
   getRecording(id: number): Promise<Recording | null>;
+
+  /**
+   * Copies registry indexes in one transaction: every version (inserted or updated, never deleted),
+   * each version's role as its index says, and the index itself. Other indexes are left as they are.
+   */
+  syncModelIndexes(indexes: readonly ModelIndexInput[], syncedAtMs: number): Promise<void>;
+  /** Stored versions by task, kind and version number (v2 before v10). */
+  listModelVersions(query?: ModelVersionQuery): Promise<StoredModelVersion[]>;
 
   close(): Promise<void>;
 }

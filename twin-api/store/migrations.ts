@@ -127,6 +127,36 @@ SELECT sensor_id, source, ${rollupStart('t', l.widthMs)}, min(value), max(value)
 FROM samples GROUP BY 1, 2, 3;`,
 ).join('\n')}`,
   },
+  {
+    version: 3,
+    name: 'model registry',
+    // A copy of the model registry on disk (ml/registry), which stays the source of truth: the weights
+    // are files there. Versions are never deleted, so a version whose folder was pruned stays on record.
+    // `kind` '' is a task-level index (no asset kind): a primary key column cannot be null.
+    sql: `
+CREATE TABLE model_versions (
+  task text NOT NULL,
+  kind text NOT NULL DEFAULT '',
+  version text NOT NULL,
+  created timestamptz NOT NULL,
+  name text NOT NULL,
+  dataset_fingerprint text NOT NULL,
+  hyperparameters jsonb NOT NULL,
+  metrics jsonb NOT NULL,
+  role text NULL CHECK (role IN ('champion', 'challenger')),
+  PRIMARY KEY (task, kind, version)
+);
+
+CREATE TABLE model_indexes (
+  task text NOT NULL,
+  kind text NOT NULL DEFAULT '',
+  champion text NULL,
+  challenger text NULL,
+  previous_champions jsonb NOT NULL,
+  synced_at timestamptz NOT NULL,
+  PRIMARY KEY (task, kind)
+);`,
+  },
 ];
 
 /**

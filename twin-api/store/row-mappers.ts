@@ -1,4 +1,6 @@
-import type { Alert, AlertSeverity, AlertState, AuditEntry, Prediction, RecordingInfo, Setting, StoredEvent } from './history-store.ts';
+import type {
+  Alert, AlertSeverity, AlertState, AuditEntry, ModelRole, Prediction, RecordingInfo, Setting, StoredEvent, StoredModelVersion,
+} from './history-store.ts';
 
 /** Rows as the SQL in `sql.ts` returns them (times already epoch ms, bigints already numbers). */
 export interface AlertRow {
@@ -22,6 +24,17 @@ export interface SettingRow { key: string; value: unknown; updated_at_ms: number
 export interface AuditRow { id: number; at_ms: number; actor: string; role: string; action: string; target: string | null; detail: unknown }
 export interface PredictionRow { id: number; t_ms: number; asset: string; model: string; payload: unknown }
 export interface RecordingInfoRow { id: number; name: string; created_at_ms: number; scenario: string; meta: unknown; size_bytes: number }
+export interface ModelVersionRow {
+  task: string;
+  kind: string;
+  version: string;
+  created_ms: number;
+  name: string;
+  dataset_fingerprint: string;
+  hyperparameters: Record<string, unknown>;
+  metrics: Record<string, number | null>;
+  role: string | null;
+}
 
 /** Epoch ms to the ISO string the SQL casts to timestamptz; null passes through as "no value". */
 export const iso = (ms: number | undefined | null): string | null => (ms == null ? null : new Date(ms).toISOString());
@@ -90,4 +103,17 @@ export const toRecordingInfo = (r: RecordingInfoRow): RecordingInfo => ({
   scenario: r.scenario,
   meta: r.meta,
   sizeBytes: r.size_bytes,
+});
+
+/** Kind '' is how the table keys a task-level version; the port's callers see no kind. */
+export const toModelVersion = (r: ModelVersionRow): StoredModelVersion => ({
+  task: r.task,
+  ...(r.kind === '' ? {} : { kind: r.kind }),
+  version: r.version,
+  name: r.name,
+  createdMs: r.created_ms,
+  datasetFingerprint: r.dataset_fingerprint,
+  hyperparameters: r.hyperparameters,
+  metrics: r.metrics,
+  role: r.role as ModelRole | null,
 });

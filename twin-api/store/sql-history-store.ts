@@ -1,11 +1,11 @@
 import type {
-  Alert, AlertInput, AlertPatch, AlertQuery, AuditEntry, AuditInput, AuditQuery, EventQuery, HistoryStore, Prediction,
-  PredictionInput, PredictionQuery, Recording, RecordingInfo, RecordingInput, SampleRow, SampleSource, Series, SeriesQuery, Setting,
-  StoredEvent, StoredEventInput,
+  Alert, AlertInput, AlertPatch, AlertQuery, AuditEntry, AuditInput, AuditQuery, EventQuery, HistoryStore, ModelIndexInput,
+  ModelVersionQuery, Prediction, PredictionInput, PredictionQuery, Recording, RecordingInfo, RecordingInput, SampleRow, SampleSource,
+  Series, SeriesQuery, Setting, StoredEvent, StoredEventInput, StoredModelVersion,
 } from './history-store.ts';
 import {
-  bytes, iso, jsonText, toAlert, toAudit, toEvent, toPrediction, toRecordingInfo, toSetting, type AlertRow, type AuditRow,
-  type EventRow, type PredictionRow, type RecordingInfoRow, type SettingRow,
+  bytes, iso, jsonText, toAlert, toAudit, toEvent, toModelVersion, toPrediction, toRecordingInfo, toSetting, type AlertRow,
+  type AuditRow, type EventRow, type ModelVersionRow, type PredictionRow, type RecordingInfoRow, type SettingRow,
 } from './row-mappers.ts';
 import { querySeries } from './series.ts';
 import { sourceCode } from './sources.ts';
@@ -131,6 +131,35 @@ export class SqlHistoryStore implements HistoryStore {
   async getRecording(id: number): Promise<Recording | null> {
     const [row] = await this.db.query<RecordingInfoRow & { body: Uint8Array }>(SQL.GET_RECORDING, [id]);
     return row ? { ...toRecordingInfo(row), body: bytes(row.body) } : null;
+  }
+
+  async syncModelIndexes(indexes: readonly ModelIndexInput[], syncedAtMs: number): Promise<void> {
+    if (indexes.length === 0) return;
+    // Only the fields the tables keep, with kind '' for a task-level index (it is part of the key).
+    // Metrics can hold NaN or ±Infinity in memory; JSON has neither, so JSON.stringify stores them as null.
+    const json = jsonText(
+      indexes.map((i) => ({
+        task: i.task,
+        kind: i.kind ?? '',
+        champion: i.champion ?? null,
+        challenger: i.challenger ?? null,
+        previousChampions: i.previousChampions,
+        versions: i.versions.map((v) => ({
+          version: v.version, name: v.name, created: v.created, datasetFingerprint: v.datasetFingerprint,
+          hyperparameters: v.hyperparameters, metrics: v.metrics,
+        })),
+      })),
+    );
+    await this.db.transaction(async (tx) => {
+      await tx.query(SQL.UPSERT_MODEL_VERSIONS, [json]);
+      await tx.query(SQL.SET_MODEL_ROLES, [json]);
+      await tx.query(SQL.UPSERT_MODEL_INDEXES, [json, iso(syncedAtMs)]);
+    });
+  }
+
+  async listModelVersions(q: ModelVersionQuery = {}): Promise<StoredModelVersion[]> {
+    const rows = await this.db.query<ModelVersionRow>(SQL.LIST_MODEL_VERSIONS, [q.task ?? null, q.kind ?? null]);
+    return rows.map(toModelVersion);
   }
 
   close(): Promise<void> {

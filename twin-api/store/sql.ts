@@ -158,3 +158,41 @@ RETURNING ${RECORDING_INFO_COLUMNS}`;
 export const LIST_RECORDINGS = `SELECT ${RECORDING_INFO_COLUMNS} FROM recordings ORDER BY created_at DESC, id DESC`;
 
 export const GET_RECORDING = `SELECT ${RECORDING_INFO_COLUMNS}, body FROM recordings WHERE id = $1::bigint`;
+
+// The model registry's copy. $1 of the sync statements: a JSON array of indexes
+// { task, kind ('' for task-level), champion, challenger, previousChampions, versions: [{ version, name,
+// created (ISO), datasetFingerprint, hyperparameters, metrics }] }. The three run in one transaction.
+
+/** Inserts or updates every version of the given indexes; none is ever deleted. */
+export const UPSERT_MODEL_VERSIONS = `
+INSERT INTO model_versions (task, kind, version, created, name, dataset_fingerprint, hyperparameters, metrics)
+SELECT i->>'task', i->>'kind', v->>'version', (v->>'created')::timestamptz, v->>'name', v->>'datasetFingerprint',
+       v->'hyperparameters', v->'metrics'
+FROM jsonb_array_elements($1::text::jsonb) AS i, jsonb_array_elements(i->'versions') AS v
+ON CONFLICT (task, kind, version) DO UPDATE SET
+  created = EXCLUDED.created, name = EXCLUDED.name, dataset_fingerprint = EXCLUDED.dataset_fingerprint,
+  hyperparameters = EXCLUDED.hyperparameters, metrics = EXCLUDED.metrics`;
+
+/** Roles follow each given index, over all its stored versions: one no longer in the registry loses its role. */
+export const SET_MODEL_ROLES = `
+UPDATE model_versions AS m
+SET role = CASE m.version WHEN i->>'champion' THEN 'champion' WHEN i->>'challenger' THEN 'challenger' END
+FROM jsonb_array_elements($1::text::jsonb) AS i
+WHERE m.task = i->>'task' AND m.kind = i->>'kind'`;
+
+/** $2: when the sync ran. */
+export const UPSERT_MODEL_INDEXES = `
+INSERT INTO model_indexes (task, kind, champion, challenger, previous_champions, synced_at)
+SELECT i->>'task', i->>'kind', i->>'champion', i->>'challenger', i->'previousChampions', $2::timestamptz
+FROM jsonb_array_elements($1::text::jsonb) AS i
+ON CONFLICT (task, kind) DO UPDATE SET
+  champion = EXCLUDED.champion, challenger = EXCLUDED.challenger,
+  previous_champions = EXCLUDED.previous_champions, synced_at = EXCLUDED.synced_at`;
+
+// Byte order ("C"), so PGlite and a PostgreSQL of any locale list kinds like "cooling_tower" alike;
+// versions by their number, so v10 comes after v9.
+export const LIST_MODEL_VERSIONS = `
+SELECT task, kind, version, ${ms('created')} AS created_ms, name, dataset_fingerprint, hyperparameters, metrics, role
+FROM model_versions
+WHERE ($1::text IS NULL OR task = $1) AND ($2::text IS NULL OR kind = $2)
+ORDER BY task COLLATE "C", kind COLLATE "C", substring(version FROM '[0-9]+')::numeric NULLS LAST, version COLLATE "C"`;
