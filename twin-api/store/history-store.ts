@@ -5,6 +5,7 @@
  * Adapters: `PgliteStore` (embedded, the default) and `PgStore` (PostgreSQL); both run the same SQL.
  */
 
+import type { ModelVersion, TaskIndex } from '../../ml/registry/registry.ts';
 import type { HistoryBucket, HistorySample, HistorySeries } from '../../protocol/history.ts';
 
 /** Whose sample: the twin's own, or a measurement of the live plant (shadow mode: MQTT or the stand-in). */
@@ -189,31 +190,11 @@ export interface Recording extends RecordingInfo {
   readonly body: Uint8Array;
 }
 
-/**
- * One version of a registered model, as ml/registry's `ModelVersion` holds it. A structural copy,
- * so the store needs nothing of ml/: a registry index can be passed as it is.
- */
-export interface ModelVersionInput {
-  readonly version: string;
-  readonly name: string;
-  /** ISO 8601 UTC. */
-  readonly created: string;
-  readonly datasetFingerprint: string;
-  readonly hyperparameters: Readonly<Record<string, unknown>>;
-  readonly metrics: Readonly<Record<string, number>>;
-}
+/** What the store keeps of one registered model version: the registry's own fields, less its key. */
+export type ModelVersionInput = Pick<ModelVersion, 'version' | 'name' | 'created' | 'datasetFingerprint' | 'hyperparameters' | 'metrics'>;
 
-/** One index of the registry (a task, or a task and an asset kind): ml/registry's `TaskIndex`, structurally. */
-export interface ModelIndexInput {
-  readonly task: string;
-  /** Absent: a task-level index. */
-  readonly kind?: string;
-  readonly versions: readonly ModelVersionInput[];
-  readonly champion?: string;
-  readonly challenger?: string;
-  /** Earlier champions, most recent last. */
-  readonly previousChampions: readonly string[];
-}
+/** One index of the registry (a task, or a task and an asset kind); a registry `TaskIndex` is one as it is. */
+export type ModelIndexInput = Omit<TaskIndex, 'task' | 'versions'> & { readonly task: string; readonly versions: readonly ModelVersionInput[] };
 
 export const MODEL_ROLES = ['champion', 'challenger'] as const;
 export type ModelRole = (typeof MODEL_ROLES)[number];
