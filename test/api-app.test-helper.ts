@@ -6,10 +6,10 @@
  */
 import { createEngine } from '../engine/plant.ts';
 import { loadLibraryScenario } from '../scenarios/library.ts';
-import { AlertEngine } from '../twin-api/alerts/alert-engine.ts';
+import { AlertEngine } from '../monitor/alerts/alert-engine.ts';
 import { buildApp, type AuditEntry } from '../twin-api/app.ts';
 import type { AuthConfig } from '../twin-api/auth.ts';
-import { KpiTracker } from '../twin-api/kpis/kpi-tracker.ts';
+import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
 import { AlertFeed } from '../twin-api/live/alert-feed.ts';
 import { LiveTwin } from '../twin-api/live/live-twin.ts';
 import { createMetrics } from '../twin-api/metrics.ts';
@@ -33,7 +33,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnginePlantSource } from '../twin-api/shadow/engine-plant-source.ts';
-import { ShadowTracker } from '../twin-api/shadow/shadow-tracker.ts';
+import { ShadowTracker } from '../monitor/shadow/shadow-tracker.ts';
 import { PgliteStore } from '../twin-api/store/pglite-store.ts';
 import { testAuth } from '../twin-api/test-app.test-helper.ts';
 import { parseWhatIfRequest } from '../twin-api/what-if/request.ts';

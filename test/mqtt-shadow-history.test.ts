@@ -6,7 +6,7 @@ import { historyRoutes } from '../twin-api/routes/history.ts';
 import { shadowRoutes } from '../twin-api/routes/shadow.ts';
 import { connectShadow } from '../twin-api/shadow/connect-shadow.ts';
 import { MqttSource } from '../twin-api/shadow/mqtt-source.ts';
-import { ShadowTracker } from '../twin-api/shadow/shadow-tracker.ts';
+import { ShadowTracker } from '../monitor/shadow/shadow-tracker.ts';
 import { topicFor } from '../twin-api/shadow/topics.ts';
 import { PgliteStore } from '../twin-api/store/pglite-store.ts';
 import { KEYS, testServer } from '../twin-api/test-app.test-helper.ts';

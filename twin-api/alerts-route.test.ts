@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AlertEngine } from './alerts/alert-engine.ts';
-import { KpiTracker } from './kpis/kpi-tracker.ts';
+import { AlertEngine } from '../monitor/alerts/alert-engine.ts';
+import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
 import { AlertFeed } from './live/alert-feed.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { kpiRoutes } from './routes/kpis.ts';

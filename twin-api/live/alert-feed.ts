@@ -1,8 +1,8 @@
 import type { Subscription } from 'rxjs';
 import type { TwinEngine } from '../../engine/engine.ts';
-import type { AlertEngine } from '../alerts/alert-engine.ts';
-import type { AlertChange } from '../alerts/alert.ts';
-import type { KpiTracker } from '../kpis/kpi-tracker.ts';
+import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
+import type { AlertChange } from '../../monitor/alerts/alert.ts';
+import type { KpiTracker } from '../../monitor/kpis/kpi-tracker.ts';
 import type { HistoryStore } from '../store/history-store.ts';
 import type { WsHub } from '../ws/hub.ts';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/plant.ts';
 import { assetKinds } from '../../ml/live/live-models.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
-import { AlertEngine } from '../alerts/alert-engine.ts';
-import { KpiTracker } from '../kpis/kpi-tracker.ts';
+import { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
+import { KpiTracker } from '../../monitor/kpis/kpi-tracker.ts';
 import { AlertFeed } from '../live/alert-feed.ts';
 import { DriftFeed, type DriftReference } from './drift-feed.ts';
 

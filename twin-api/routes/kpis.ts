@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
-import type { KpiTracker } from '../kpis/kpi-tracker.ts';
+import type { KpiTracker } from '../../monitor/kpis/kpi-tracker.ts';
 
 /** KPIs per line and plant: defects, FPY, production rate, downtime, OEE, per shift, day and rolling hour. */
 export function kpiRoutes(kpis: KpiTracker) {

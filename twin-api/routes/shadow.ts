@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import type { LiveSource } from '../shadow/live-source.ts';
-import type { ShadowTracker } from '../shadow/shadow-tracker.ts';
+import type { ShadowTracker } from '../../monitor/shadow/shadow-tracker.ts';
 
 /** GET /api/digital-twin/shadow-state: residuals, tracking accuracy and drift/equipment flags. */
 export function shadowRoutes(tracker: ShadowTracker, source: LiveSource, kind: 'engine' | 'mqtt') {

@@ -1,7 +1,7 @@
 import { Subscription } from 'rxjs';
 import type { TwinEngine } from '../../engine/engine.ts';
 import type { LiveSource } from './live-source.ts';
-import type { ShadowTracker } from './shadow-tracker.ts';
+import type { ShadowTracker } from '../../monitor/shadow/shadow-tracker.ts';
 
 /** A source the server steps in lock-step with the twin (EnginePlantSource). */
 export interface SteppedSource {

@@ -3,7 +3,7 @@ import { createEngine } from '../../engine/plant.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { connectShadow } from './connect-shadow.ts';
 import { EnginePlantSource, type PlantDifferences } from './engine-plant-source.ts';
-import { ShadowTracker } from './shadow-tracker.ts';
+import { ShadowTracker } from '../../monitor/shadow/shadow-tracker.ts';
 
 /** Twin warmed up 10 min, a plant forked from it with `diffs`, run in lock-step for `runS`. */
 async function shadowRun(diffs: PlantDifferences, runS: number) {

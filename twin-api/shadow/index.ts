@@ -5,8 +5,8 @@ export { EnginePlantSource, DEFAULT_HIDDEN_FAULT, type PlantDifferences } from '
 export { MqttSource, type MqttSourceOptions, type Rejection } from './mqtt-source.ts';
 export { topicFor, topicFilter, parseTopic } from './topics.ts';
 export { checkSampleMessage, describeSchemaErrors, type SampleCheck } from './validate-sample.ts';
-export { BiasFilterBank, DEFAULT_BIAS_FILTER, type BiasFilterConfig, type SensorNoise } from './bias-filter.ts';
-export { DriftDetector, DEFAULT_DRIFT_DETECTOR, FLAG_NAMES, type DriftDetectorConfig, type ShadowFlag } from './drift-detector.ts';
-export { ShadowTracker, DEFAULT_SHADOW_TRACKER, type ShadowTrackerConfig, type TrackerLayout, type TrackerSample } from './shadow-tracker.ts';
-export { ShadowState, ShadowSensorState, FlaggedAsset, ShadowFlagSchema } from './shadow-state.ts';
+export { BiasFilterBank, DEFAULT_BIAS_FILTER, type BiasFilterConfig, type SensorNoise } from '../../monitor/shadow/bias-filter.ts';
+export { DriftDetector, DEFAULT_DRIFT_DETECTOR, FLAG_NAMES, type DriftDetectorConfig, type ShadowFlag } from '../../monitor/shadow/drift-detector.ts';
+export { ShadowTracker, DEFAULT_SHADOW_TRACKER, type ShadowTrackerConfig, type TrackerLayout, type TrackerSample } from '../../monitor/shadow/shadow-tracker.ts';
+export { ShadowState, ShadowSensorState, FlaggedAsset, ShadowFlagSchema } from '../../monitor/shadow/shadow-state.ts';
 export { connectShadow, type SteppedSource } from './connect-shadow.ts';

@@ -4,7 +4,7 @@ import { createEngine } from '../../engine/plant.ts';
 import type { SampleRecord } from '../../engine/records.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { MqttSource } from './mqtt-source.ts';
-import { ShadowTracker } from './shadow-tracker.ts';
+import { ShadowTracker } from '../../monitor/shadow/shadow-tracker.ts';
 import { topicFor } from './topics.ts';
 
 const MQTT_URL = process.env['MQTT_URL'];

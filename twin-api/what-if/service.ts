@@ -6,11 +6,11 @@ import { availableParallelism } from 'node:os';
 import { buildModels } from '../../engine/plant.ts';
 import type { SetpointSpec } from '../../physics/model.ts';
 import type { Scenario } from '../../scenarios/types.ts';
-import { sampleTimesS, type SeedTrace } from './lookahead.ts';
+import { sampleTimesS, type SeedTrace } from '../../lookahead/lookahead.ts';
 import { WorkerPool } from './pool.ts';
 import { parseWhatIfRequest, type WhatIfPlan } from './request.ts';
 import type { WhatIfResult } from './result.ts';
-import { summarize } from './summarize.ts';
+import { summarize } from '../../lookahead/summarize.ts';
 import type { WhatIfJob } from './worker.ts';
 
 export interface WhatIfServiceOptions {

@@ -3,9 +3,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EngineError } from '../../engine/commands.ts';
 import type { Scenario } from '../../scenarios/types.ts';
 import type { WhatIfErrorCode } from './errors.ts';
-import { Lookahead } from './lookahead.ts';
+import { Lookahead } from '../../lookahead/lookahead.ts';
 import type { WhatIfPlan } from './request.ts';
-import { warmUp } from './warm-up.ts';
+import { warmUp } from '../../lookahead/warm-up.ts';
 
 /** What the service sends per job: one chunk of the seeds. */
 export interface WhatIfJob {

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { fieldPath, TwinApiError } from '../errors.ts';
+import { fieldPath, TwinApiError } from '../../twin-api/errors.ts';
 
 /** A refused KPI configuration; `field` names the offending field. */
 export class KpiConfigError extends TwinApiError {

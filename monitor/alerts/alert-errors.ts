@@ -1,4 +1,4 @@
-import { TwinApiError, type ErrorCode } from '../errors.ts';
+import { TwinApiError, type ErrorCode } from '../../twin-api/errors.ts';
 
 /** An alert operation or setting refused; `field` names the offending input when there is one. */
 export class AlertError extends TwinApiError {

@@ -3,13 +3,13 @@
  * plant restored at the snapshot, forked per seed into a baseline and a changed branch that run in
  * virtual time, at a coarse step and without sensors, metering units, defects and energy.
  */
-import { TwinEngine } from '../../engine/engine.ts';
-import { buildModels } from '../../engine/plant.ts';
-import { decodeSnapshot } from '../../engine/snapshot.ts';
-import { DEFECT_TYPES, type DefectType } from '../../physics/model.ts';
-import type { Scenario } from '../../scenarios/types.ts';
+import { TwinEngine } from '../engine/engine.ts';
+import { buildModels } from '../engine/plant.ts';
+import { decodeSnapshot } from '../engine/snapshot.ts';
+import { DEFECT_TYPES, type DefectType } from '../physics/model.ts';
+import type { Scenario } from '../scenarios/types.ts';
 import { createMeter, meteredModel, resetMeter, type Meter } from './meter.ts';
-import type { WhatIfPlan } from './request.ts';
+import type { WhatIfPlan } from '../twin-api/what-if/request.ts';
 import { subScenario, subSnapshot } from './sub-plant.ts';
 
 /** An engine for (part of) a plant whose models report to `meter`. Build once, restore per job. */

@@ -3,9 +3,9 @@
  * optimized code rather than paying the JIT's warm-up (the first runs are several times slower).
  * A burner drift is injected so the fault and defect paths are exercised too.
  */
-import { createEngine } from '../../engine/plant.ts';
-import { snapshotToBinary } from '../../engine/snapshot.ts';
-import { loadLibraryScenario } from '../../scenarios/library.ts';
+import { createEngine } from '../engine/plant.ts';
+import { snapshotToBinary } from '../engine/snapshot.ts';
+import { loadLibraryScenario } from '../scenarios/library.ts';
 import type { Lookahead } from './lookahead.ts';
 
 export function warmUp(lookahead: Lookahead): void {

@@ -9,10 +9,10 @@
  * since the snapshot) and the power of the covered assets (mean MW over the sample interval). The
  * time to effect is the earliest of the three; per seed, the same test on that seed's difference.
  */
-import { DEFECT_TYPES, type DefectType } from '../../physics/model.ts';
+import { DEFECT_TYPES, type DefectType } from '../physics/model.ts';
 import type { BranchTrace, SeedTrace } from './lookahead.ts';
-import type { WhatIfPlan } from './request.ts';
-import type { BranchNumbers, EffectQuantity, WhatIfResult } from './result.ts';
+import type { WhatIfPlan } from '../twin-api/what-if/request.ts';
+import type { BranchNumbers, EffectQuantity, WhatIfResult } from '../twin-api/what-if/result.ts';
 import { mean, spread, std } from './stats.ts';
 
 const MJ_PER_MWH = 3600;

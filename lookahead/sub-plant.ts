@@ -4,11 +4,11 @@
  * from the full plant's snapshot evolves bit for bit like those assets in the full plant, at a
  * fraction of the cost. `sub-plant.test.ts` checks that equivalence against the full engine.
  */
-import type { TwinEngine } from '../../engine/engine.ts';
-import type { PlantLayout } from '../../engine/layout.ts';
-import type { EngineSnapshot } from '../../engine/snapshot.ts';
-import type { EngineState } from '../../engine/state.ts';
-import type { Scenario } from '../../scenarios/types.ts';
+import type { TwinEngine } from '../engine/engine.ts';
+import type { PlantLayout } from '../engine/layout.ts';
+import type { EngineSnapshot } from '../engine/snapshot.ts';
+import type { EngineState } from '../engine/state.ts';
+import type { Scenario } from '../scenarios/types.ts';
 
 /** The scenario restricted to `assets`: their lines and machines, and the scripted commands aimed at them. */
 export function subScenario(scenario: Scenario, assets: ReadonlySet<string>): Scenario {

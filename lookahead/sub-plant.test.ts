@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../engine/plant.ts';
-import { snapshotToBinary } from '../../engine/snapshot.ts';
-import { loadLibraryScenario } from '../../scenarios/library.ts';
+import { createEngine } from '../engine/plant.ts';
+import { snapshotToBinary } from '../engine/snapshot.ts';
+import { loadLibraryScenario } from '../scenarios/library.ts';
 import { buildMeteredPlant, runBranch, sampleTimesS } from './lookahead.ts';
 import { subSnapshot } from './sub-plant.ts';
 

@@ -3,7 +3,7 @@
  * defects (counted from the model's own event calls, so no event stream is needed) and energy
  * (the model's true power, integrated per step: sensors are off in a look-ahead fork).
  */
-import { DEFECT_TYPES, type AssetModel, type DefectType, type EventSink } from '../../physics/model.ts';
+import { DEFECT_TYPES, type AssetModel, type DefectType, type EventSink } from '../physics/model.ts';
 
 /** Running totals of one branch; reset between branches. */
 export interface Meter {

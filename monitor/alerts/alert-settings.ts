@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { SensorChannel } from '../../physics/model.ts';
-import { fieldPath } from '../errors.ts';
+import { fieldPath } from '../../twin-api/errors.ts';
 import { SEVERITIES, type Severity } from './alert.ts';
 import { badField } from './alert-errors.ts';
 import { effectiveLimits, matchesParameter } from './effective-limits.ts';
