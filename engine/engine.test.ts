@@ -54,7 +54,7 @@ describe('TwinEngine ticks', () => {
   it('rejects unknown setpoints and out-of-range values with errors that name them', () => {
     const engine = engineOf();
     expect(() => engine.setSetpoint('t9.temp', 1)).toThrow(/unknown setpoint "t9.temp"/);
-    expect(() => engine.setSetpoint('t1.temp', 500)).toThrow(/"t1.temp" must be within 0..120 °C, got 500/);
+    expect(() => engine.setSetpoint('t1.temp', 500)).toThrow(/"t1.temp" must be between 0 and 120 °C \(got 500\)/);
     expect(() => engine.apply({ kind: 'fault', target: 't1', type: 'nope', params: {} })).toThrow(/fault "nope" on t1/);
     expect(() => engine.apply({ kind: 'fault', target: 'zzz', type: 'x', params: {} })).toThrow(/unknown asset or sensor "zzz"/);
   });

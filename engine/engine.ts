@@ -12,6 +12,7 @@ import { applySensorFault, hasFaultState, sampleSensors, SENSOR_FAULT_TYPES, FLA
 import { buildSchedule, cursorForTick, type ScheduledCommand } from './schedule.ts';
 import { allocateState, cloneState, copyStateInto, META, type EngineState } from './state.ts';
 import { decodeSnapshot, type EngineSnapshot } from './snapshot.ts';
+import { setpointProblem } from '../physics/setpoint-bounds.ts';
 
 const EMPTY_EVENTS: readonly TwinEvent[] = Object.freeze([]);
 
@@ -54,6 +55,9 @@ export interface SetpointView {
   readonly unit: string;
   readonly min: number;
   readonly max: number;
+  /** Actuator time constant, s, and largest change of the actual value per second: the target is reached after them. */
+  readonly lagS: number;
+  readonly rateLimitPerS: number;
   readonly target: number;
   readonly actual: number;
 }
@@ -243,6 +247,8 @@ export class TwinEngine {
       unit: sp.unit,
       min: sp.min,
       max: sp.max,
+      lagS: sp.lagS,
+      rateLimitPerS: sp.rateLimitPerS,
       target: this.st.spTarget[j]!,
       actual: this.st.spActual[j]!,
     }));
@@ -525,12 +531,8 @@ export class TwinEngine {
     const j = this.layout.setpointIndex.get(id);
     if (j === undefined) throw new EngineError('UNKNOWN_SETPOINT', `unknown setpoint "${id}"`);
     const sp = this.layout.setpoints[j]!;
-    if (!Number.isFinite(value) || value < sp.min || value > sp.max) {
-      throw new EngineError(
-        'SETPOINT_OUT_OF_RANGE',
-        `setpoint "${id}" must be within ${sp.min}..${sp.max} ${sp.unit}, got ${value}`,
-      );
-    }
+    const problem = setpointProblem(sp, value);
+    if (problem !== undefined) throw new EngineError('SETPOINT_OUT_OF_RANGE', `setpoint "${id}" ${problem}`);
     this.st.spTarget[j] = value;
     this.tickEvents.push({
       type: 'setpoint_changed',

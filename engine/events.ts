@@ -41,8 +41,20 @@ export type TwinEvent =
 
 export type TwinEventType = TwinEvent['type'];
 
-/** Who issued a command: the scenario script, or something outside (API, RL agent, replay branch). */
-export type CommandOrigin = 'scenario' | 'external';
+/**
+ * Who issued a command. `scenario`: the scenario's own script (replayed from the scenario, never
+ * recorded). Every other origin is an input from outside the run and is recorded: an operator or a
+ * process engineer through the API, the optimizer, an automatic rollback of an optimizer change.
+ * `external` is an outside input of unknown origin (recordings made before origins were kept).
+ */
+export type CommandOrigin = 'scenario' | 'operator' | 'engineer' | 'optimizer' | 'rollback' | 'external';
+
+export const COMMAND_ORIGINS: readonly CommandOrigin[] = ['scenario', 'operator', 'engineer', 'optimizer', 'rollback', 'external'];
+
+/** True for inputs from outside the run: a recording keeps them, a replay applies them again. */
+export function isOutsideInput(origin: CommandOrigin): boolean {
+  return origin !== 'scenario';
+}
 
 /** The cause of one defect, known only to the simulator. */
 export interface DefectTruth {

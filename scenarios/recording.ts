@@ -1,7 +1,7 @@
 import type { Subscription } from 'rxjs';
 import type { AppliedCommand, EngineCommand } from '../engine/commands.ts';
 import type { TwinEngine } from '../engine/engine.ts';
-import type { TwinEvent } from '../engine/events.ts';
+import { isOutsideInput, type CommandOrigin, type TwinEvent } from '../engine/events.ts';
 import { FrameHasher } from '../engine/frame-hash.ts';
 import { snapshotToBinary } from '../engine/snapshot.ts';
 import type { Scenario } from './types.ts';
@@ -27,11 +27,19 @@ export interface Recording {
   readonly scenario: Scenario;
   readonly startTick: number;
   readonly endTick: number;
-  readonly inputs: readonly { readonly tick: number; readonly command: EngineCommand }[];
+  /** Outside inputs with their origin; recordings made before origins were kept have none (`external`). */
+  readonly inputs: readonly RecordedInput[];
   readonly checkpoints: readonly Checkpoint[];
   readonly events: readonly TwinEvent[];
   /** Hash of every frame from startTick to endTick. */
   readonly hash: string;
+}
+
+/** An outside command as recorded: the tick before which it took effect, and who issued it. */
+export interface RecordedInput {
+  readonly tick: number;
+  readonly command: EngineCommand;
+  readonly origin?: CommandOrigin;
 }
 
 export interface RecorderOptions {
@@ -46,7 +54,7 @@ export interface RecorderOptions {
  * The first checkpoint is the state at attach time, so a recording can start mid-run.
  */
 export class Recorder {
-  private readonly inputs: { tick: number; command: EngineCommand }[] = [];
+  private readonly inputs: RecordedInput[] = [];
   private readonly checkpoints: Checkpoint[] = [];
   private readonly events: TwinEvent[] = [];
   private readonly hasher = new FrameHasher();
@@ -64,7 +72,7 @@ export class Recorder {
     this.subs.push(
       engine.commands$.subscribe((c: AppliedCommand) => {
         // Scripted commands come back from the scenario on replay; only outside inputs are recorded.
-        if (c.origin === 'external') this.inputs.push({ tick: c.tick, command: c.command });
+        if (isOutsideInput(c.origin)) this.inputs.push({ tick: c.tick, command: c.command, origin: c.origin });
       }),
       engine.frames$.subscribe((f) => {
         this.hasher.add(f);

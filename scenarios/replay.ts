@@ -100,7 +100,8 @@ export class ReplaySession implements ClockTarget {
     const end = this.engine.tick + n;
     while (this.engine.tick < end) {
       while (this.inputCursor < inputs.length && inputs[this.inputCursor]!.tick === this.engine.tick) {
-        this.engine.apply(inputs[this.inputCursor++]!.command as EngineCommand, 'external');
+        const input = inputs[this.inputCursor++]!;
+        this.engine.apply(input.command as EngineCommand, input.origin ?? 'external');
       }
       const nextInput = this.inputCursor < inputs.length ? inputs[this.inputCursor]!.tick : Infinity;
       const run = Math.max(1, Math.min(end, nextInput) - this.engine.tick);

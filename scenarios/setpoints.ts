@@ -1,4 +1,5 @@
 /** The setpoints a scenario may set, with their units, bounds and nominal values. */
+import { setpointProblem } from '../physics/setpoint-bounds.ts';
 
 export interface SetpointRange {
   readonly name: string;
@@ -31,8 +32,8 @@ export function setpointsOf(kind: 'line' | 'machine'): readonly SetpointRange[] 
 
 /** undefined if `value` is within the range, else the reason in plain words (naming the setpoint if `named`). */
 export function checkSetpointValue(range: SetpointRange, value: number, named = false): string | undefined {
-  if (value >= range.min && value <= range.max) return undefined;
-  return `must be between ${range.min} and ${range.max} ${range.unit}${named ? ` for ${range.name}` : ''} (got ${value})`;
+  const problem = setpointProblem(range, value);
+  return problem === undefined ? undefined : named ? problem.replace(/ \(got /, ` for ${range.name} (got `) : problem;
 }
 
 /** Every setpoint of the kind at its nominal value, overridden by `given`. */

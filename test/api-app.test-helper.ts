@@ -35,7 +35,9 @@ import { join } from 'node:path';
 import { EnginePlantSource } from '../twin-api/shadow/engine-plant-source.ts';
 import { ShadowTracker } from '../monitor/shadow/shadow-tracker.ts';
 import { PgliteStore } from '../twin-api/store/pglite-store.ts';
-import { testAuth } from '../twin-api/test-app.test-helper.ts';
+import { auditInto, testAuth } from '../twin-api/test-app.test-helper.ts';
+import { createPlantCommands } from '../twin-api/plant/plant-command-service.ts';
+import { standInCommandPort } from '../twin-api/plant/stand-in-command-port.ts';
 import { parseWhatIfRequest } from '../twin-api/what-if/request.ts';
 import type { WhatIfResult } from '../twin-api/what-if/result.ts';
 import type { WhatIfService } from '../twin-api/what-if/service.ts';
@@ -83,12 +85,13 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
   await models.start();
   const predictions = new PredictionsFeed(engine, models.predictor, {});
   const audit: AuditEntry[] = [];
+  const commands = createPlantCommands({ twin: engine, port: standInCommandPort(source, Date.now), audit: auditInto(audit) });
   const app = await buildApp({
     auth,
     audit: (e) => audit.push(e),
     routes: [
       healthRoutes({ twin, metrics: createMetrics(), database: async () => ({ ok: true, kind: 'pglite' }), models: () => ({ status: 'none' }) }),
-      plantRoutes(twin),
+      plantRoutes(twin, commands),
       historyRoutes(twin, store),
       alertRoutes(alerts, feed, store),
       kpiRoutes(kpis),

@@ -56,6 +56,7 @@ describe('the role matrix of the REST API', async () => {
       },
     },
     { method: 'PUT', path: '/api/plant/setpoints/:id', need: ['operator', 'engineer'], request: () => ({ url: '/api/plant/setpoints/Line_A.belt_speed', payload: { value: 140 } }) },
+    { method: 'POST', path: '/api/plant/maintenance/:asset', need: ['operator', 'engineer'], request: () => ({ url: '/api/plant/maintenance/pump_003', payload: { reason: 'bearing noise' } }) },
     { method: 'POST', path: '/api/alerts/:id/acknowledge', need: 'operator', request: () => ({ url: `/api/alerts/${freshAlert()}/acknowledge` }) },
     { method: 'POST', path: '/api/alerts/:id/dismiss', need: 'operator', request: () => ({ url: `/api/alerts/${freshAlert()}/dismiss`, payload: { justification: 'probe replaced during the shift' } }) },
     { method: 'PUT', path: '/api/settings/alerts', need: 'engineer', request: () => ({ url: '/api/settings/alerts', payload: settings }) },
@@ -95,6 +96,7 @@ describe('the role matrix of the REST API', async () => {
       'POST /api/models/promote': ['engineer', 'admin'],
       'POST /api/models/retrain': ['engineer', 'admin'],
       'PUT /api/plant/setpoints/:id': ['operator', 'engineer', 'admin'],
+      'POST /api/plant/maintenance/:asset': ['operator', 'engineer', 'admin'],
       'POST /api/alerts/:id/acknowledge': ['operator', 'engineer', 'admin'],
       'POST /api/alerts/:id/dismiss': ['operator', 'engineer', 'admin'],
       'PUT /api/settings/alerts': ['engineer', 'admin'],
@@ -166,6 +168,6 @@ describe('the role matrix of the REST API', async () => {
     await send(e, {});
     expect(s.audit.length).toBe(before);
     await send(e, { 'x-api-key': KEYS.engineer });
-    expect(s.audit.at(-1)).toMatchObject({ actor: 'engineer-user', role: 'engineer', action: 'PUT /api/plant/setpoints/:id' });
+    expect(s.audit.at(-1)).toMatchObject({ actor: 'engineer-user', role: 'engineer', action: 'plant.setpoint', detail: { origin: 'engineer' } });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYS, testAuth, testServer } from './test-app.test-helper.ts';
 
 describe('twin-api basics', async () => {
-  const { app, twin, audit } = await testServer();
+  const { app, twin, audit, plant } = await testServer();
 
   it('answers health without credentials, with engine and database status', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/health' });
@@ -54,15 +54,26 @@ describe('twin-api basics', async () => {
     expect(wrongType.json().error.message).toMatch(/^value: must be number/);
     const outOfRange = await app.inject({ method: 'PUT', url, headers: { 'x-api-key': KEYS.operator }, payload: { value: 900 } });
     expect(outOfRange.statusCode).toBe(400);
-    expect(outOfRange.json().error.message).toMatch(/within 0..200 m\/min, got 900/);
+    expect(outOfRange.json().error.message).toBe('value: must be between 0 and 200 m/min (got 900)');
+    const unknown = await app.inject({ method: 'PUT', url: '/api/plant/setpoints/Line_A.belt_sped', headers: { 'x-api-key': KEYS.operator }, payload: { value: 140 } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toBe('unknown setpoint "Line_A.belt_sped" (did you mean "Line_A.belt_speed"?)');
     const badJson = await app.inject({ method: 'PUT', url, headers: { 'x-api-key': KEYS.operator, 'content-type': 'application/json' }, payload: '{"value": ' });
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json().error.message).toBe('body: is not valid JSON');
     const okr = await app.inject({ method: 'PUT', url, headers: { 'x-api-key': KEYS.operator }, payload: { value: 140 } });
     expect(okr.statusCode).toBe(200);
-    expect(okr.json().data).toMatchObject({ id: 'Line_A.belt_speed', target: 140 });
-    expect(audit.at(-1)).toMatchObject({ actor: 'operator-user', role: 'operator', action: 'PUT /api/plant/setpoints/:id' });
+    expect(okr.json().data).toMatchObject({ id: 'Line_A.belt_speed', target: 140, lagS: 5, rateLimitPerS: 5, command: { origin: 'operator', previous: 150, next: 140 } });
+    // One audit entry, written by the command service: previous and new target and the plant's answer.
     expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actor: 'operator-user',
+      role: 'operator',
+      action: 'plant.setpoint',
+      target: 'Line_A.belt_speed',
+      detail: { origin: 'operator', previous: 150, next: 140, unit: 'm/min', plant: { port: 'stand-in', ack: { status: 'acknowledged', value: 140 } } },
+    });
+    expect(plant.setpointTarget('Line_A.belt_speed')).toBe(140);
   });
 
   it('accepts a JWT carrying a role', async () => {

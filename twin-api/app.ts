@@ -6,6 +6,13 @@ import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import type { AuthConfig } from './auth.ts';
 import { fieldPath, TwinApiError } from './errors.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's writes are audited by the service it calls (plant commands), not by the generic hook. */
+    auditedByService?: boolean;
+  }
+}
+
 export interface AuditEntry {
   readonly at: string;
   readonly actor: string;
@@ -103,6 +110,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onResponse', async (req, reply) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
     if (reply.statusCode >= 400 || !req.principal) return;
+    // Plant commands are audited by the command service, with previous value and the plant's answer.
+    if (req.routeOptions.config?.auditedByService) return;
     ctx.audit({
       at: new Date().toISOString(),
       actor: req.principal.actor,

@@ -45,6 +45,9 @@ import { predictionRoutes } from './routes/predictions.ts';
 import { modelRoutes } from './routes/models.ts';
 import { meRoutes } from './routes/me.ts';
 import { ensureViewerBuilt, VIEWER_DIST } from './viewer-build.ts';
+import { MqttCommandPort } from './plant/mqtt-command-port.ts';
+import { createPlantCommands } from './plant/plant-command-service.ts';
+import { standInCommandPort } from './plant/stand-in-command-port.ts';
 
 async function main(): Promise<void> {
   const auth = authConfigFromEnv(process.env);
@@ -96,6 +99,14 @@ async function main(): Promise<void> {
   const tracker = new ShadowTracker(engine.layout);
   const shadowSub = connectShadow({ twin: engine, source, tracker });
   source.start();
+
+  // Every change of the plant goes through the command service: the twin, then the plant (the
+  // stand-in plant, or MQTT command topics), then the audit log.
+  const commandPort = config.mqttUrl
+    ? new MqttCommandPort({ url: config.mqttUrl, clientId: `${process.env['TWIN_MQTT_CLIENT_ID'] ?? 'twinworks-shadow'}-commands` })
+    : standInCommandPort(source as EnginePlantSource, Date.now);
+  if (commandPort instanceof MqttCommandPort) void commandPort.start();
+  const commands = createPlantCommands({ twin: engine, port: commandPort, audit: store });
 
   const whatIf = createWhatIfService({});
 
@@ -178,7 +189,7 @@ async function main(): Promise<void> {
         },
         models: () => models.status(),
       }),
-      plantRoutes(twin),
+      plantRoutes(twin, commands),
       historyRoutes(twin, store),
       alertRoutes(alerts, alertFeed, store),
       kpiRoutes(kpis),
@@ -216,6 +227,8 @@ async function main(): Promise<void> {
     sensorsSub.unsubscribe();
     shadowSub.unsubscribe();
     source.stop();
+    if (commandPort instanceof MqttCommandPort) await commandPort.stop();
+    commands.close();
     sessions.closeAll();
     hub.close();
     await app.close();

@@ -6,6 +6,10 @@ import { LiveTwin } from './live/live-twin.ts';
 import { createMetrics } from './metrics.ts';
 import { healthRoutes } from './routes/health.ts';
 import { plantRoutes } from './routes/plant.ts';
+import { createPlantCommands } from './plant/plant-command-service.ts';
+import { standInCommandPort } from './plant/stand-in-command-port.ts';
+import { EnginePlantSource } from './shadow/engine-plant-source.ts';
+import type { AuditInput } from './store/history-store.ts';
 
 /** API keys for tests, one per role; generated here, never shipped. */
 export const KEYS: Record<Role, string> = {
@@ -27,14 +31,25 @@ export async function testServer(extra: (twin: LiveTwin) => RoutePlugin[] = () =
   engine.runFor(120);
   const twin = new LiveTwin(engine, { mode: { kind: 'paced', speed: 1 } });
   const audit: AuditEntry[] = [];
+  const plant = new EnginePlantSource(engine);
+  const commands = createPlantCommands({ twin: engine, port: standInCommandPort(plant, Date.now), audit: auditInto(audit) });
   const app = await buildApp({
     auth,
     audit: (e) => audit.push(e),
     routes: [
       healthRoutes({ twin, metrics: createMetrics(), database: null, models: () => ({ status: 'none' }) }),
-      plantRoutes(twin),
+      plantRoutes(twin, commands),
       ...extra(twin),
     ],
   });
-  return { app, twin, audit };
+  return { app, twin, audit, plant };
+}
+
+/** An audit appender that keeps entries in `into`, in the shape of the app's audit hook. */
+export function auditInto(into: AuditEntry[]) {
+  return {
+    appendAudit: async (e: AuditInput) => {
+      into.push({ at: new Date(e.atMs).toISOString(), actor: e.actor, role: e.role, action: e.action, target: e.target ?? '', detail: e.detail as Record<string, unknown> });
+    },
+  };
 }

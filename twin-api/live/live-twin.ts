@@ -53,7 +53,7 @@ export class LiveTwin {
         periodS: s.period.kind === 'periodic' ? s.period.periodS : null,
         limits: s.limits,
       })),
-      setpoints: m.setpoints.map((sp) => ({ id: sp.id, name: sp.name, unit: sp.unit, min: sp.min, max: sp.max, description: sp.description })),
+      setpoints: m.setpoints.map((sp) => ({ id: sp.id, name: sp.name, unit: sp.unit, min: sp.min, max: sp.max, lagS: sp.lagS, rateLimitPerS: sp.rateLimitPerS, description: sp.description })),
     }));
     return { scenario: e.scenario.name, start: e.scenario.start, stepS: e.stepS, assets };
   }

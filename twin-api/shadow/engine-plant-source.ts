@@ -1,6 +1,7 @@
 import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { EngineCommand } from '../../engine/commands.ts';
 import type { TwinEngine } from '../../engine/engine.ts';
+import type { CommandOrigin } from '../../engine/events.ts';
 import { frameRecords } from '../../engine/records.ts';
 import type { FaultEvent, Scenario } from '../../scenarios/types.ts';
 import type { LiveSample, LiveSource, LiveSourceStatus } from './live-source.ts';
@@ -82,9 +83,16 @@ export class EnginePlantSource implements LiveSource {
     this.plant.runUntil(tS);
   }
 
-  /** Mirrors an operator command (setpoint, maintenance) to the plant, as the real plant would receive it. */
-  apply(command: EngineCommand): void {
-    this.plant.apply(command);
+  /** A command (setpoint, maintenance) reaching the plant, as the real plant would receive it (standInCommandPort). */
+  apply(command: EngineCommand, origin: CommandOrigin): void {
+    this.plant.apply(command, origin);
+  }
+
+  /** The plant's own target of a setpoint (its acknowledgement of a change). */
+  setpointTarget(id: string): number {
+    const sp = this.plant.setpoints().find((s) => s.id === id);
+    if (!sp) throw new Error(`unknown setpoint "${id}"`);
+    return sp.target;
   }
 
   status(): LiveSourceStatus {
