@@ -1,4 +1,6 @@
 /** The setpoints a scenario may set, with their units, bounds and nominal values. */
+import { LINE_SETPOINT_TEMPLATES } from '../physics/glass/line-setpoints.ts';
+import { MACHINE_SETPOINT_MAX_PCT } from '../physics/machines/machine-channels.ts';
 import { setpointProblem } from '../physics/setpoint-bounds.ts';
 
 export interface SetpointRange {
@@ -10,19 +12,13 @@ export interface SetpointRange {
   readonly nominal: number;
 }
 
-/** Glass-line setpoints; the nominal values are the reference plant's operating point. */
-export const LINE_SETPOINTS: readonly SetpointRange[] = [
-  { name: 'furnace_temp', unit: '°C', min: 1350, max: 1650, nominal: 1500 },
-  { name: 'belt_speed', unit: 'm/min', min: 0, max: 200, nominal: 150 },
-  { name: 'mold_temp', unit: '°C', min: 20, max: 600, nominal: 450 },
-  { name: 'forming_pressure', unit: 'MPa', min: 0, max: 100, nominal: 40 },
-  { name: 'lehr_cooling_rate', unit: '°C/min', min: 0.5, max: 15, nominal: 4 },
-];
+/** Glass-line setpoints: bounds and nominal values are the line model's own (physics/glass/line-setpoints.ts). */
+export const LINE_SETPOINTS: readonly SetpointRange[] = LINE_SETPOINT_TEMPLATES.map((t) => ({ name: t.name, unit: t.unit, min: t.min, max: t.max, nominal: t.initial }));
 
-/** Machine setpoints, percent of rated; 110 % allows a short overload. */
+/** Machine setpoints, percent of rated, with the machine model's bounds; the reference plant runs at 75 % load. */
 export const MACHINE_SETPOINTS: readonly SetpointRange[] = [
-  { name: 'load', unit: '%', min: 0, max: 110, nominal: 75 },
-  { name: 'speed', unit: '%', min: 0, max: 110, nominal: 100 },
+  { name: 'load', unit: '%', min: 0, max: MACHINE_SETPOINT_MAX_PCT, nominal: 75 },
+  { name: 'speed', unit: '%', min: 0, max: MACHINE_SETPOINT_MAX_PCT, nominal: 100 },
 ];
 
 /** The setpoints of an asset kind. */

@@ -6,7 +6,9 @@ import type { MachineProfile } from './profile.ts';
 export const SETPOINT_NAMES = ['load', 'speed'] as const;
 /** Initial setpoints when the spec gives none, percent of rated. */
 const DEFAULT_INITIAL_PCT = { load: 80, speed: 100 } as const;
-const MAX_PCT = 110;
+/** Load and speed may reach 110 % of rated: a short overload. */
+export const MACHINE_SETPOINT_MAX_PCT = 110;
+const MAX_PCT = MACHINE_SETPOINT_MAX_PCT;
 
 /** Initial load and speed, percent of rated, checked. */
 export function initialSetpoints(spec: MachineSpec): { readonly load: number; readonly speed: number } {
