@@ -1,6 +1,6 @@
 import { Subject, type Observable } from 'rxjs';
 import { STATUS_NAMES, type AssetModel, type DefectCause, type DefectType, type EventSink } from '../physics/model.ts';
-import type { Scenario } from '../scenarios/types.ts';
+import type { Scenario } from './scenario.ts';
 import { actuate } from './actuators.ts';
 import { EngineError, type AppliedCommand, type EngineCommand } from './commands.ts';
 import { ambientAt, stepRawMaterial } from './environment.ts';

@@ -1,5 +1,5 @@
 import type { Rng } from '../physics/model.ts';
-import type { Disturbances } from '../scenarios/types.ts';
+import type { Disturbances } from './scenario.ts';
 
 const DAY_S = 86_400;
 

@@ -2,7 +2,7 @@ import { createGlassLine } from '../physics/glass/line.ts';
 import { createMachine } from '../physics/machines/machine.ts';
 import { builtinProfiles, type MachineProfile } from '../physics/machines/profile.ts';
 import type { AssetModel } from '../physics/model.ts';
-import type { Scenario } from '../scenarios/types.ts';
+import type { Scenario } from './scenario.ts';
 import { TwinEngine } from './engine.ts';
 
 /** Finds a machine profile by built-in name or by path; adapters inject file reading here. */

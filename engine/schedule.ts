@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenarios/types.ts';
+import type { Scenario } from './scenario.ts';
 import type { EngineCommand } from './commands.ts';
 
 /** A scripted command and the tick before which it is applied. */

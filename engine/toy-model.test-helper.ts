@@ -1,5 +1,5 @@
 import type { AssetModel, AssetTruth, EventSink, Rng, SensorChannel, SetpointSpec, StepContext } from '../physics/model.ts';
-import type { Scenario } from '../scenarios/types.ts';
+import type { Scenario } from './scenario.ts';
 
 /**
  * A tiny asset for engine tests: a tank whose temperature relaxes to its setpoint with a random

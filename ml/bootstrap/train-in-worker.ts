@@ -7,29 +7,10 @@
  * const { registered } = await job.done;
  */
 import { Worker } from 'node:worker_threads';
-import type { LiveTask } from '../live/live-types.ts';
 import type { LiveDefaultsResult, LiveProgress } from './live-defaults.ts';
+import type { TrainInWorkerOptions, WorkerMessage } from './worker-protocol.ts';
 
-/** Plain-data options (they cross the thread boundary): the scenario by library name or path, the registry by folder. */
-export interface TrainInWorkerOptions {
-  readonly scenarioName: string;
-  readonly registryDir: string;
-  readonly only?: readonly { kind: string; task: LiveTask }[];
-  readonly hours?: number;
-  readonly seed?: number;
-  /** As in LiveDefaultsOptions. */
-  readonly runs?: number;
-  readonly budgetS?: number;
-  readonly epochs?: number;
-  readonly maxTrainWindows?: number;
-  readonly maxHeldOutWindows?: number;
-}
-
-/** What the worker posts. */
-export type WorkerMessage =
-  | { readonly type: 'progress'; readonly progress: LiveProgress }
-  | { readonly type: 'done'; readonly result: LiveDefaultsResult }
-  | { readonly type: 'error'; readonly message: string };
+export type { TrainInWorkerOptions, WorkerMessage } from './worker-protocol.ts';
 
 /** A running training job. */
 export interface TrainingJob {

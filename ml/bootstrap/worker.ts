@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { ModelRegistry } from '../registry/registry.ts';
 import { trainLiveDefaults } from './live-defaults.ts';
-import type { TrainInWorkerOptions, WorkerMessage } from './train-in-worker.ts';
+import type { TrainInWorkerOptions, WorkerMessage } from './worker-protocol.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('worker.ts runs in a worker thread');

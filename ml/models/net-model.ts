@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TaskName, WindowSet } from '../window-set.ts';
-import type { TaskModel } from '../train/train-task.ts';
+import type { TaskModel } from '../train/task-model.ts';
 import { loadArtifacts, saveArtifacts } from '../tf/file-io.ts';
 import { jsForward, jsForwardSupports, jsWeights, type JsWeights } from './js-forward.ts';
 import { disposeWeights, forward, weightMap, weightsFrom, type NetSpec, type NetWeights } from './net.ts';

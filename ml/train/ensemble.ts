@@ -4,7 +4,7 @@
  * Estimation using Deep Ensembles", NeurIPS 2017). The spread of the members is an uncertainty cue.
  */
 import type { TaskName, WindowSet } from '../window-set.ts';
-import type { TaskModel } from './train-task.ts';
+import type { TaskModel } from './task-model.ts';
 
 /** A TaskModel averaging its members' outputs (members must share task and outputs). */
 export class EnsembleModel implements TaskModel {

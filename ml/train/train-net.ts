@@ -9,7 +9,7 @@ import { initWeights, type NetSpec } from '../models/net.ts';
 import { NetModel, reconstructionErrors, type HeadKind, type NetModelMeta } from '../models/net-model.ts';
 import { fit, type FitData } from './fit.ts';
 import { fitTemperatures } from './calibrate.ts';
-import type { TrainOptions, TrainProgress } from './train-task.ts';
+import type { TrainOptions, TrainProgress } from './task-model.ts';
 
 /** A task's architecture and loop defaults; `TrainOptions` override them. */
 export interface NetRecipe {

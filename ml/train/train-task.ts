@@ -8,7 +8,8 @@
  * const rul = model.predict(split.test); // n × 1, in the targets' unit
  * await model.save('models/rul');
  */
-import type { Split, TaskName, WindowSet } from '../window-set.ts';
+import type { Split, TaskName } from '../window-set.ts';
+import type { TaskModel, TrainOptions, TrainProgress } from './task-model.ts';
 import { initBackend } from '../tf/backend.ts';
 import { NetModel } from '../models/net-model.ts';
 import { RECIPES } from './recipes.ts';
@@ -18,35 +19,7 @@ import { EnsembleModel } from './ensemble.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** Hyperparameters every task accepts; unset ones take the task's defaults (train/recipes.ts). */
-export interface TrainOptions {
-  epochs?: number;
-  batchSize?: number;
-  learningRate?: number;
-  hidden?: number;
-  dropout?: number;
-  seed?: number;
-  maxMinutes?: number;
-}
-
-/** One progress report per epoch. */
-export interface TrainProgress {
-  epoch: number;
-  epochs: number;
-  loss: number;
-  valLoss?: number;
-  elapsedMs: number;
-}
-
-/** A trained model of one task. */
-export interface TaskModel {
-  readonly task: TaskName;
-  /** Row-major `n × outputNames.length` predictions. */
-  predict(ws: WindowSet): Float32Array;
-  save(dir: string): Promise<void>;
-  dispose(): void;
-  readonly outputNames: readonly string[];
-}
+export type { TaskModel, TrainOptions, TrainProgress } from './task-model.ts';
 
 /**
  * Trains the model of `task` on `split.train`, keeping the weights of the best validation epoch.

@@ -4,7 +4,7 @@
  * powers avoid Math.pow where they can. See expressions.ts for the public API.
  */
 import type { MathNode } from 'mathjs';
-import type { ExpressionScope } from './expressions.ts';
+import type { ExpressionScope } from './expression-scope.ts';
 
 /** Whitelisted functions: name → [min arity, max arity, emitter]. Semantics follow mathjs on reals. */
 const FUNCTIONS: Readonly<Record<string, readonly [number, number, (a: string[]) => string]>> = {

@@ -9,22 +9,15 @@
  */
 import { parse, type MathNode } from 'mathjs';
 import { emit, type EmitCtx } from './expression-emit.ts';
+import type { ExpressionScope } from './expression-scope.ts';
 
 export { RESERVED_NAMES } from './expression-emit.ts';
+export type { ExpressionScope } from './expression-scope.ts';
 
 /** Where an expression comes from, for error messages: profile source and JSON path. */
 export interface ExpressionSite {
   readonly profile: string;
   readonly path: string;
-}
-
-export interface ExpressionScope {
-  /** Variables: name → word offset from `o`. */
-  readonly slots: ReadonlyMap<string, number>;
-  /** Named constants, inlined into the generated code. */
-  readonly constants: ReadonlyMap<string, number>;
-  /** Names that exist but are defined after this expression (name → where), for a clearer error. */
-  readonly later?: ReadonlyMap<string, string>;
 }
 
 export type StateFn = (s: Float64Array, o: number) => number;
