@@ -19,10 +19,10 @@ export function toAlertView(a: Alert): AlertView {
     ...base,
     state: a.state,
     severity: a.severity,
-    acknowledgedBy: a.acknowledgedBy,
+    acknowledgedBy: a.acknowledgedBy ?? base.acknowledgedBy,
     acknowledgedAt: base.acknowledgedAt ?? isoOrNull(a.acknowledgedAtMs),
-    dismissedBy: a.dismissedBy,
-    justification: a.justification,
+    dismissedBy: a.dismissedBy ?? base.dismissedBy,
+    justification: a.justification ?? base.justification,
   };
 }
 
