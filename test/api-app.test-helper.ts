@@ -14,6 +14,7 @@ import { AlertFeed } from '../twin-api/live/alert-feed.ts';
 import { LiveTwin } from '../twin-api/live/live-twin.ts';
 import { createMetrics } from '../twin-api/metrics.ts';
 import { alertRoutes } from '../twin-api/routes/alerts.ts';
+import { auditRoutes } from '../twin-api/routes/audit.ts';
 import { healthRoutes } from '../twin-api/routes/health.ts';
 import { historyRoutes } from '../twin-api/routes/history.ts';
 import { kpiRoutes } from '../twin-api/routes/kpis.ts';
@@ -94,6 +95,7 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
       plantRoutes(twin, commands),
       historyRoutes(twin, store),
       alertRoutes(alerts, feed, store),
+      auditRoutes(store),
       kpiRoutes(kpis),
       shadowRoutes(tracker, source, 'engine'),
       whatIfRoutes(twin, checkingWhatIfService(twin)),

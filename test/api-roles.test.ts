@@ -45,6 +45,7 @@ describe('the role matrix of the REST API', async () => {
     { method: 'GET', path: '/api/models', need: 'viewer', request: () => ({ url: '/api/models' }) },
     { method: 'GET', path: '/api/models/versions', need: 'viewer', request: () => ({ url: '/api/models/versions?task=rul&kind=pump' }) },
     { method: 'GET', path: '/api/me', need: 'viewer', request: () => ({ url: '/api/me' }) },
+    { method: 'GET', path: '/api/audit', need: 'admin', request: () => ({ url: `/api/audit?limit=5&action=PUT%20%2Fapi%2Fsettings%2Falerts&from=${dayAgo}` }) },
     { method: 'POST', path: '/api/models/promote', need: 'engineer', request: () => ({ url: '/api/models/promote', payload: { task: 'rul', kind: 'pump', version: 'v1' } }) },
     {
       method: 'POST',
@@ -93,6 +94,7 @@ describe('the role matrix of the REST API', async () => {
       'GET /api/models': everyone,
       'GET /api/models/versions': everyone,
       'GET /api/me': everyone,
+      'GET /api/audit': ['admin'],
       'POST /api/models/promote': ['engineer', 'admin'],
       'POST /api/models/retrain': ['engineer', 'admin'],
       'PUT /api/plant/setpoints/:id': ['operator', 'engineer', 'admin'],

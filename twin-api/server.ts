@@ -21,6 +21,7 @@ import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
 import { AlertFeed } from './live/alert-feed.ts';
 import { feedSensors } from './live/ws-feed.ts';
 import { alertRoutes } from './routes/alerts.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { shadowRoutes } from './routes/shadow.ts';
 import { wsRoutes } from './routes/ws.ts';
@@ -77,8 +78,8 @@ async function main(): Promise<void> {
     sensors: engine.layout.sensors,
     startMs: engine.startMs,
     ...(savedAlertSettings ? { settings: savedAlertSettings.value } : {}),
-    // Unique across restarts: alert ids are primary keys in history.
-    idPrefix: `ALT-${Date.now().toString(36)}-`,
+    // Unique across restarts and servers: alert ids are primary keys in history; the prefix comes from a database sequence.
+    idPrefix: await store.nextAlertIdPrefix(),
   });
   const kpis = new KpiTracker({
     startMs: engine.startMs,
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
       plantRoutes(twin, commands),
       historyRoutes(twin, store),
       alertRoutes(alerts, alertFeed, store),
+      auditRoutes(store),
       kpiRoutes(kpis),
       shadowRoutes(tracker, source, config.mqttUrl ? 'mqtt' : 'engine'),
       wsRoutes(hub),

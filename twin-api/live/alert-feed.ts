@@ -3,7 +3,7 @@ import type { TwinEngine } from '../../engine/engine.ts';
 import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
 import type { AlertChange } from '../../monitor/alerts/alert.ts';
 import type { KpiTracker } from '../../monitor/kpis/kpi-tracker.ts';
-import type { HistoryStore } from '../store/history-store.ts';
+import type { AlertStore } from '../store/alert-store.ts';
 import type { WsHub } from '../ws/hub.ts';
 
 /**
@@ -20,7 +20,7 @@ export class AlertFeed {
     readonly alerts: AlertEngine,
     readonly kpis: KpiTracker,
     private readonly hub: WsHub | null,
-    private readonly store: HistoryStore | null,
+    private readonly store: AlertStore | null,
     private readonly log: (msg: string) => void = () => {},
   ) {
     this.sub = engine.frames$.subscribe((f) => {
@@ -45,7 +45,7 @@ export class AlertFeed {
         this.persist = this.persist
           .then(async () => {
             if (c.kind === 'opened') {
-              await store.insertAlert({ id: a.id, rule: a.rule, severity: a.severity, asset: a.asset, sensor: a.sensor, openedAtMs: Date.parse(a.openedAt), lastAtMs: Date.parse(a.lastAt), value: a.value, message: a.message, state: a.state });
+              await store.insertAlert({ id: a.id, rule: a.rule, severity: a.severity, asset: a.asset, sensor: a.sensor, openedAtMs: Date.parse(a.openedAt), lastAtMs: Date.parse(a.lastAt), value: a.value, message: a.message, state: a.state, view: a });
             } else {
               await store.updateAlert(a.id, {
                 severity: a.severity,
@@ -55,6 +55,7 @@ export class AlertFeed {
                 message: a.message,
                 ...(a.acknowledgedBy ? { acknowledgedBy: a.acknowledgedBy, acknowledgedAtMs: Date.parse(a.acknowledgedAt!) } : {}),
                 ...(a.dismissedBy ? { dismissedBy: a.dismissedBy, justification: a.justification ?? '' } : {}),
+                view: a,
               });
             }
           })

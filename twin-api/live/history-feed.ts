@@ -1,10 +1,10 @@
 import type { Subscription } from 'rxjs';
 import type { TwinEngine } from '../../engine/engine.ts';
 import type { TwinEvent } from '../../engine/events.ts';
-import type { HistoryStore, SampleRow } from '../store/history-store.ts';
+import type { EventStore, StoredEventInput } from '../store/event-store.ts';
+import type { SampleRow, SampleSink } from '../store/sample-store.ts';
 import { SampleWriter, type SampleWriterOptions } from '../store/sample-writer.ts';
 
-type StoredEventInput = Parameters<HistoryStore['insertEvents']>[0][number];
 
 /**
  * Streams every sample and event of the live engine into history through retrying, batched
@@ -19,7 +19,7 @@ export class HistoryFeed {
 
   constructor(
     engine: TwinEngine,
-    store: HistoryStore,
+    store: SampleSink & EventStore,
     options: Omit<SampleWriterOptions<SampleRow>, 'sink'> = {},
   ) {
     this.samples = new SampleWriter({ ...options, sink: store });

@@ -1,7 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { STATUS_NAMES } from '../../physics/model.ts';
 import type { LiveSource } from '../shadow/live-source.ts';
-import type { HistoryStore, SampleRow } from '../store/history-store.ts';
+import type { SampleRow, SampleSink } from '../store/sample-store.ts';
 import { SampleWriter, type SampleWriterOptions } from '../store/sample-writer.ts';
 
 const STATUS_CODE = new Map<string, number>(STATUS_NAMES.map((name, i) => [name, i]));
@@ -17,7 +17,7 @@ export class PlantHistoryFeed {
   /** Measurements handed to the writer since start. */
   received = 0;
 
-  constructor(source: LiveSource, store: HistoryStore, options: Omit<SampleWriterOptions<SampleRow>, 'sink'> = {}) {
+  constructor(source: LiveSource, store: SampleSink, options: Omit<SampleWriterOptions<SampleRow>, 'sink'> = {}) {
     this.samples = new SampleWriter({ ...options, sink: store });
     this.sub = source.samples$.subscribe((s) => {
       this.received++;

@@ -4,13 +4,13 @@ import type { LivePredictor } from '../../ml/live/live-predictor.ts';
 import type { AssetPrediction } from '../../ml/live/live-types.ts';
 import type { PredictionData } from '../../protocol/ws.ts';
 import type { AlertFeed } from '../live/alert-feed.ts';
-import type { HistoryStore } from '../store/history-store.ts';
+import type { PredictionStore } from '../store/model-store.ts';
 import type { WsHub } from '../ws/hub.ts';
 
 /** Where predictions go; every part is optional so tests can watch one at a time. */
 export interface PredictionSinks {
   readonly hub?: WsHub | null;
-  readonly store?: HistoryStore | null;
+  readonly store?: PredictionStore | null;
   /** Anomaly scores become model-based alerts (the alert engine's anomaly hook). */
   readonly alerts?: AlertFeed | null;
   readonly log?: (msg: string) => void;

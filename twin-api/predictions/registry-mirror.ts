@@ -1,4 +1,4 @@
-import type { HistoryStore, ModelIndexInput } from '../store/history-store.ts';
+import type { ModelIndexInput, ModelRegistryStore } from '../store/model-store.ts';
 
 /** Feeds `ModelService`'s onRegistry into the history store. */
 export interface RegistryMirror {
@@ -14,7 +14,7 @@ export interface RegistryMirror {
  * logged, not thrown: each later sync writes every index again, so the copy catches up.
  * @example const mirror = registryMirror(store, Date.now, log); new ModelService({ …, onRegistry: mirror.sync });
  */
-export function registryMirror(store: Pick<HistoryStore, 'syncModelIndexes'>, nowMs: () => number, log: (msg: string) => void): RegistryMirror {
+export function registryMirror(store: Pick<ModelRegistryStore, 'syncModelIndexes'>, nowMs: () => number, log: (msg: string) => void): RegistryMirror {
   let last: Promise<void> = Promise.resolve();
   return {
     sync: (indexes) => {

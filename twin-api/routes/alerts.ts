@@ -6,7 +6,9 @@ import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
 import { SEVERITIES, type AlertState, type Severity } from '../../monitor/alerts/alert.ts';
 import { badRequest, parseTime } from '../errors.ts';
 import type { AlertFeed } from '../live/alert-feed.ts';
-import type { HistoryStore } from '../store/history-store.ts';
+import { toAlertView } from '../store/alert-restore.ts';
+import type { AlertStore } from '../store/alert-store.ts';
+import type { SettingsStore } from '../store/settings-store.ts';
 
 const ListQuery = Type.Object(
   {
@@ -21,6 +23,8 @@ const ListQuery = Type.Object(
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const DismissBody = Type.Object({ justification: Type.String({ minLength: 10, maxLength: 2000, description: 'why the alert needs no action' }) }, { additionalProperties: false });
 const STATES = ['active', 'acknowledged', 'cleared', 'dismissed'] as const;
+/** Most stored alerts one list adds to the engine's own (which keeps only its recent ones). */
+const STORED_LIMIT = 1000;
 
 function listOf<T extends string>(text: string | undefined, allowed: readonly T[], field: string): T[] | undefined {
   if (!text) return undefined;
@@ -30,7 +34,7 @@ function listOf<T extends string>(text: string | undefined, allowed: readonly T[
 }
 
 /** Alerts: list with filters, acknowledge, dismiss with a justification, and threshold settings (persisted). */
-export function alertRoutes(alerts: AlertEngine, feed: AlertFeed, store: HistoryStore | null) {
+export function alertRoutes(alerts: AlertEngine, feed: AlertFeed, store: (AlertStore & SettingsStore) | null) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const operator = requireRole(ctx.auth, 'operator');
@@ -40,8 +44,15 @@ export function alertRoutes(alerts: AlertEngine, feed: AlertFeed, store: History
       const states = listOf<AlertState>(q.state, STATES, 'state');
       const fromMs = q.from ? parseTime(q.from, 'from') : -Infinity;
       const toMs = q.to ? parseTime(q.to, 'to') : Infinity;
-      const list = alerts
-        .list(states ? { states } : {})
+      // The engine's alerts are the freshest; the store adds those it no longer keeps (before a restart, or older).
+      const live = alerts.list(states ? { states } : {});
+      const known = new Set(live.map((a) => a.id));
+      const stored = store
+        ? (await store.listAlerts({ ...(states ? { states } : {}), ...(severities ? { severities } : {}), ...(Number.isFinite(fromMs) ? { fromMs } : {}), ...(Number.isFinite(toMs) ? { toMs } : {}), limit: STORED_LIMIT }))
+            .filter((a) => !known.has(a.id))
+            .map(toAlertView)
+        : [];
+      const list = [...live, ...stored]
         .filter((a) => !severities || severities.includes(a.severity))
         .filter((a) => q.acknowledged === undefined || (a.acknowledgedBy !== null) === q.acknowledged)
         .filter((a) => Date.parse(a.openedAt) >= fromMs && Date.parse(a.openedAt) < toMs)

@@ -4,7 +4,8 @@ import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { badRequest, parseTime } from '../errors.ts';
 import type { LiveTwin } from '../live/live-twin.ts';
-import type { HistoryStore, SampleSource } from '../store/history-store.ts';
+import type { EventStore } from '../store/event-store.ts';
+import type { SampleSource, SampleStore } from '../store/sample-store.ts';
 import { alignToRollups } from '../store/rollups.ts';
 import type { HistoryResponse } from '../../protocol/history.ts';
 
@@ -33,7 +34,7 @@ const EventsQuery = Type.Object(
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
 
 /** History of samples (downsampled for charts) and of events, from the store. */
-export function historyRoutes(twin: LiveTwin, store: HistoryStore) {
+export function historyRoutes(twin: LiveTwin, store: SampleStore & EventStore) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     app.get('/api/plant/history', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Sensor history, downsampled to min/max/avg buckets (the range is widened to whole rollup windows)', querystring: HistoryQuery } }, async (req) => {

@@ -6,7 +6,7 @@ import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { TwinApiError } from '../errors.ts';
 import type { ModelService } from '../predictions/model-service.ts';
-import type { HistoryStore } from '../store/history-store.ts';
+import type { ModelRegistryStore } from '../store/model-store.ts';
 
 const TaskSchema = Type.Union(['rul', 'failure', 'anomaly', 'defects', 'forecast'].map((t) => Type.Literal(t)));
 const LiveTaskSchema = Type.Union(['rul', 'failure', 'anomaly', 'defects'].map((t) => Type.Literal(t)));
@@ -28,7 +28,7 @@ export interface ModelRouteDeps {
   /** The latest drift check of each model in service. */
   readonly drift?: () => readonly unknown[];
   /** Where the registry is copied (ModelService onRegistry); without one, no stored versions. */
-  readonly store?: HistoryStore | null;
+  readonly store?: ModelRegistryStore | null;
 }
 
 /** A registry refusal (unknown version, nothing to roll back to) is the caller's mistake, named. */

@@ -4,7 +4,7 @@ import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { parseTime } from '../errors.ts';
 import type { PredictionsFeed } from '../predictions/predictions-feed.ts';
-import type { HistoryStore } from '../store/history-store.ts';
+import type { PredictionStore } from '../store/model-store.ts';
 
 const HistoryQuery = Type.Object(
   {
@@ -17,7 +17,7 @@ const HistoryQuery = Type.Object(
 );
 
 /** Live predictions (RUL, failure probability, anomaly, defect risk, with explanations) and their history. */
-export function predictionRoutes(feed: () => PredictionsFeed | null, store: HistoryStore | null) {
+export function predictionRoutes(feed: () => PredictionsFeed | null, store: PredictionStore | null) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     app.get('/api/predictions', { onRequest: viewer, schema: { tags: ['models'], summary: "Every asset's latest predictions and its models' status" } }, async () =>

@@ -8,7 +8,7 @@ import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { badRequest } from '../errors.ts';
 import type { SessionManager } from '../sessions/session-manager.ts';
-import type { HistoryStore } from '../store/history-store.ts';
+import type { RecordingStore } from '../store/recording-store.ts';
 
 const TimeValue = Type.Union([Type.Number({ minimum: 0 }), Type.String({ minLength: 1, maxLength: 40 })], { description: 'seconds from the scenario start, or a duration like "10h42m"' });
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) });
@@ -57,7 +57,7 @@ function toActions(list: readonly { at: number | string; setpoint?: string; valu
 }
 
 /** Scenarios, training sessions (scenario runs, replays, branches) and recordings. */
-export function sessionRoutes(sessions: SessionManager, store: HistoryStore | null) {
+export function sessionRoutes(sessions: SessionManager, store: RecordingStore | null) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const control = requireRole(ctx.auth, ['trainer', 'engineer']);

@@ -4,13 +4,13 @@ import { Recorder, RECORDING_VERSION, type Recording } from '../../scenarios/rec
 import { ReplaySession } from '../../scenarios/replay.ts';
 import type { OperatorAction, Scenario } from '../../scenarios/types.ts';
 import { TwinApiError, badRequest, notFound } from '../errors.ts';
-import type { HistoryStore } from '../store/history-store.ts';
+import type { RecordingStore } from '../store/recording-store.ts';
 import { TrainingSession } from './training-session.ts';
 
 export interface SessionManagerDeps {
   readonly loadScenario: (name: string) => Scenario;
   readonly createEngine: (scenario: Scenario) => TwinEngine;
-  readonly store: HistoryStore | null;
+  readonly store: RecordingStore | null;
   /** Called when a session's state changes (for the `state` WebSocket channel). */
   readonly onState?: (view: ReturnType<TrainingSession['view']>) => void;
   readonly maxSessions?: number;

@@ -1,5 +1,5 @@
 export type * from './history-store.ts';
-export { ALERT_SEVERITIES, ALERT_STATES, MODEL_ROLES } from './history-store.ts';
+export { ALERT_SEVERITIES, ALERT_STATES, AuditCursorError, CLOSED_ALERT_STATES, MODEL_ROLES, OPEN_ALERT_STATES } from './history-store.ts';
 export { createHistoryStore, type CreateHistoryStoreOptions } from './create-store.ts';
 export { PgliteStore } from './pglite-store.ts';
 export { PgStore, type PgStoreOptions } from './pg-store.ts';

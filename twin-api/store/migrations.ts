@@ -157,6 +157,24 @@ CREATE TABLE model_indexes (
   PRIMARY KEY (task, kind)
 );`,
   },
+  {
+    version: 4,
+    name: 'alert ids, alert views and audit origin',
+    // Alert ids: each server start takes one number of alert_id_blocks as its id prefix (ALT-000042-…),
+    // so ids never repeat across restarts or servers, whatever the clocks say. `view` keeps the whole
+    // alert as the engine shows it (protocol AlertView), to serve closed alerts and restore open ones.
+    // The audit log gets the command's origin and indexes for its paged, filtered reads (at, id: the cursor).
+    sql: `
+CREATE SEQUENCE alert_id_blocks;
+ALTER TABLE alerts ADD COLUMN view jsonb;
+CREATE INDEX alerts_state_opened_at ON alerts (state, opened_at);
+
+ALTER TABLE audit_log ADD COLUMN origin text;
+DROP INDEX audit_log_at;
+CREATE INDEX audit_log_at_id ON audit_log (at, id);
+CREATE INDEX audit_log_actor_at_id ON audit_log (actor, at, id);
+CREATE INDEX audit_log_action_at_id ON audit_log (action, at, id);`,
+  },
 ];
 
 /**

@@ -24,7 +24,11 @@ describe.skipIf(!databaseUrl)('PgStore (skipped: DATABASE_URL not set)', () => {
     await admin.end();
   });
 
-  describeHistoryStoreContract('PostgreSQL', () => PgStore.open({ connectionString: url, schema: freshSchema() }));
+  // A schema per port's suite; opening it again (a restart) finds the same schema.
+  describeHistoryStoreContract('PostgreSQL', () => {
+    const schema = freshSchema();
+    return () => PgStore.open({ connectionString: url, schema });
+  });
 
   it('loses no sample when the server kills its connections and locks the table for two seconds', async () => {
     const schema = freshSchema();

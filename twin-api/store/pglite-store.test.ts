@@ -14,7 +14,8 @@ const dataDir = join(root, 'history');
 describe('PgliteStore on disk', () => {
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  describeHistoryStoreContract('PGlite', async () => {
+  // Every port's suite on the same directory, one after the other: each may close and reopen it (a restart).
+  describeHistoryStoreContract('PGlite', () => async () => {
     const store = await createHistoryStore({ dataDir });
     if (!(store instanceof PgliteStore)) throw new Error('without a databaseUrl createHistoryStore must choose PGlite');
     return store;

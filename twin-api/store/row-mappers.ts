@@ -1,3 +1,4 @@
+import type { AlertView } from '../../protocol/alerts.ts';
 import type {
   Alert, AlertSeverity, AlertState, AuditEntry, ModelRole, Prediction, RecordingInfo, Setting, StoredEvent, StoredModelVersion,
 } from './history-store.ts';
@@ -18,10 +19,11 @@ export interface AlertRow {
   acknowledged_at_ms: number | null;
   dismissed_by: string | null;
   justification: string | null;
+  view: AlertView | null;
 }
 export interface EventRow { id: number; seq: number; t_ms: number; type: string; asset: string; payload: unknown }
 export interface SettingRow { key: string; value: unknown; updated_at_ms: number; updated_by: string | null }
-export interface AuditRow { id: number; at_ms: number; actor: string; role: string; action: string; target: string | null; detail: unknown }
+export interface AuditRow { id: number; at_ms: number; actor: string; role: string; action: string; target: string | null; origin: string | null; detail: unknown }
 export interface PredictionRow { id: number; t_ms: number; asset: string; model: string; payload: unknown }
 export interface RecordingInfoRow { id: number; name: string; created_at_ms: number; scenario: string; meta: unknown; size_bytes: number }
 export interface ModelVersionRow {
@@ -60,6 +62,7 @@ export const toAlert = (r: AlertRow): Alert => ({
   acknowledgedAtMs: r.acknowledged_at_ms,
   dismissedBy: r.dismissed_by,
   justification: r.justification,
+  view: r.view ?? null,
 });
 
 export const toEvent = (r: EventRow): StoredEvent => ({
@@ -85,6 +88,7 @@ export const toAudit = (r: AuditRow): AuditEntry => ({
   role: r.role,
   action: r.action,
   target: r.target,
+  origin: r.origin,
   detail: r.detail,
 });
 

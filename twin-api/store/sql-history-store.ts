@@ -1,3 +1,4 @@
+import { AuditCursorError, type AuditFilter, type AuditPage } from './audit-store.ts';
 import type {
   Alert, AlertInput, AlertPatch, AlertQuery, AuditEntry, AuditInput, AuditQuery, EventQuery, HistoryStore, ModelIndexInput,
   ModelVersionQuery, Prediction, PredictionInput, PredictionQuery, Recording, RecordingInfo, RecordingInput, SampleRow, SampleSource,
@@ -15,7 +16,19 @@ import type { SqlClient } from './sql-client.ts';
 const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
 const listOrNull = <T>(xs: readonly T[] | undefined): readonly T[] | null => (xs && xs.length > 0 ? xs : null);
 
-/** `HistoryStore` over any `SqlClient`: PgliteStore and PgStore differ only in the client they hand it. */
+/** Cursor of an audit page: the time and id of its last entry. */
+const auditCursor = (e: AuditEntry): string => `${e.atMs}.${e.id}`;
+function parseAuditCursor(cursor: string): [string, number] {
+  const m = /^(-?\d{1,15})\.(\d{1,15})$/.exec(cursor);
+  if (!m) throw new AuditCursorError(`not an audit cursor: ${cursor}`);
+  return [new Date(Number(m[1])).toISOString(), Number(m[2])];
+}
+const auditFilter = (q: AuditFilter): unknown[] => [iso(q.fromMs), iso(q.toMs), q.actor ?? null, q.action ?? null];
+
+/**
+ * Every narrow port (`SampleStore`, `AlertStore`, `AuditStore`, …) over any `SqlClient`: the one adapter
+ * class; PgliteStore and PgStore differ only in the client they hand it.
+ */
 export class SqlHistoryStore implements HistoryStore {
   /** `db`: the raw client, for migrations, administration and tests; it is not part of the `HistoryStore` port. */
   constructor(readonly db: SqlClient) {}
@@ -61,6 +74,7 @@ export class SqlHistoryStore implements HistoryStore {
   async insertAlert(a: AlertInput): Promise<Alert> {
     const [row] = await this.db.query<AlertRow>(SQL.INSERT_ALERT, [
       a.id ?? null, a.rule, a.severity, a.asset, a.sensor, iso(a.openedAtMs), iso(a.lastAtMs), a.value, a.message, a.state ?? null,
+      a.view ? jsonText(a.view) : null,
     ]);
     return toAlert(row!);
   }
@@ -73,7 +87,7 @@ export class SqlHistoryStore implements HistoryStore {
   async updateAlert(id: string, p: AlertPatch): Promise<Alert | null> {
     const [row] = await this.db.query<AlertRow>(SQL.UPDATE_ALERT, [
       id, p.state ?? null, iso(p.lastAtMs), p.value ?? null, p.message ?? null, p.acknowledgedBy ?? null, iso(p.acknowledgedAtMs),
-      p.dismissedBy ?? null, p.justification ?? null, p.severity ?? null,
+      p.dismissedBy ?? null, p.justification ?? null, p.severity ?? null, p.view ? jsonText(p.view) : null,
     ]);
     return row ? toAlert(row) : null;
   }
@@ -83,6 +97,11 @@ export class SqlHistoryStore implements HistoryStore {
       listOrNull(q.severities), listOrNull(q.states), iso(q.fromMs), iso(q.toMs), q.acknowledged ?? null, q.limit ?? null,
     ]);
     return rows.map(toAlert);
+  }
+
+  async nextAlertIdPrefix(): Promise<string> {
+    const [row] = await this.db.query<{ n: number }>(SQL.NEXT_ALERT_BLOCK);
+    return `ALT-${String(row!.n).padStart(6, '0')}-`;
   }
 
   async getSetting(key: string): Promise<Setting | null> {
@@ -100,13 +119,23 @@ export class SqlHistoryStore implements HistoryStore {
   }
 
   async appendAudit(e: AuditInput): Promise<AuditEntry> {
-    const [row] = await this.db.query<AuditRow>(SQL.APPEND_AUDIT, [iso(e.atMs), e.actor, e.role, e.action, e.target, jsonText(e.detail)]);
+    const [row] = await this.db.query<AuditRow>(SQL.APPEND_AUDIT, [
+      iso(e.atMs), e.actor, e.role, e.action, e.target, jsonText(e.detail), e.origin ?? null,
+    ]);
     return toAudit(row!);
   }
 
-  async listAudit(q: AuditQuery): Promise<AuditEntry[]> {
-    const rows = await this.db.query<AuditRow>(SQL.LIST_AUDIT, [iso(q.fromMs), iso(q.toMs), q.actor ?? null, q.action ?? null, q.limit]);
-    return rows.map(toAudit);
+  async listAudit(q: AuditQuery): Promise<AuditPage> {
+    const [at, id] = q.cursor === undefined ? [null, null] : parseAuditCursor(q.cursor);
+    // One row more than asked tells whether there is a next page.
+    const rows = await this.db.query<AuditRow>(SQL.LIST_AUDIT, [...auditFilter(q), at, id, q.limit + 1]);
+    const entries = rows.slice(0, q.limit).map(toAudit);
+    return { entries, nextCursor: rows.length > q.limit && entries.length > 0 ? auditCursor(entries.at(-1)!) : null };
+  }
+
+  async countAudit(filter: AuditFilter = {}): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(SQL.COUNT_AUDIT, auditFilter(filter));
+    return row?.n ?? 0;
   }
 
   async insertPrediction(p: PredictionInput): Promise<Prediction> {

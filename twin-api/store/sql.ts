@@ -80,12 +80,12 @@ WHERE ($1::timestamptz IS NULL OR t >= $1) AND ($2::timestamptz IS NULL OR t < $
 ORDER BY t DESC, id DESC LIMIT $5::bigint`;
 
 const ALERT_COLUMNS = `id, rule, severity, asset, sensor, ${ms('opened_at')} AS opened_at_ms, ${ms('last_at')} AS last_at_ms,
-  value, message, state, acknowledged_by, ${ms('acknowledged_at')} AS acknowledged_at_ms, dismissed_by, justification`;
+  value, message, state, acknowledged_by, ${ms('acknowledged_at')} AS acknowledged_at_ms, dismissed_by, justification, view`;
 
 export const INSERT_ALERT = `
-INSERT INTO alerts (id, rule, severity, asset, sensor, opened_at, last_at, value, message, state)
+INSERT INTO alerts (id, rule, severity, asset, sensor, opened_at, last_at, value, message, state, view)
 VALUES (COALESCE($1::text, gen_random_uuid()::text), $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8::float8, $9,
-        COALESCE($10::text, 'active'))
+        COALESCE($10::text, 'active'), $11::text::jsonb)
 RETURNING ${ALERT_COLUMNS}`;
 
 export const GET_ALERT = `SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = $1`;
@@ -100,7 +100,8 @@ UPDATE alerts SET
   acknowledged_at = COALESCE($7::timestamptz, acknowledged_at),
   dismissed_by = COALESCE($8::text, dismissed_by),
   justification = COALESCE($9::text, justification),
-  severity = COALESCE($10::text, severity)
+  severity = COALESCE($10::text, severity),
+  view = COALESCE($11::text::jsonb, view)
 WHERE id = $1
 RETURNING ${ALERT_COLUMNS}`;
 
@@ -110,6 +111,9 @@ WHERE ($1::text[] IS NULL OR severity = ANY($1)) AND ($2::text[] IS NULL OR stat
   AND ($3::timestamptz IS NULL OR opened_at >= $3) AND ($4::timestamptz IS NULL OR opened_at < $4)
   AND ($5::boolean IS NULL OR (acknowledged_at IS NOT NULL) = $5)
 ORDER BY opened_at DESC, id LIMIT $6::bigint`;
+
+/** One number of the sequence per call: the caller's alert id prefix. */
+export const NEXT_ALERT_BLOCK = `SELECT nextval('alert_id_blocks')::float8 AS n`;
 
 const SETTING_COLUMNS = `key, value, ${ms('updated_at')} AS updated_at_ms, updated_by`;
 
@@ -122,18 +126,23 @@ INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2::text::
 ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
 RETURNING ${SETTING_COLUMNS}`;
 
-const AUDIT_COLUMNS = `id::float8 AS id, ${ms('at')} AS at_ms, actor, role, action, target, detail`;
+const AUDIT_COLUMNS = `id::float8 AS id, ${ms('at')} AS at_ms, actor, role, action, target, origin, detail`;
 
 export const APPEND_AUDIT = `
-INSERT INTO audit_log (at, actor, role, action, target, detail)
-VALUES ($1::timestamptz, $2, $3, $4, $5::text, $6::text::jsonb)
+INSERT INTO audit_log (at, actor, role, action, target, detail, origin)
+VALUES ($1::timestamptz, $2, $3, $4, $5::text, $6::text::jsonb, $7::text)
 RETURNING ${AUDIT_COLUMNS}`;
 
+const AUDIT_FILTER = `($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2)
+  AND ($3::text IS NULL OR actor = $3) AND ($4::text IS NULL OR action = $4)`;
+
+/** $5, $6: the cursor (the last entry of the previous page: its time and id), or nulls; $7 the limit. */
 export const LIST_AUDIT = `
 SELECT ${AUDIT_COLUMNS} FROM audit_log
-WHERE ($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2)
-  AND ($3::text IS NULL OR actor = $3) AND ($4::text IS NULL OR action = $4)
-ORDER BY at DESC, id DESC LIMIT $5::bigint`;
+WHERE ${AUDIT_FILTER} AND ($5::timestamptz IS NULL OR (at, id) < ($5::timestamptz, $6::bigint))
+ORDER BY at DESC, id DESC LIMIT $7::bigint`;
+
+export const COUNT_AUDIT = `SELECT count(*)::float8 AS n FROM audit_log WHERE ${AUDIT_FILTER}`;
 
 const PREDICTION_COLUMNS = `id::float8 AS id, ${ms('t')} AS t_ms, asset, model, payload`;
 

@@ -1,0 +1,88 @@
+/**
+ * Alerts and the audit log outlive the server: raise and acknowledge an alert, stop everything, start
+ * again on the same embedded database, and GET /api/alerts still shows it (from the store, though the
+ * new alert engine never saw it) and GET /api/audit the acknowledgement. Alert ids never repeat.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../engine/plant.ts';
+import { AlertEngine } from '../monitor/alerts/alert-engine.ts';
+import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
+import { loadLibraryScenario } from '../scenarios/library.ts';
+import { buildApp } from '../twin-api/app.ts';
+import { AlertFeed } from '../twin-api/live/alert-feed.ts';
+import { alertRoutes } from '../twin-api/routes/alerts.ts';
+import { auditRoutes } from '../twin-api/routes/audit.ts';
+import { loadAlertsForRestore } from '../twin-api/store/alert-restore.ts';
+import { PgliteStore } from '../twin-api/store/pglite-store.ts';
+import { KEYS, testAuth } from '../twin-api/test-app.test-helper.ts';
+
+const root = await mkdtemp(join(tmpdir(), 'twin-restart-'));
+const dataDir = join(root, 'history');
+
+/** The alert part of server.ts: the store, an alert engine numbering after the store's prefix, the feed and the routes. */
+async function startServer() {
+  const scenario = loadLibraryScenario('glass-plant');
+  const engine = createEngine(scenario);
+  const store = await PgliteStore.open(dataDir);
+  const alerts = new AlertEngine({ sensors: engine.layout.sensors, startMs: engine.startMs, idPrefix: await store.nextAlertIdPrefix() });
+  const kpis = new KpiTracker({ startMs: engine.startMs, lines: scenario.lines.map((l) => l.id), machines: scenario.machines.map((m) => m.id), sensorIndex: engine.layout.sensorIndex });
+  const feed = new AlertFeed(engine, alerts, kpis, null, store);
+  const audits: Promise<unknown>[] = [];
+  const app = await buildApp({
+    auth: testAuth(),
+    audit: (e) => audits.push(store.appendAudit({ atMs: Date.parse(e.at), actor: e.actor, role: e.role, action: e.action, target: e.target, detail: e.detail })),
+    routes: [alertRoutes(alerts, feed, store), auditRoutes(store)],
+  });
+  const stop = async () => {
+    await app.close();
+    await feed.close();
+    await Promise.all(audits);
+    await store.close();
+  };
+  return { engine, store, alerts, feed, app, stop };
+}
+
+describe('alerts and the audit log across a restart (PGlite on disk)', () => {
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('GET /api/alerts shows an acknowledged alert after a restart, GET /api/audit its acknowledgement; ids never repeat', async () => {
+    const first = await startServer();
+    const changes = first.alerts.reportAnomaly('pump_003', 0.9, 0.5, ['pump_003.vibration_rms_mm_s'], first.engine.isoAt());
+    first.feed.publish(changes);
+    const raised = first.alerts.list({ states: ['active'] }).find((a) => a.asset === 'pump_003')!;
+    expect(raised.id).toMatch(/^ALT-\d{6}-000001$/);
+    const ack = await first.app.inject({ method: 'POST', url: `/api/alerts/${raised.id}/acknowledge`, headers: { 'x-api-key': KEYS.operator } });
+    expect(ack.statusCode, ack.body).toBe(200);
+    const acked = ack.json().data;
+    await first.stop();
+
+    const second = await startServer();
+    try {
+      expect(second.alerts.list()).toEqual([]);
+      const list = await second.app.inject({ method: 'GET', url: '/api/alerts', headers: { 'x-api-key': KEYS.viewer } });
+      expect(list.statusCode, list.body).toBe(200);
+      expect(list.json().data).toEqual([acked]);
+      expect(acked).toMatchObject({ id: raised.id, state: 'acknowledged', acknowledgedBy: expect.any(String), asset: 'pump_003' });
+      const filtered = await second.app.inject({ method: 'GET', url: '/api/alerts?state=acknowledged&severity=HIGH,CRITICAL,MEDIUM,LOW', headers: { 'x-api-key': KEYS.viewer } });
+      expect(filtered.json().data.map((a: { id: string }) => a.id)).toEqual([raised.id]);
+      expect((await second.app.inject({ method: 'GET', url: '/api/alerts?state=cleared', headers: { 'x-api-key': KEYS.viewer } })).json().data).toEqual([]);
+      // What the lead wires into the alert engine's restore: the open alert as it was.
+      expect(await loadAlertsForRestore(second.store)).toEqual([acked]);
+
+      // A new alert of the restarted server gets a new id, not the first one again.
+      second.feed.publish(second.alerts.reportAnomaly('pump_003', 0.95, 0.5, ['pump_003.vibration_rms_mm_s'], second.engine.isoAt()));
+      const again = second.alerts.list({ states: ['active'] }).find((a) => a.asset === 'pump_003')!;
+      expect(again.id).not.toBe(raised.id);
+      expect(again.id.slice(0, 11)).not.toBe(raised.id.slice(0, 11));
+
+      const audit = await second.app.inject({ method: 'GET', url: '/api/audit?limit=10', headers: { 'x-api-key': KEYS.admin } });
+      expect(audit.statusCode, audit.body).toBe(200);
+      expect(audit.json().data).toMatchObject({ total: 1, nextCursor: null, entries: [{ action: 'POST /api/alerts/:id/acknowledge', role: 'operator', origin: null }] });
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+});
