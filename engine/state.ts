@@ -54,9 +54,22 @@ export const STATE_ARRAY_NAMES: readonly StateArrayName[] = [
   'sfStuck',
 ];
 
+/** The arrays with one entry per setpoint (indexed like `PlantLayout.setpoints`). */
+export const PER_SETPOINT_ARRAYS = ['spTarget', 'spActual'] as const satisfies readonly StateArrayName[];
+/** The arrays with one entry per sensor (indexed like `PlantLayout.sensors`). */
+export const PER_SENSOR_ARRAYS = ['values', 'status', 'flags', 'drift', 'alertLevel', 'okRun', 'sfBias', 'sfDriftPerS', 'sfDropout', 'sfStuck'] as const satisfies readonly StateArrayName[];
+
+/** Random streams of asset i: its physics stream is `STREAMS_PER_ASSET * i`, its sensor stream the next one. */
+export const STREAMS_PER_ASSET = 2;
+
+/** The environment's stream comes after every asset's. */
+export function environmentStream(layout: PlantLayout): number {
+  return layout.models.length * STREAMS_PER_ASSET;
+}
+
 /** Random streams: one physics and one sensor stream per asset, then the environment's. */
 export function rngStreamCount(layout: PlantLayout): number {
-  return layout.models.length * 2 + 1;
+  return environmentStream(layout) + 1;
 }
 
 export function allocateState(layout: PlantLayout): EngineState {

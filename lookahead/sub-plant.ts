@@ -6,9 +6,19 @@
  */
 import type { TwinEngine } from '../engine/engine.ts';
 import type { PlantLayout } from '../engine/layout.ts';
+import { RNG_WORDS } from '../engine/rng.ts';
 import type { EngineSnapshot } from '../engine/snapshot.ts';
-import type { EngineState } from '../engine/state.ts';
-import type { Scenario } from '../scenarios/types.ts';
+import {
+  environmentStream,
+  PER_SENSOR_ARRAYS,
+  PER_SETPOINT_ARRAYS,
+  rngStreamCount,
+  STATE_ARRAY_NAMES,
+  STREAMS_PER_ASSET,
+  type EngineState,
+  type StateArrayName,
+} from '../engine/state.ts';
+import type { Scenario } from './scenario.ts';
 
 /** The scenario restricted to `assets`: their lines and machines, and the scripted commands aimed at them. */
 export function subScenario(scenario: Scenario, assets: ReadonlySet<string>): Scenario {
@@ -22,9 +32,8 @@ export function subScenario(scenario: Scenario, assets: ReadonlySet<string>): Sc
   };
 }
 
-const PER_SENSOR = ['values', 'status', 'flags', 'drift', 'alertLevel', 'okRun', 'sfBias', 'sfDriftPerS', 'sfDropout', 'sfStuck'] as const;
-
-type AnyArray = Float64Array | Uint32Array | Uint8Array;
+/** Every state array this mapping knows how to split; a new one must be classified here first. */
+const MAPPED = new Set<StateArrayName>(['meta', 'model', 'rng', ...PER_SETPOINT_ARRAYS, ...PER_SENSOR_ARRAYS]);
 
 /**
  * The sub-plant's snapshot of the same moment: each kept asset's model words, random streams,
@@ -33,36 +42,33 @@ type AnyArray = Float64Array | Uint32Array | Uint8Array;
  */
 export function subSnapshot(full: EngineSnapshot, fullLayout: PlantLayout, sub: TwinEngine): EngineSnapshot {
   const base = sub.snapshot();
-  const src = full.state as unknown as Record<string, AnyArray>;
-  const dst = base.state as unknown as Record<string, AnyArray>;
-  const known = new Set<string>(['meta', 'model', 'rng', 'spTarget', 'spActual', ...PER_SENSOR]);
-  for (const name of Object.keys(src)) if (!known.has(name)) throw new Error(`unknown state array "${name}"`);
+  const src = full.state;
+  const dst: EngineState = base.state; // already a copy
+  for (const name of STATE_ARRAY_NAMES) if (!MAPPED.has(name)) throw new Error(`state array "${name}" is not mapped to a sub-plant`);
+  if (src.rng.length !== rngStreamCount(fullLayout) * RNG_WORDS) throw new Error('unexpected random-stream layout');
   const L = sub.layout;
-  const streams = 2 * fullLayout.models.length + 1;
-  const rngWords = src['rng']!.length / streams;
-  if (!Number.isInteger(rngWords)) throw new Error('unexpected random-stream layout');
-  const copy = (name: string, from: number, to: number, n: number): void => {
-    const s = src[name]!;
-    const d = dst[name]!;
+  const copy = (name: StateArrayName, from: number, to: number, n: number): void => {
+    const s = src[name];
+    const d = dst[name];
     if (from + n > s.length || to + n > d.length) throw new Error(`state array "${name}" is not shaped as expected`);
     d.set(s.subarray(from, from + n), to);
   };
-  dst['meta']!.set(src['meta']!);
+  dst.meta.set(src.meta);
+  const assetStreamWords = STREAMS_PER_ASSET * RNG_WORDS;
   L.models.forEach((m, i) => {
     const j = fullLayout.assetIndex.get(m.asset);
     if (j === undefined) throw new Error(`asset "${m.asset}" is not in the plant`);
     copy('model', fullLayout.stateOff[j]!, L.stateOff[i]!, m.stateSize);
-    copy('rng', 2 * j * rngWords, 2 * i * rngWords, 2 * rngWords);
+    copy('rng', j * assetStreamWords, i * assetStreamWords, assetStreamWords);
   });
-  copy('rng', (streams - 1) * rngWords, 2 * L.models.length * rngWords, rngWords);
+  copy('rng', environmentStream(fullLayout) * RNG_WORDS, environmentStream(L) * RNG_WORDS, RNG_WORDS);
   L.setpoints.forEach((sp, i) => {
     const j = fullLayout.setpointIndex.get(sp.id)!;
-    copy('spTarget', j, i, 1);
-    copy('spActual', j, i, 1);
+    for (const name of PER_SETPOINT_ARRAYS) copy(name, j, i, 1);
   });
   L.sensors.forEach((s, i) => {
     const j = fullLayout.sensorIndex.get(s.id)!;
-    for (const name of PER_SENSOR) copy(name, j, i, 1);
+    for (const name of PER_SENSOR_ARRAYS) copy(name, j, i, 1);
   });
-  return { ...base, tick: full.tick, state: base.state as EngineState };
+  return { ...base, tick: full.tick, state: dst };
 }

@@ -8,14 +8,22 @@
  * the defect rate (defects per 1,000 units since the snapshot), the production rate (units per hour
  * since the snapshot) and the power of the covered assets (mean MW over the sample interval). The
  * time to effect is the earliest of the three; per seed, the same test on that seed's difference.
+ *
+ * First-pass yield is monitor's definition (the KPI cards show the same figure): null for a branch
+ * that made no unit (a what-if of a pump makes none), left out of the spreads, never a silent 100 %.
  */
+import { firstPassYield } from '../monitor/kpis/tally.ts';
 import { DEFECT_TYPES, type DefectType } from '../physics/model.ts';
-import type { BranchTrace, SeedTrace } from './lookahead.ts';
-import type { WhatIfPlan } from '../twin-api/what-if/request.ts';
-import type { BranchNumbers, EffectQuantity, WhatIfResult } from '../twin-api/what-if/result.ts';
-import { mean, spread, std } from './stats.ts';
+import type { RolloutResult } from './lookahead.ts';
+import { sampleTimesS, type BranchTrace, type SeedTrace } from './run-branch.ts';
+import { mean, spread, std, type Spread } from './stats.ts';
+import type { BranchNumbers, BranchSummary, EffectQuantity, LookaheadSummary, QuantityEffect } from './summary.ts';
 
 const MJ_PER_MWH = 3600;
+const pct = (x: number | null) => (x === null ? null : 100 * x);
+const present = (xs: readonly (number | null)[]): number[] => xs.filter((x): x is number => x !== null);
+/** The spread of the values there are; null when there is none. */
+const spreadOrNull = (xs: readonly (number | null)[]): Spread | null => (present(xs).length > 0 ? spread(present(xs)) : null);
 
 function numbers(b: BranchTrace, horizonS: number): BranchNumbers {
   const defects = DEFECT_TYPES.reduce((n, t) => n + b.defects[t], 0);
@@ -24,7 +32,7 @@ function numbers(b: BranchTrace, horizonS: number): BranchNumbers {
     defects,
     defectsByType: { ...b.defects },
     defectsPer1000: b.units > 0 ? (1000 * defects) / b.units : 0,
-    firstPassYieldPct: b.units > 0 ? (100 * (b.units - b.defectiveUnits)) / b.units : 100,
+    firstPassYieldPct: pct(firstPassYield(b.units, b.defectiveUnits)),
     unitsPerH: (b.units * 3600) / horizonS,
     energyMWh: (b.burnerMJ + b.machineMJ) / MJ_PER_MWH,
     burnerMWh: b.burnerMJ / MJ_PER_MWH,
@@ -32,15 +40,15 @@ function numbers(b: BranchTrace, horizonS: number): BranchNumbers {
   };
 }
 
-function summary(rows: readonly BranchNumbers[]): WhatIfResult['baseline'] {
+function summary(rows: readonly BranchNumbers[]): BranchSummary {
   const of = (f: (r: BranchNumbers) => number) => spread(rows.map(f));
   return {
     units: of((r) => r.units),
     defectsPer1000: of((r) => r.defectsPer1000),
     defectsPer1000ByType: Object.fromEntries(
       DEFECT_TYPES.map((t) => [t, of((r) => (r.units > 0 ? (1000 * r.defectsByType[t]) / r.units : 0))]),
-    ) as Record<DefectType, ReturnType<typeof spread>>,
-    firstPassYieldPct: of((r) => r.firstPassYieldPct),
+    ) as Record<DefectType, Spread>,
+    firstPassYieldPct: spreadOrNull(rows.map((r) => r.firstPassYieldPct)),
     unitsPerH: of((r) => r.unitsPerH),
     energyMWh: of((r) => r.energyMWh),
     burnerMWh: of((r) => r.burnerMWh),
@@ -85,14 +93,13 @@ function departure(q: EffectQuantity, seeds: readonly SeedTrace[], samples: read
   return { tS, perSeed };
 }
 
-/** The result without its wall time and start timestamp (the service adds those). */
-export function summarize(
-  plan: WhatIfPlan,
-  assets: readonly string[],
-  startTS: number,
-  seeds: readonly SeedTrace[],
-  samples: readonly number[],
-): Omit<WhatIfResult, 'wallMs' | 'startIso'> {
+/**
+ * The summary of a rollout of a plan over `horizonS` at `stepS` (the sample times follow from them).
+ * @example summarize(await runner.run(job), job.plan).delta.defectsPer1000.mean
+ */
+export function summarize(result: RolloutResult, plan: { readonly horizonS: number; readonly stepS: number }): LookaheadSummary {
+  const { seeds, startTS, assets } = result;
+  const samples = sampleTimesS(plan.horizonS, plan.stepS);
   const base = seeds.map((s) => numbers(s.baseline, plan.horizonS));
   const chg = seeds.map((s) => numbers(s.changed, plan.horizonS));
   const delta = (f: (r: BranchNumbers) => number) => spread(chg.map((c, i) => f(c) - f(base[i]!)));
@@ -105,16 +112,15 @@ export function summarize(
       const departed = dep[q].perSeed.filter((t): t is number => t !== null);
       return [q, { tS: dep[q].tS, perSeedS: departed.length > 0 ? spread(departed) : null, seedsDeparted: departed.length }];
     }),
-  ) as WhatIfResult['timeToEffect']['byQuantity'];
+  ) as Record<EffectQuantity, QuantityEffect>;
   return {
-    request: { changes: plan.changes.map((c) => ({ ...c })), horizonS: plan.horizonS, seeds: [...plan.seeds], stepS: plan.stepS, scope: plan.scope },
     startTS,
     assets: [...assets],
     baseline: summary(base),
     changed: summary(chg),
     delta: {
       defectsPer1000: delta((r) => r.defectsPer1000),
-      firstPassYieldPct: delta((r) => r.firstPassYieldPct),
+      firstPassYieldPct: spreadOrNull(chg.map((c, i) => (c.firstPassYieldPct === null || base[i]!.firstPassYieldPct === null ? null : c.firstPassYieldPct - base[i]!.firstPassYieldPct))),
       unitsPerH: delta((r) => r.unitsPerH),
       energyMWh: delta((r) => r.energyMWh),
     },

@@ -43,6 +43,15 @@ export class Tally {
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
 /**
+ * First-pass yield: the share of units made without any defect, 0..1; null when no unit was made
+ * (nothing to judge, not a perfect yield). The one definition, for the KPI cards and the what-if.
+ * @example firstPassYield(200, 5) → 0.975
+ */
+export function firstPassYield(units: number, defectiveUnits: number): number | null {
+  return ratio(units - defectiveUnits, units);
+}
+
+/**
  * Derives the KPIs of a tally. OEE = availability × performance × quality (Nakajima), with
  * - availability = run time / planned time, run time = planned time − downtime (failed or stopped);
  * - performance = actual rate / ideal rate over the run time = units / (ideal rate × run time), so
@@ -55,7 +64,7 @@ export function kpiValues(t: Tally, targetRatePerH: number): KpiValues {
   const runS = Math.max(0, t.plannedS - t.downS);
   const availability = ratio(runS, t.plannedS);
   const performance = ratio(t.units, t.idealUnits);
-  const quality = ratio(good, t.units);
+  const quality = firstPassYield(t.units, t.defectiveUnits);
   const byType = {} as Record<DefectType, number>;
   DEFECT_TYPES.forEach((d, i) => (byType[d] = t.byType[i]!));
   return {

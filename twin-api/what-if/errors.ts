@@ -1,3 +1,5 @@
+import { EngineError } from '../../engine/commands.ts';
+
 /** Coded errors of the what-if service, each with the HTTP status a route should answer with. */
 export const WHAT_IF_ERRORS = {
   /** The request names an unknown setpoint, a value out of bounds, a bad horizon... */
@@ -24,4 +26,11 @@ export class WhatIfError extends Error {
     this.name = 'WhatIfError';
     this.statusCode = WHAT_IF_ERRORS[code];
   }
+}
+
+/** What the look-ahead threw, as the service reports it: a foreign or damaged snapshot, or a failure of ours. */
+export function toWhatIfError(err: unknown): WhatIfError {
+  if (err instanceof WhatIfError) return err;
+  if (err instanceof EngineError && err.code === 'BAD_SNAPSHOT') return new WhatIfError('TWIN_ERR_WHAT_IF_BAD_SNAPSHOT', `snapshot: ${err.message}`);
+  return new WhatIfError('TWIN_ERR_WHAT_IF_WORKER_FAILED', err instanceof Error ? err.message : String(err));
 }

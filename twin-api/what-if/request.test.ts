@@ -22,7 +22,7 @@ describe('what-if request', () => {
   it('fills in defaults: 16 seeds, the 10 s look-ahead step, the affected assets', () => {
     const plan = parseWhatIfRequest({ changes: [{ setpoint: 'Line_A.furnace_temp', value: 1450 }], horizon: '4h' }, setpoints);
     expect(plan).toEqual({
-      changes: [{ setpoint: 'Line_A.furnace_temp', value: 1450, asset: 'Line_A' }],
+      steps: [{ atS: 0, setpoint: 'Line_A.furnace_temp', value: 1450 }],
       horizonS: 14_400,
       seeds: Array.from({ length: 16 }, (_, i) => i + 1),
       stepS: DEFAULT_LOOKAHEAD_STEP_S,
@@ -36,6 +36,33 @@ describe('what-if request', () => {
       setpoints,
     );
     expect(plan).toMatchObject({ horizonS: 5400, seeds: [7, 9], stepS: 30, scope: 'plant' });
+  });
+
+  it('turns changes with a time into a timed plan; a setpoint may change several times, once at a time', () => {
+    const plan = parseWhatIfRequest(
+      {
+        changes: [
+          { setpoint: 'Line_A.furnace_temp', value: 1450, atS: 600 },
+          { setpoint: 'Line_A.furnace_temp', value: 1430, atS: 1800 },
+          { setpoint: 'Line_A.belt_speed', value: 110 },
+        ],
+        horizon: '1h',
+      },
+      setpoints,
+    );
+    expect(plan.steps).toEqual([
+      { atS: 600, setpoint: 'Line_A.furnace_temp', value: 1450 },
+      { atS: 1800, setpoint: 'Line_A.furnace_temp', value: 1430 },
+      { atS: 0, setpoint: 'Line_A.belt_speed', value: 110 },
+    ]);
+  });
+
+  it('refuses a change at or after the horizon, twice at one time, or off the plant tick', () => {
+    const at = (atS: number) => ({ setpoint: 'Line_A.furnace_temp', value: 1450, atS });
+    expect(issuesOf({ changes: [at(3600)], horizon: '1h' })).toEqual(['changes[0].atS: must be before the horizon (1h), got 3600 s']);
+    expect(issuesOf({ changes: [at(60), at(60)], horizon: '1h' })).toEqual(['changes[1].setpoint: Line_A.furnace_temp is already changed by changes[0] at 60 s']);
+    expect(issuesOf({ changes: [at(1.5)], horizon: '1h' })[0]).toMatch(/^changes\[0\]\.atS: /);
+    expect(() => parseWhatIfRequest({ changes: [at(15)], horizon: '1h' }, setpoints, 10)).toThrow("changes[0].atS: must be a multiple of the plant's 10 s step, got 15");
   });
 
   it('names the field of a value out of the setpoint bounds', () => {

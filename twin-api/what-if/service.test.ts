@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/plant.ts';
 import { snapshotToBinary } from '../../engine/snapshot.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
-import { createWhatIfService, splitSeeds, type WhatIfService } from './service.ts';
+import { createWhatIfService, type WhatIfService } from './service.ts';
 import { WhatIfResult } from './result.ts';
 
 // Burner drift on Line_A since 6 h: at 9 h the melt is ~90 °C too hot and cracks pour out.
@@ -31,7 +31,7 @@ describe('what-if service', () => {
     const cracks = (b: 'baseline' | 'changed') => r.perSeed.reduce((n, s) => n + s[b].defectsByType.crack, 0);
     expect(cracks('changed')).toBeLessThan(cracks('baseline') * 0.7);
     expect(r.changed.defectsPer1000ByType.crack.mean).toBeLessThan(r.baseline.defectsPer1000ByType.crack.mean);
-    expect(r.changed.firstPassYieldPct.mean).toBeGreaterThan(r.baseline.firstPassYieldPct.mean);
+    expect(r.changed.firstPassYieldPct!.mean).toBeGreaterThan(r.baseline.firstPassYieldPct!.mean);
     // A cooler melt burns less fuel: the burner power departs from the baseline first.
     expect(r.delta.energyMWh.mean).toBeLessThan(0);
     expect(r.timeToEffect.quantity).toBe('power');
@@ -68,6 +68,28 @@ describe('what-if service', () => {
     });
   });
 
+  it('applies a change at its atS: until then both branches are the same future', async () => {
+    const bytes = snapshotToBinary(live.snapshot());
+    const now = await service.run(bytes, scenario, { ...lower, horizon: '30m', seeds: [1, 2] });
+    const later = await service.run(bytes, scenario, { ...lower, changes: [{ ...lower.changes[0]!, atS: 900 }], horizon: '30m', seeds: [1, 2] });
+    expect(later.request.changes).toEqual([{ setpoint: 'Line_A.furnace_temp', value: 1420, asset: 'Line_A', atS: 900 }]);
+    expect(now.request.changes[0]!.atS).toBe(0);
+    // The baseline does not depend on the plan; the effect starts no earlier than the change.
+    expect(later.perSeed.map((s) => s.baseline)).toEqual(now.perSeed.map((s) => s.baseline));
+    expect(later.timeToEffect.byQuantity.power.tS).toBeGreaterThan(900);
+    expect(now.timeToEffect.byQuantity.power.tS).toBeLessThanOrEqual(900);
+  });
+
+  it('reports a machine what-if, which makes no units, with a first-pass yield of null rather than 100 %', async () => {
+    const bytes = snapshotToBinary(live.snapshot());
+    const r = await service.run(bytes, scenario, { changes: [{ setpoint: 'pump_003.load', value: 50 }], horizon: '10m', seeds: 2 });
+    expect(Value.Check(WhatIfResult, r)).toBe(true);
+    expect(r.perSeed[0]!.baseline.units).toBe(0);
+    expect(r.perSeed[0]!.baseline.firstPassYieldPct).toBeNull();
+    expect(r.baseline.firstPassYieldPct).toBeNull();
+    expect(r.delta.firstPassYieldPct).toBeNull();
+  });
+
   it('reports a bad request and a foreign snapshot as coded errors', async () => {
     const bytes = snapshotToBinary(live.snapshot());
     await expect(service.run(bytes, scenario, { ...lower, changes: [{ setpoint: 'Line_A.belt_speed', value: 900 }] })).rejects.toMatchObject({
@@ -80,10 +102,5 @@ describe('what-if service', () => {
       code: 'TWIN_ERR_WHAT_IF_BAD_SNAPSHOT',
       message: expect.stringMatching(/^snapshot: snapshot belongs to another plant layout/),
     });
-  });
-
-  it('splits seeds into balanced contiguous chunks', () => {
-    expect(splitSeeds([1, 2, 3, 4, 5], 2)).toEqual([[1, 2, 3], [4, 5]]);
-    expect(splitSeeds([9], 4)).toEqual([[9]]);
   });
 });

@@ -1,23 +1,29 @@
 /**
- * The what-if service behind `POST /api/digital-twin/what-if`: checks a request against the
- * plant, splits its seeds across a worker pool, and merges what the workers return.
+ * The what-if service behind `POST /api/digital-twin/what-if`: checks a request against the plant,
+ * turns it into a timed plan, runs it through a RolloutRunner (the worker pool by default) and
+ * summarizes the traces.
  */
 import { availableParallelism } from 'node:os';
 import { buildModels } from '../../engine/plant.ts';
+import { plantRef, type PlantRef } from '../../lookahead/plant-key.ts';
+import type { RolloutRunner } from '../../lookahead/rollout-runner.ts';
+import { summarize } from '../../lookahead/summarize.ts';
 import type { SetpointSpec } from '../../physics/model.ts';
 import type { Scenario } from '../../scenarios/types.ts';
-import { sampleTimesS, type SeedTrace } from '../../lookahead/lookahead.ts';
-import { WorkerPool } from './pool.ts';
+import { toWhatIfError } from './errors.ts';
+import { poolRolloutRunner } from './pool-runner.ts';
 import { parseWhatIfRequest, type WhatIfPlan } from './request.ts';
 import type { WhatIfResult } from './result.ts';
-import { summarize } from '../../lookahead/summarize.ts';
-import type { WhatIfJob } from './worker.ts';
+
+export { splitSeeds } from './pool-runner.ts';
 
 export interface WhatIfServiceOptions {
   /** Worker threads; default: the machine's available parallelism (2 if unknown). */
   readonly workers?: number;
   /** Run a short look-ahead in each worker at start so the first request is not slowed by the JIT (default true). */
   readonly warmUp?: boolean;
+  /** Another runner instead of the worker pool (e.g. lookahead's in-process runner); the service closes it. */
+  readonly runner?: RolloutRunner;
 }
 
 export interface WhatIfService {
@@ -30,20 +36,19 @@ export interface WhatIfService {
   run(snapshot: Uint8Array, scenario: Scenario, request: unknown): Promise<WhatIfResult>;
   /** Stops the workers; pending runs fail with TWIN_ERR_WHAT_IF_CLOSED. */
   close(): Promise<void>;
+  /** Worker threads of the pool (0 with another runner). */
   readonly workers: number;
 }
 
-/** Contiguous, balanced chunks: [1..16] over 2 workers → [1..8], [9..16]. */
-export function splitSeeds(seeds: readonly number[], parts: number): number[][] {
-  const n = Math.min(parts, seeds.length);
-  const out: number[][] = [];
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    const size = Math.floor(seeds.length / n) + (i < seeds.length % n ? 1 : 0);
-    out.push(seeds.slice(at, at + size));
-    at += size;
-  }
-  return out;
+/** The result's echo of the plan: each change with its asset and time. */
+function requestEcho(plan: WhatIfPlan, assetOf: ReadonlyMap<string, string>): WhatIfResult['request'] {
+  return {
+    changes: plan.steps.map((s) => ({ setpoint: s.setpoint, value: s.value, asset: assetOf.get(s.setpoint)!, atS: s.atS })),
+    horizonS: plan.horizonS,
+    seeds: [...plan.seeds],
+    stepS: plan.stepS,
+    scope: plan.scope,
+  };
 }
 
 /**
@@ -54,37 +59,34 @@ export function splitSeeds(seeds: readonly number[], parts: number): number[][] 
  * r.changed.defectsPer1000.mean; await whatIf.close();
  */
 export function createWhatIfService(options: WhatIfServiceOptions = {}): WhatIfService {
-  const size = options.workers ?? (availableParallelism() || 2);
-  const pool = new WorkerPool(new URL('./worker-entry.js', import.meta.url), size, { workerData: { warmUp: options.warmUp ?? true } });
-  const plants = new WeakMap<Scenario, { setpoints: SetpointSpec[]; assets: string[] }>();
+  const pool = options.runner === undefined ? poolRolloutRunner({ workers: options.workers ?? (availableParallelism() || 2), warmUp: options.warmUp ?? true }) : null;
+  const runner: RolloutRunner = options.runner ?? pool!;
+  const plants = new WeakMap<Scenario, { ref: PlantRef; setpoints: SetpointSpec[]; assetOf: Map<string, string> }>();
   const plantOf = (scenario: Scenario) => {
     let p = plants.get(scenario);
     if (!p) {
-      const models = buildModels(scenario);
-      p = { setpoints: models.flatMap((m) => m.setpoints), assets: models.map((m) => m.asset) };
+      const setpoints = buildModels(scenario).flatMap((m) => m.setpoints);
+      p = { ref: plantRef(scenario), setpoints, assetOf: new Map(setpoints.map((s) => [s.id, s.asset])) };
       plants.set(scenario, p);
     }
     return p;
   };
 
   return {
-    workers: size,
-    ready: () => pool.ready(),
+    workers: pool?.workers ?? 0,
+    ready: () => pool?.ready() ?? Promise.resolve(),
     async run(snapshot, scenario, request) {
       const startMs = performance.now();
       const plant = plantOf(scenario);
-      const plan: WhatIfPlan = parseWhatIfRequest(request, plant.setpoints);
-      const chunks = splitSeeds(plan.seeds, pool.size);
-      const parts = await Promise.all(
-        chunks.map((seeds) => pool.run<{ startTS: number; seeds: SeedTrace[] }>({ scenario, snapshot, plan, seeds } satisfies WhatIfJob)),
-      );
-      const startTS = parts[0]!.startTS;
-      const affected = new Set(plan.changes.map((c) => c.asset));
-      const assets = plan.scope === 'plant' ? plant.assets : plant.assets.filter((a) => affected.has(a));
-      const body = summarize(plan, assets, startTS, parts.flatMap((p) => p.seeds), sampleTimesS(plan.horizonS, plan.stepS));
-      const startIso = new Date(Date.parse(scenario.start) + startTS * 1000).toISOString();
-      return { ...body, startIso, wallMs: performance.now() - startMs };
+      const plan = parseWhatIfRequest(request, plant.setpoints, scenario.stepS);
+      const result = await runner.run({ plant: plant.ref, snapshot, plan }).catch((err: unknown) => {
+        throw toWhatIfError(err);
+      });
+      const summary = summarize(result, plan);
+      const startIso = new Date(Date.parse(scenario.start) + summary.startTS * 1000).toISOString();
+      const body: WhatIfResult = { request: requestEcho(plan, plant.assetOf), ...summary, assets: [...summary.assets], perSeed: [...summary.perSeed], startIso, wallMs: performance.now() - startMs };
+      return body;
     },
-    close: () => pool.close(),
+    close: () => runner.close(),
   };
 }

@@ -1,10 +1,10 @@
-/** The step study behind DEFAULT_LOOKAHEAD_STEP_S: defect rates at 1/10/30/60 s over library incidents. Run: npx tsx lookahead/fidelity.ts */
-import { TwinEngine } from '../engine/engine.ts';
-import { buildModels, createEngine } from '../engine/plant.ts';
-import { snapshotToBinary, decodeSnapshot } from '../engine/snapshot.ts';
-import { loadLibraryScenario } from '../scenarios/library.ts';
-import { createMeter, meteredModel, resetMeter, totalDefects } from './meter.ts';
-import { subScenario, subSnapshot } from './sub-plant.ts';
+/** The step study behind DEFAULT_LOOKAHEAD_STEP_S: defect rates at 1/10/30/60 s over library incidents. Run: npx tsx twin-api/what-if/fidelity.ts */
+import { TwinEngine } from '../../engine/engine.ts';
+import { buildModels, createEngine } from '../../engine/plant.ts';
+import { snapshotToBinary, decodeSnapshot } from '../../engine/snapshot.ts';
+import { createMeter, meteredModel, resetMeter, totalDefects } from '../../lookahead/meter.ts';
+import { subScenario, subSnapshot } from '../../lookahead/sub-plant.ts';
+import { loadLibraryScenario } from '../../scenarios/library.ts';
 const cases: [string, string, number, string, number][] = [
   ['batch-contamination-bubbles', 'Line_A', 3.5, 'Line_A.furnace_temp', 1540],
   ['belt-overspeed-deformation', 'Line_A', 1.25, 'Line_A.belt_speed', 120],

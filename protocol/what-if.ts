@@ -1,0 +1,141 @@
+/** The what-if on the wire (`POST /api/digital-twin/what-if`): the request body and the result, as TypeBox schemas. */
+import { Type, type Static, type TSchema } from 'typebox';
+
+export const MAX_HORIZON_S = 24 * 3600;
+export const MAX_SEEDS = 64;
+export const DEFAULT_SEEDS = 16;
+/** Look-ahead steps a request may ask for. */
+export const LOOKAHEAD_STEPS_S = [10, 30, 60] as const;
+/** The default look-ahead step: the coarsest that stays faithful to the 1 s plant (lookahead/README.md). */
+export const DEFAULT_LOOKAHEAD_STEP_S = 10;
+
+/** The defect types a result counts, as physics names them (twin-api/what-if tests the two lists are equal). */
+export const WHAT_IF_DEFECT_TYPES = ['crack', 'bubble', 'chip', 'cloudiness', 'deformation', 'stain', 'stress_fracture'] as const;
+
+export const SetpointChange = Type.Object(
+  {
+    /** A setpoint id, e.g. "Line_A.furnace_temp" or "pump_003.load". */
+    setpoint: Type.String({ minLength: 1, description: 'Setpoint id, e.g. Line_A.furnace_temp' }),
+    value: Type.Number({ description: "New target, in the setpoint's unit" }),
+    atS: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'When the change is applied, whole seconds after the fork (default 0: now); less than the horizon' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SetpointChange = Static<typeof SetpointChange>;
+
+export const WhatIfRequest = Type.Object(
+  {
+    changes: Type.Array(SetpointChange, { minItems: 1, maxItems: 32, description: 'Setpoint changes of the changed branch, each now or at its atS' }),
+    horizon: Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.String({ minLength: 1 })], {
+      description: 'How far to look ahead: seconds, or a duration such as "4h" or "1h30m" (at most 24h)',
+    }),
+    seeds: Type.Optional(
+      Type.Union([
+        Type.Integer({ minimum: 1, maximum: MAX_SEEDS, description: 'Number of Monte-Carlo futures (seeds 1..n)' }),
+        Type.Array(Type.Integer({ minimum: 0, maximum: 0xffff_ffff }), { minItems: 1, maxItems: MAX_SEEDS, uniqueItems: true }),
+      ]),
+    ),
+    stepS: Type.Optional(
+      Type.Union([Type.Literal(10), Type.Literal(30), Type.Literal(60)], {
+        description: `Look-ahead step, s (default ${DEFAULT_LOOKAHEAD_STEP_S}: the coarsest that stays faithful)`,
+      }),
+    ),
+    scope: Type.Optional(
+      Type.Union([Type.Literal('affected'), Type.Literal('plant')], {
+        description: 'Which assets the metrics cover: the assets whose setpoints change (default), or the whole plant',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type WhatIfRequest = Static<typeof WhatIfRequest>;
+
+export const Spread = Type.Object({ mean: Type.Number(), std: Type.Number(), p10: Type.Number(), p90: Type.Number() });
+export type Spread = Static<typeof Spread>;
+
+const byDefectType = <T extends TSchema>(t: T) =>
+  Type.Object(Object.fromEntries(WHAT_IF_DEFECT_TYPES.map((d) => [d, t])) as Record<(typeof WHAT_IF_DEFECT_TYPES)[number], T>);
+
+/** One branch of one seed. */
+export const BranchNumbers = Type.Object({
+  units: Type.Integer(),
+  defects: Type.Integer(),
+  defectsByType: byDefectType(Type.Integer()),
+  /** Defects per 1,000 units (0 when no unit was made). */
+  defectsPer1000: Type.Number(),
+  /** Units without any defect, percent of units; null when no unit was made (as the KPI cards' first-pass yield). */
+  firstPassYieldPct: Type.Union([Type.Number(), Type.Null()]),
+  unitsPerH: Type.Number(),
+  /** Furnace burner (fuel) energy plus machine energy, MWh. */
+  energyMWh: Type.Number(),
+  burnerMWh: Type.Number(),
+  machineMWh: Type.Number(),
+});
+export type BranchNumbers = Static<typeof BranchNumbers>;
+
+/** One branch across seeds. */
+export const BranchSummary = Type.Object({
+  units: Spread,
+  defectsPer1000: Spread,
+  /** Defects per 1,000 units by type. */
+  defectsPer1000ByType: byDefectType(Spread),
+  /** Over the seeds whose branch made units; null when none did. */
+  firstPassYieldPct: Type.Union([Spread, Type.Null()]),
+  unitsPerH: Spread,
+  energyMWh: Spread,
+  burnerMWh: Spread,
+  machineMWh: Spread,
+});
+export type BranchSummary = Static<typeof BranchSummary>;
+
+const Quantity = Type.Union([Type.Literal('defect_rate'), Type.Literal('production_rate'), Type.Literal('power')]);
+
+export const QuantityEffect = Type.Object({
+  /** First sample time (s after the snapshot) at which the mean paired difference exceeds the seed spread; null: never within the horizon. */
+  tS: Type.Union([Type.Number(), Type.Null()]),
+  /** The same test per seed, over the seeds that departed. */
+  perSeedS: Type.Union([Spread, Type.Null()]),
+  seedsDeparted: Type.Integer(),
+});
+
+export const WhatIfResult = Type.Object({
+  /** The plan that ran (defaults filled in). */
+  request: Type.Object({
+    changes: Type.Array(Type.Object({ setpoint: Type.String(), value: Type.Number(), asset: Type.String(), atS: Type.Number() })),
+    horizonS: Type.Number(),
+    seeds: Type.Array(Type.Integer()),
+    stepS: Type.Number(),
+    scope: Type.Union([Type.Literal('affected'), Type.Literal('plant')]),
+  }),
+  /** Simulated time of the snapshot (s since the scenario start) and as ISO 8601. */
+  startTS: Type.Number(),
+  startIso: Type.String(),
+  /** The assets the metrics cover. */
+  assets: Type.Array(Type.String()),
+  baseline: BranchSummary,
+  changed: BranchSummary,
+  /** Changed minus baseline, paired by seed (same random streams); first-pass yield over the seeds where both branches made units. */
+  delta: Type.Object({ defectsPer1000: Spread, firstPassYieldPct: Type.Union([Spread, Type.Null()]), unitsPerH: Spread, energyMWh: Spread }),
+  timeToEffect: Type.Object({
+    /** Earliest over the quantities, s after the snapshot; null if nothing departed within the horizon. */
+    tS: Type.Union([Type.Number(), Type.Null()]),
+    quantity: Type.Union([Quantity, Type.Null()]),
+    /** Sample interval of the series the test runs on (the time resolution), s. */
+    resolutionS: Type.Number(),
+    byQuantity: Type.Object({ defect_rate: QuantityEffect, production_rate: QuantityEffect, power: QuantityEffect }),
+  }),
+  perSeed: Type.Array(
+    Type.Object({
+      seed: Type.Integer(),
+      baseline: BranchNumbers,
+      changed: BranchNumbers,
+      /** Earliest departure of this seed over the quantities, s after the snapshot. */
+      timeToEffectS: Type.Union([Type.Number(), Type.Null()]),
+    }),
+  ),
+  /** Wall-clock time of the whole request, ms. */
+  wallMs: Type.Number(),
+});
+export type WhatIfResult = Static<typeof WhatIfResult>;
