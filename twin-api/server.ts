@@ -16,7 +16,7 @@ import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { plantRoutes } from './routes/plant.ts';
 import { createHistoryStore } from './store/create-store.ts';
-import { AlertEngine } from '../monitor/alerts/alert-engine.ts';
+import { AlertEngine, sequentialAlertIds } from '../monitor/alerts/alert-engine.ts';
 import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
 import { AlertFeed } from './live/alert-feed.ts';
 import { feedSensors } from './live/ws-feed.ts';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     startMs: engine.startMs,
     ...(savedAlertSettings ? { settings: savedAlertSettings.value } : {}),
     // Unique across restarts: alert ids are primary keys in history.
-    idPrefix: `ALT-${Date.now().toString(36)}-`,
+    nextId: sequentialAlertIds(`ALT-${Date.now().toString(36)}-`),
   });
   const kpis = new KpiTracker({
     startMs: engine.startMs,
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const kinds = assetKinds(scenario);
   const drift = new DriftFeed(engine, {
     kinds,
-    alerts: alertFeed,
+    alerts,
     policy: { enabled: config.retrainOnDrift, cooldownS: 24 * 3600 },
     retrain: (kind, task) => models.retrain([{ kind, task }], 'drift-monitor'),
     log,
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     },
   });
   await models.start();
-  const predictions = new PredictionsFeed(engine, models.predictor, { hub, store, alerts: alertFeed, log });
+  const predictions = new PredictionsFeed(engine, models.predictor, { hub, store, alerts, log });
 
   // Training sessions publish their position on the `state` channel, at most 4 times a second each.
   const lastState = new Map<string, number>();
@@ -180,7 +180,7 @@ async function main(): Promise<void> {
       }),
       plantRoutes(twin),
       historyRoutes(twin, store),
-      alertRoutes(alerts, alertFeed, store),
+      alertRoutes(alerts, store),
       kpiRoutes(kpis),
       shadowRoutes(tracker, source, config.mqttUrl ? 'mqtt' : 'engine'),
       wsRoutes(hub),
