@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     ? new PlantHistoryFeed(source, store, { onError: (err, attempt, retryInMs) => log(`plant history write failed (attempt ${attempt}, retry in ${retryInMs} ms): ${(err as Error).message}`) })
     : null;
   const tracker = new ShadowTracker(engine.layout);
-  const shadowSub = connectShadow({ twin: engine, source, tracker });
+  const shadowSub = connectShadow({ twin: engine, source, tracker, hub });
   source.start();
 
   const whatIf = createWhatIfService({});
