@@ -1,14 +1,14 @@
 /**
  * Alerts and the audit log outlive the server: raise and acknowledge an alert, stop everything, start
- * again on the same embedded database, and GET /api/alerts still shows it (from the store, though the
- * new alert engine never saw it) and GET /api/audit the acknowledgement. Alert ids never repeat.
+ * again on the same embedded database: the alert engine has it back (restored from the store), GET
+ * /api/alerts shows it and GET /api/audit the acknowledgement. Alert ids never repeat.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/plant.ts';
-import { AlertEngine } from '../monitor/alerts/alert-engine.ts';
+import { AlertEngine, sequentialAlertIds } from '../monitor/alerts/alert-engine.ts';
 import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
 import { loadLibraryScenario } from '../scenarios/library.ts';
 import { buildApp } from '../twin-api/app.ts';
@@ -27,14 +27,15 @@ async function startServer() {
   const scenario = loadLibraryScenario('glass-plant');
   const engine = createEngine(scenario);
   const store = await PgliteStore.open(dataDir);
-  const alerts = new AlertEngine({ sensors: engine.layout.sensors, startMs: engine.startMs, idPrefix: await store.nextAlertIdPrefix() });
+  const alerts = new AlertEngine({ sensors: engine.layout.sensors, startMs: engine.startMs, nextId: sequentialAlertIds(await store.nextAlertIdPrefix()) });
+  alerts.restore(await loadAlertsForRestore(store));
   const kpis = new KpiTracker({ startMs: engine.startMs, lines: scenario.lines.map((l) => l.id), machines: scenario.machines.map((m) => m.id), sensorIndex: engine.layout.sensorIndex });
   const feed = new AlertFeed(engine, alerts, kpis, null, store);
   const audits: Promise<unknown>[] = [];
   const app = await buildApp({
     auth: testAuth(),
     audit: (e) => audits.push(store.appendAudit({ atMs: Date.parse(e.at), actor: e.actor, role: e.role, action: e.action, target: e.target, detail: e.detail })),
-    routes: [alertRoutes(alerts, feed, store), auditRoutes(store)],
+    routes: [alertRoutes(alerts, store), auditRoutes(store)],
   });
   const stop = async () => {
     await app.close();
@@ -50,8 +51,7 @@ describe('alerts and the audit log across a restart (PGlite on disk)', () => {
 
   it('GET /api/alerts shows an acknowledged alert after a restart, GET /api/audit its acknowledgement; ids never repeat', async () => {
     const first = await startServer();
-    const changes = first.alerts.reportAnomaly('pump_003', 0.9, 0.5, ['pump_003.vibration_rms_mm_s'], first.engine.isoAt());
-    first.feed.publish(changes);
+    first.alerts.reportAnomaly('pump_003', 0.9, 0.5, ['pump_003.vibration_rms_mm_s'], first.engine.isoAt());
     const raised = first.alerts.list({ states: ['active'] }).find((a) => a.asset === 'pump_003')!;
     expect(raised.id).toMatch(/^ALT-\d{6}-000001$/);
     const ack = await first.app.inject({ method: 'POST', url: `/api/alerts/${raised.id}/acknowledge`, headers: { 'x-api-key': KEYS.operator } });
@@ -61,7 +61,8 @@ describe('alerts and the audit log across a restart (PGlite on disk)', () => {
 
     const second = await startServer();
     try {
-      expect(second.alerts.list()).toEqual([]);
+      // The alert engine has it back as it was, so it clears or escalates as if there had been no restart.
+      expect(second.alerts.list()).toEqual([acked]);
       const list = await second.app.inject({ method: 'GET', url: '/api/alerts', headers: { 'x-api-key': KEYS.viewer } });
       expect(list.statusCode, list.body).toBe(200);
       expect(list.json().data).toEqual([acked]);
@@ -73,8 +74,8 @@ describe('alerts and the audit log across a restart (PGlite on disk)', () => {
       expect(await loadAlertsForRestore(second.store)).toEqual([acked]);
 
       // A new alert of the restarted server gets a new id, not the first one again.
-      second.feed.publish(second.alerts.reportAnomaly('pump_003', 0.95, 0.5, ['pump_003.vibration_rms_mm_s'], second.engine.isoAt()));
-      const again = second.alerts.list({ states: ['active'] }).find((a) => a.asset === 'pump_003')!;
+      second.alerts.reportAnomaly('pump_001', 0.95, 0.5, ['pump_001.vibration_rms_mm_s'], second.engine.isoAt());
+      const again = second.alerts.list({ states: ['active'] }).find((a) => a.asset === 'pump_001')!;
       expect(again.id).not.toBe(raised.id);
       expect(again.id.slice(0, 11)).not.toBe(raised.id.slice(0, 11));
 

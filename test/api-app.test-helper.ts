@@ -94,7 +94,7 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
       healthRoutes({ twin, metrics: createMetrics(), database: async () => ({ ok: true, kind: 'pglite' }), models: () => ({ status: 'none' }) }),
       plantRoutes(twin, commands),
       historyRoutes(twin, store),
-      alertRoutes(alerts, feed, store),
+      alertRoutes(alerts, store),
       auditRoutes(store),
       kpiRoutes(kpis),
       shadowRoutes(tracker, source, 'engine'),
@@ -106,8 +106,7 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
   });
   /** Opens a fresh alert (an anomaly report on a machine) and returns its id. */
   const openAlert = (asset = 'pump_003'): string => {
-    const changes = alerts.reportAnomaly(asset, 0.9, 0.5, [`${asset}.vibration_rms_mm_s`], engine.isoAt());
-    feed.publish(changes);
+    alerts.reportAnomaly(asset, 0.9, 0.5, [`${asset}.vibration_rms_mm_s`], engine.isoAt());
     const open = alerts.list({ states: ['active'] }).find((a) => a.asset === asset);
     if (!open) throw new Error(`no active alert on ${asset}`);
     return open.id;

@@ -42,19 +42,6 @@ const ALLOWED: Readonly<Record<Folder, readonly string[]>> = {
 const PURE_CORES: readonly Folder[] = ['physics', 'engine', 'commands', 'lookahead', 'monitor', 'rl', 'knowledge', 'maintenance'];
 const TEST_FILE_EXTRAS: readonly string[] = ['scenarios'];
 
-/**
- * Temporary exceptions, while the look-ahead and monitor owners remove their last adapter imports
- * and the cycle in monitor/alerts (issue 10). THIS MUST BE EMPTY: it is emptied when their work is
- * merged, and an entry that nothing needs any more fails the test below so it cannot linger.
- */
-const PENDING: { readonly imports: Partial<Record<Folder, readonly string[]>>; readonly cycles: readonly string[] } = {
-  imports: {
-    lookahead: ['scenarios', 'twin-api/what-if'],
-    monitor: ['protocol', 'twin-api/errors'],
-  },
-  cycles: ['monitor/alerts/alert-settings.ts → monitor/alerts/effective-limits.ts → monitor/alerts/alert-settings.ts'],
-};
-
 /** The deterministic code: the pure cores and scenarios/ (non-test files). */
 const DETERMINISTIC: readonly Folder[] = [...PURE_CORES, 'scenarios'];
 /** The file readers of the deterministic code: the scenario-file and machine-profile readers may read the disk. */
@@ -67,10 +54,10 @@ const matches = (target: string, entry: string): boolean =>
   target === entry || target.startsWith(`${entry}/`) || target.startsWith(`${entry}.`);
 const show = (e: Edge): string => `${e.from} → ${e.to} (${e.kind}, line ${e.line})`;
 
-function layerViolations(folder: Folder, pending: readonly string[] = []): Edge[] {
+function layerViolations(folder: Folder): Edge[] {
   return repo.edges.filter((e) => {
     if (folderOf(e.from) !== folder || folderOf(e.to) === folder) return false;
-    const allowed = [...ALLOWED[folder], ...pending];
+    const allowed = [...ALLOWED[folder]];
     if (PURE_CORES.includes(folder) && isTestFile(e.from)) allowed.push(...TEST_FILE_EXTRAS);
     return !allowed.some((a) => matches(e.to, a));
   });
@@ -88,22 +75,12 @@ describe('architecture', () => {
     const allowed = ALLOWED[folder];
     const extra = PURE_CORES.includes(folder) ? ` (tests also ${TEST_FILE_EXTRAS.join(', ')})` : '';
     it(`${folder}/ imports only ${allowed.length ? allowed.join(', ') : 'nothing of ours'}${extra}`, () => {
-      expect(layerViolations(folder, PENDING.imports[folder]).map(show)).toEqual([]);
+      expect(layerViolations(folder).map(show)).toEqual([]);
     });
   }
 
   it('no import cycles (type-only imports and worker URLs included)', () => {
-    expect(cycles.filter((c) => !PENDING.cycles.includes(c))).toEqual([]);
-  });
-
-  it('every PENDING entry is still needed (remove the ones that are not)', () => {
-    const stale: string[] = [];
-    for (const [folder, entries] of Object.entries(PENDING.imports) as [Folder, readonly string[]][]) {
-      const needed = layerViolations(folder);
-      for (const entry of entries) if (!needed.some((e) => matches(e.to, entry))) stale.push(`imports.${folder}: ${entry}`);
-    }
-    for (const c of PENDING.cycles) if (!cycles.includes(c)) stale.push(`cycles: ${c}`);
-    expect(stale).toEqual([]);
+    expect(cycles).toEqual([]);
   });
 
   it('the deterministic core reads no wall clock, no global randomness and no environment', () => {

@@ -1,23 +1,58 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AlertEngine } from '../monitor/alerts/alert-engine.ts';
+import type { AlertChange } from '../monitor/alerts/alert.ts';
 import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
 import { AlertFeed } from './live/alert-feed.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { KEYS, testServer } from './test-app.test-helper.ts';
+import { WsHub } from './ws/hub.ts';
 
 describe('alert and KPI routes', async () => {
   let feed!: AlertFeed;
   let alerts!: AlertEngine;
+  const hub = new WsHub({ pingIntervalMs: 0 });
+  const published = vi.spyOn(hub, 'publish');
   const { app, twin } = await testServer((t) => {
     alerts = new AlertEngine({ sensors: t.engine.layout.sensors, startMs: t.engine.startMs });
     const kpis = new KpiTracker({ startMs: t.engine.startMs, lines: ['Line_A', 'Line_B', 'Line_C'], sensorIndex: t.engine.layout.sensorIndex });
-    feed = new AlertFeed(t.engine, alerts, kpis, null, null);
-    return [alertRoutes(alerts, feed, null), kpiRoutes(kpis)];
+    feed = new AlertFeed(t.engine, alerts, kpis, hub, null);
+    return [alertRoutes(alerts, null), kpiRoutes(kpis)];
   });
   twin.engine.runFor(600);
-  feed.publish(alerts.reportAnomaly('pump_003', 0.9, 0.5, ['pump_003.vibration_rms_mm_s'], twin.engine.isoAt()));
+  alerts.reportAnomaly('pump_003', 0.9, 0.5, ['pump_003.vibration_rms_mm_s'], twin.engine.isoAt());
   const asOperator = { 'x-api-key': KEYS.operator };
+  /** What went out on the `alerts` channel since `from` published messages. */
+  const alertMessages = (from = 0) => published.mock.calls.slice(from).filter(([channel]) => channel === 'alerts').map(([, , data]) => data as AlertChange);
+  afterAll(async () => {
+    await feed.close();
+    hub.close();
+  });
+
+  it('publishes an alert raised by a model report without the reporter publishing', () => {
+    expect(alertMessages().map((c) => [c.kind, c.alert.asset])).toContainEqual(['opened', 'pump_003']);
+  });
+
+  it('publishes an acknowledge made through the route on the alerts channel, for the alert\'s asset', async () => {
+    alerts.reportAnomaly('pump_004', 0.9, 0.5, [], twin.engine.isoAt());
+    const id = alerts.list({ states: ['active'] }).find((a) => a.asset === 'pump_004')!.id;
+    const before = published.mock.calls.length;
+    expect((await app.inject({ method: 'POST', url: `/api/alerts/${id}/acknowledge`, headers: asOperator })).statusCode).toBe(200);
+    expect(alertMessages(before).map((c) => [c.kind, c.alert.id, c.alert.state])).toEqual([['acknowledged', id, 'acknowledged']]);
+    expect(published.mock.calls.at(-1)![3]).toEqual(['pump_004']);
+    // A refused action changes nothing, so nothing is published.
+    const after = published.mock.calls.length;
+    expect((await app.inject({ method: 'POST', url: `/api/alerts/${id}/acknowledge`, headers: asOperator })).statusCode).toBe(409);
+    expect(alertMessages(after)).toEqual([]);
+  });
+
+  it('answers the alert engine\'s refusals with their coded HTTP errors', async () => {
+    const unknown = await app.inject({ method: 'POST', url: '/api/alerts/ALT-nope/dismiss', headers: asOperator, payload: { justification: 'no such alert here at all' } });
+    expect([unknown.statusCode, unknown.json().error]).toEqual([404, { code: 'TWIN_ERR_NOT_FOUND', message: 'unknown alert "ALT-nope"' }]);
+    const settings = await app.inject({ method: 'PUT', url: '/api/settings/alerts', headers: { 'x-api-key': KEYS.engineer }, payload: { coolDownS: -1 } });
+    expect(settings.statusCode).toBe(400);
+    expect(settings.json().error).toMatchObject({ code: 'TWIN_ERR_BAD_REQUEST', message: expect.stringMatching(/^coolDownS: /) });
+  });
 
   it('lists active alerts with filters, and rejects unknown filter values by name', async () => {
     const all = (await app.inject({ method: 'GET', url: '/api/alerts?state=active', headers: { 'x-api-key': KEYS.viewer } })).json();

@@ -16,7 +16,7 @@ import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { plantRoutes } from './routes/plant.ts';
 import { createHistoryStore } from './store/create-store.ts';
-import { AlertEngine } from '../monitor/alerts/alert-engine.ts';
+import { AlertEngine, sequentialAlertIds } from '../monitor/alerts/alert-engine.ts';
 import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
 import { AlertFeed } from './live/alert-feed.ts';
 import { feedSensors } from './live/ws-feed.ts';
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     startMs: engine.startMs,
     ...(savedAlertSettings ? { settings: savedAlertSettings.value } : {}),
     // Unique across restarts and servers: alert ids are primary keys in history; the prefix comes from a database sequence.
-    idPrefix: await store.nextAlertIdPrefix(),
+    nextId: sequentialAlertIds(await store.nextAlertIdPrefix()),
   });
   const kpis = new KpiTracker({
     startMs: engine.startMs,
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     ? new PlantHistoryFeed(source, store, { onError: (err, attempt, retryInMs) => log(`plant history write failed (attempt ${attempt}, retry in ${retryInMs} ms): ${(err as Error).message}`) })
     : null;
   const tracker = new ShadowTracker(engine.layout);
-  const shadowSub = connectShadow({ twin: engine, source, tracker });
+  const shadowSub = connectShadow({ twin: engine, source, tracker, hub });
   source.start();
 
   // Every change of the plant goes through the command service: the twin, then the plant (the
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const kinds = assetKinds(scenario);
   const drift = new DriftFeed(engine, {
     kinds,
-    alerts: alertFeed,
+    alerts,
     policy: { enabled: config.retrainOnDrift, cooldownS: 24 * 3600 },
     retrain: (kind, task) => models.retrain([{ kind, task }], 'drift-monitor'),
     log,
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     },
   });
   await models.start();
-  const predictions = new PredictionsFeed(engine, models.predictor, { hub, store, alerts: alertFeed, log });
+  const predictions = new PredictionsFeed(engine, models.predictor, { hub, store, alerts, log });
 
   // Training sessions publish their position on the `state` channel, at most 4 times a second each.
   const lastState = new Map<string, number>();
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       }),
       plantRoutes(twin, commands),
       historyRoutes(twin, store),
-      alertRoutes(alerts, alertFeed, store),
+      alertRoutes(alerts, store),
       auditRoutes(store),
       kpiRoutes(kpis),
       shadowRoutes(tracker, source, config.mqttUrl ? 'mqtt' : 'engine'),

@@ -1,5 +1,5 @@
 import { severityRank, type AlertChange, type AlertChangeKind, type AlertRule, type AlertState, type AlertView, type Severity } from './alert.ts';
-import { badField, illegalTransition, unknownAlert } from './alert-errors.ts';
+import { AlertError, badField, illegalTransition, unknownAlert } from './alert-errors.ts';
 
 /** The mutable record behind an AlertView; times are simulated epoch ms (NaN = not yet). */
 export interface AlertRecord {
@@ -49,7 +49,7 @@ export class AlertBook {
   nowMs = NaN;
 
   constructor(
-    private readonly idPrefix: string,
+    private readonly nextId: () => string,
     private readonly updateIntervalMs: () => number,
   ) {}
 
@@ -59,7 +59,7 @@ export class AlertBook {
 
   open(a: NewAlert, tMs: number): number {
     const slot = this.records.length;
-    const id = `${this.idPrefix}${String(slot + 1).padStart(6, '0')}`;
+    const id = this.unusedId(this.nextId());
     this.records.push({
       ...a,
       id,
@@ -77,6 +77,41 @@ export class AlertBook {
     });
     this.byId.set(id, slot);
     this.emit('opened', slot, tMs);
+    return slot;
+  }
+
+  /** Puts back an alert read from the store as it was (no change is emitted: it is not news). */
+  restore(a: AlertView): number {
+    const slot = this.records.length;
+    const ms = (t: string | null) => (t === null ? NaN : Date.parse(t));
+    const lastMs = ms(a.lastAt);
+    this.records.push({
+      id: this.unusedId(a.id),
+      rule: a.rule,
+      asset: a.asset,
+      sensor: a.sensor,
+      parameter: a.parameter,
+      unit: a.unit,
+      severity: a.severity,
+      state: a.state,
+      direction: a.direction,
+      openedMs: ms(a.openedAt),
+      lastMs,
+      clearedMs: ms(a.clearedAt),
+      value: a.value ?? NaN,
+      threshold: a.threshold ?? NaN,
+      message: a.message,
+      recommendedAction: a.recommendedAction,
+      reopenCount: a.reopenCount,
+      contributors: [...a.contributors],
+      acknowledgedBy: a.acknowledgedBy,
+      acknowledgedMs: ms(a.acknowledgedAt),
+      dismissedBy: a.dismissedBy,
+      dismissedMs: ms(a.dismissedAt),
+      justification: a.justification,
+      emittedMs: lastMs,
+    });
+    this.byId.set(a.id, slot);
     return slot;
   }
 
@@ -143,7 +178,7 @@ export class AlertBook {
     const r = this.records[slot]!;
     requireActor(actor);
     const why = typeof justification === 'string' ? justification.trim() : '';
-    if (why.length < MIN_JUSTIFICATION) throw badField('justification', `required, at least ${MIN_JUSTIFICATION} characters explaining why the alert is dismissed`);
+    if (why.length < MIN_JUSTIFICATION) throw badField('JUSTIFICATION_REQUIRED', 'justification', `required, at least ${MIN_JUSTIFICATION} characters explaining why the alert is dismissed`);
     if (r.state !== 'active' && r.state !== 'acknowledged') throw illegalTransition(id, r.state, 'dismiss');
     r.state = 'dismissed';
     r.dismissedBy = actor;
@@ -190,6 +225,12 @@ export class AlertBook {
     };
   }
 
+  // Two alerts with one id would overwrite each other in the store: a wiring mistake, refused loudly.
+  private unusedId(id: string): string {
+    if (this.byId.has(id)) throw new AlertError('DUPLICATE_ID', `alert id "${id}" is already in use (restored twice, or nextId repeats)`, 'id');
+    return id;
+  }
+
   private slotOf(id: string): number {
     const slot = this.byId.get(id);
     if (slot === undefined) throw unknownAlert(id);
@@ -210,5 +251,5 @@ export class AlertBook {
 }
 
 function requireActor(actor: string): void {
-  if (typeof actor !== 'string' || actor.trim() === '') throw badField('actor', 'required: who performs the action');
+  if (typeof actor !== 'string' || actor.trim() === '') throw badField('ACTOR_REQUIRED', 'actor', 'required: who performs the action');
 }

@@ -1,3 +1,4 @@
+import { Subject, type Observable } from 'rxjs';
 import type { TwinEvent } from '../../engine/events.ts';
 import type { Frame } from '../../engine/frame.ts';
 import type { SensorChannel } from '../../physics/model.ts';
@@ -21,8 +22,17 @@ export interface AlertEngineOptions {
   readonly startMs: number;
   /** Raw settings (validated here) — defaults when absent. */
   readonly settings?: unknown;
-  /** Alert ids are `${idPrefix}000001`, `${idPrefix}000002`, … in the order alerts open. */
-  readonly idPrefix?: string;
+  /**
+   * The id of the next alert to open (default sequentialAlertIds()): ids must stay unique across
+   * restarts when alerts are stored, so the server takes them from its store.
+   */
+  readonly nextId?: () => string;
+}
+
+/** `${prefix}000001`, `${prefix}000002`, … : ids unique within one engine's life. */
+export function sequentialAlertIds(prefix = 'ALT-'): () => string {
+  let n = 0;
+  return () => `${prefix}${String(++n).padStart(6, '0')}`;
 }
 
 /** Per-asset state of the event- and model-driven rules (rare: a Map lookup per report is fine). */
@@ -39,10 +49,14 @@ const NO_CHANGES: readonly AlertChange[] = Object.freeze([]);
  * time comes only from frames, events and reports; operator actions are stamped with the latest
  * simulated time seen. A frame costs O(sampled sensors) with no allocation unless an alert changes.
  *
+ * Every change — from a frame, an event, a report or an operator — is also emitted on `changes$`,
+ * synchronously and in order, so an adapter that publishes it needs no help from the callers.
+ *
  * @example
- * const alerts = new AlertEngine({ sensors: engine.layout.sensors, startMs: engine.startMs });
- * engine.frames$.subscribe((f) => alerts.onFrame(f).forEach((c) => publish('alerts', c)));
- * alerts.acknowledge('ALT-000001', 'operator@plant');
+ * const alerts = new AlertEngine({ sensors: engine.layout.sensors, startMs: engine.startMs, nextId });
+ * alerts.changes$.subscribe((c) => hub.publish('alerts', c.alert.lastAt, c));
+ * engine.frames$.subscribe((f) => alerts.onFrame(f));
+ * alerts.acknowledge('ALT-000001', 'operator@plant'); // published too
  */
 export class AlertEngine {
   private readonly sensors: readonly SensorChannel[];
@@ -55,12 +69,15 @@ export class AlertEngine {
   private readonly failures = new Map<string, AssetRuleState>();
   private current: AlertSettings;
   private lastEventSeq = -1;
+  private readonly changed = new Subject<AlertChange>();
+  /** Every alert change in the order it happened: raised, escalated, updated, cleared, acknowledged, dismissed… */
+  readonly changes$: Observable<AlertChange> = this.changed.asObservable();
 
   constructor(options: AlertEngineOptions) {
     this.sensors = options.sensors;
     this.startMs = options.startMs;
     this.current = options.settings === undefined ? DEFAULT_ALERT_SETTINGS : parseAlertSettings(options.settings, this.sensors);
-    this.book = new AlertBook(options.idPrefix ?? 'ALT-', () => this.current.updateIntervalS * 1000);
+    this.book = new AlertBook(options.nextId ?? sequentialAlertIds(), () => this.current.updateIntervalS * 1000);
     this.thresholds = new ThresholdTracker(this.sensors, this.book, effectiveLimits(this.sensors, this.current), this.current);
     const periodS = (k: number) => {
       const p = this.sensors[k]!.period;
@@ -117,7 +134,7 @@ export class AlertEngine {
    */
   reportAnomaly(asset: string, score: number, threshold: number, contributors: readonly string[], tIso: string): readonly AlertChange[] {
     const t = Date.parse(tIso);
-    if (Number.isNaN(t)) throw badField('tIso', `not an ISO 8601 time: "${tIso}"`);
+    if (Number.isNaN(t)) throw badField('INVALID_TIME', 'tIso', `not an ISO 8601 time: "${tIso}"`);
     if (!(t < this.book.nowMs)) this.book.nowMs = t;
     if (score !== score) return NO_CHANGES;
     const st = stateOf(this.anomalies, asset);
@@ -154,7 +171,7 @@ export class AlertEngine {
    */
   reportDrift(model: string, drifted: boolean, psi: number, psiThreshold: number, features: readonly string[], tIso: string): readonly AlertChange[] {
     const t = Date.parse(tIso);
-    if (Number.isNaN(t)) throw badField('tIso', `not an ISO 8601 time: "${tIso}"`);
+    if (Number.isNaN(t)) throw badField('INVALID_TIME', 'tIso', `not an ISO 8601 time: "${tIso}"`);
     if (!(t < this.book.nowMs)) this.book.nowMs = t;
     const st = stateOf(this.drifts, model);
     if (!drifted) {
@@ -180,14 +197,38 @@ export class AlertEngine {
     return this.drain();
   }
 
-  /** active → acknowledged. Throws AlertError: unknown id (404), illegal transition (409), missing actor (400). */
+  /** active → acknowledged. Throws AlertError UNKNOWN_ALERT, ILLEGAL_TRANSITION or ACTOR_REQUIRED. */
   acknowledge(id: string, actor: string): AlertChange {
-    return this.book.acknowledge(id, actor);
+    return this.emit(this.book.acknowledge(id, actor));
   }
 
-  /** active | acknowledged → dismissed; `justification` must have at least 10 characters (else 400 naming it). */
+  /** active | acknowledged → dismissed; `justification` needs at least MIN_JUSTIFICATION characters (else JUSTIFICATION_REQUIRED). */
   dismiss(id: string, actor: string, justification: string): AlertChange {
-    return this.book.dismiss(id, actor, justification);
+    return this.emit(this.book.dismiss(id, actor, justification));
+  }
+
+  /**
+   * Puts back alerts read from the store on start (open ones and recent cleared ones), oldest first,
+   * and hands each to its rule: an open alert keeps its state and clears, escalates or is
+   * acknowledged as if it had never left; a cleared one can still be re-opened within the
+   * cool-down. Nothing is emitted (the store and the clients know them). Throws AlertError
+   * DUPLICATE_ID for an id already here.
+   */
+  restore(alerts: readonly AlertView[]): void {
+    const sensorIndex = new Map(this.sensors.map((c, k) => [c.id, k] as const));
+    const oldestFirst = [...alerts].sort((a, b) => Date.parse(a.openedAt) - Date.parse(b.openedAt));
+    for (const a of oldestFirst) {
+      const slot = this.book.restore(a);
+      const open = a.clearedAt === null;
+      const lastMs = Date.parse(a.lastAt);
+      if (!(lastMs < this.book.nowMs)) this.book.nowMs = lastMs;
+      const k = a.sensor === null ? undefined : sensorIndex.get(a.sensor);
+      if (a.rule === 'threshold' && k !== undefined) this.thresholds.adopt(k, slot, open);
+      else if (a.rule === 'rate_of_change' && k !== undefined) this.rates.adopt(k, slot, open);
+      else if (a.rule === 'anomaly') adopt(this.anomalies, a.asset, slot, open);
+      else if (a.rule === 'failure') adopt(this.failures, a.asset, slot, open);
+      else if (a.rule === 'model_drift') adopt(this.drifts, a.asset.replace(/^model /, ''), slot, open);
+    }
   }
 
   get(id: string): AlertView | undefined {
@@ -248,8 +289,23 @@ export class AlertEngine {
   }
 
   private drain(): readonly AlertChange[] {
-    return this.book.changes.length === 0 ? NO_CHANGES : this.book.changes.splice(0);
+    if (this.book.changes.length === 0) return NO_CHANGES;
+    const out = this.book.changes.splice(0);
+    for (const c of out) this.changed.next(c);
+    return out;
   }
+
+  private emit(change: AlertChange): AlertChange {
+    this.changed.next(change);
+    return change;
+  }
+}
+
+function adopt(map: Map<string, AssetRuleState>, key: string, slot: number, open: boolean): void {
+  const st = stateOf(map, key);
+  st.lastSlot = slot;
+  if (open) st.slot = slot;
+  st.clean = 0;
 }
 
 function stateOf(map: Map<string, AssetRuleState>, asset: string): AssetRuleState {

@@ -1,6 +1,6 @@
 import type { Bounds, SensorChannel } from '../../physics/model.ts';
-import type { AlertSettings, ThresholdOverride } from './alert-settings.ts';
 import { badField } from './alert-errors.ts';
+import type { AlertSettings, ThresholdOverride } from './alert-settings-schema.ts';
 
 /** Limits per sensor as flat arrays (±Infinity when unbounded): lo/hi per level 0 warning, 1 error, 2 critical. */
 export interface EffectiveLimits {
@@ -57,11 +57,11 @@ export function effectiveLimits(sensors: readonly SensorChannel[], settings: Ale
 function checkNesting(l: EffectiveLimits, k: number, id: string, i: number): void {
   for (let level = 0; level < 3; level++) {
     const name = LEVELS[level]!;
-    if (!(l.lo[level]![k]! < l.hi[level]![k]!)) throw badField(`thresholds[${i}].${name}Low`, `${id}: ${name} low must be below ${name} high`);
+    if (!(l.lo[level]![k]! < l.hi[level]![k]!)) throw badField('INVALID_SETTINGS', `thresholds[${i}].${name}Low`, `${id}: ${name} low must be below ${name} high`);
     if (level === 0) continue;
     const inner = LEVELS[level - 1]!;
-    if (l.hi[level]![k]! < l.hi[level - 1]![k]!) throw badField(`thresholds[${i}].${inner}High`, `${id}: ${inner} high exceeds ${name} high ${l.hi[level]![k]}`);
-    if (l.lo[level]![k]! > l.lo[level - 1]![k]!) throw badField(`thresholds[${i}].${inner}Low`, `${id}: ${inner} low is below ${name} low ${l.lo[level]![k]}`);
+    if (l.hi[level]![k]! < l.hi[level - 1]![k]!) throw badField('INVALID_SETTINGS', `thresholds[${i}].${inner}High`, `${id}: ${inner} high exceeds ${name} high ${l.hi[level]![k]}`);
+    if (l.lo[level]![k]! > l.lo[level - 1]![k]!) throw badField('INVALID_SETTINGS', `thresholds[${i}].${inner}Low`, `${id}: ${inner} low is below ${name} low ${l.lo[level]![k]}`);
   }
 }
 

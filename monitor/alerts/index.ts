@@ -1,5 +1,7 @@
-export { AlertEngine, type AlertEngineOptions, type AlertFrame } from './alert-engine.ts';
+export { AlertEngine, sequentialAlertIds, type AlertEngineOptions, type AlertFrame } from './alert-engine.ts';
 export {
+  ALERT_RULES,
+  ALERT_STATES,
   SEVERITIES,
   severityRank,
   type AlertChange,
@@ -9,7 +11,7 @@ export {
   type AlertView,
   type Severity,
 } from './alert.ts';
-export { AlertError } from './alert-errors.ts';
+export { AlertError, type AlertErrorCode } from './alert-errors.ts';
 export { MIN_JUSTIFICATION } from './alert-book.ts';
 export {
   AlertSettingsSchema,

@@ -34,7 +34,7 @@ describe('operator actions', () => {
   it('dismiss needs a justification of at least 10 characters', () => {
     const a = withOneAlert();
     for (const bad of ['', '   ', 'noise']) {
-      expect(() => a.dismiss('ALT-000001', 'ana', bad)).toThrow(expect.objectContaining({ field: 'justification', code: 'TWIN_ERR_BAD_REQUEST' }));
+      expect(() => a.dismiss('ALT-000001', 'ana', bad)).toThrow(expect.objectContaining({ field: 'justification', code: 'JUSTIFICATION_REQUIRED' }));
     }
     expect(() => a.dismiss('ALT-000001', 'ana', 'short')).toThrow(/justification/);
     expect(a.dismiss('ALT-000001', 'ana', `  ${REASON} `).alert).toMatchObject({ state: 'dismissed', dismissedBy: 'ana', justification: REASON });
@@ -50,11 +50,11 @@ describe('operator actions', () => {
 
   it('refuses unknown ids and illegal transitions with coded errors', () => {
     const a = withOneAlert();
-    expect(() => a.acknowledge('ALT-999999', 'ana')).toThrow(expect.objectContaining({ code: 'TWIN_ERR_NOT_FOUND', statusCode: 404 }));
+    expect(() => a.acknowledge('ALT-999999', 'ana')).toThrow(expect.objectContaining({ code: 'UNKNOWN_ALERT' }));
     expect(() => a.dismiss('nope', 'ana', REASON)).toThrow(/unknown alert "nope"/);
-    expect(() => a.acknowledge('ALT-000001', ' ')).toThrow(expect.objectContaining({ field: 'actor' }));
+    expect(() => a.acknowledge('ALT-000001', ' ')).toThrow(expect.objectContaining({ field: 'actor', code: 'ACTOR_REQUIRED' }));
     a.acknowledge('ALT-000001', 'ana');
-    expect(() => a.acknowledge('ALT-000001', 'bo')).toThrow(expect.objectContaining({ code: 'TWIN_ERR_CONFLICT', message: 'cannot acknowledge alert ALT-000001: it is acknowledged' }));
+    expect(() => a.acknowledge('ALT-000001', 'bo')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', message: 'cannot acknowledge alert ALT-000001: it is acknowledged' }));
     a.dismiss('ALT-000001', 'bo', REASON);
     expect(() => a.acknowledge('ALT-000001', 'bo')).toThrow(/it is dismissed/);
     expect(() => a.dismiss('ALT-000001', 'bo', REASON)).toThrow(/cannot dismiss alert ALT-000001: it is dismissed/);

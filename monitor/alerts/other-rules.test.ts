@@ -72,7 +72,7 @@ describe('anomaly hook', () => {
   });
 
   it('rejects a time that is not ISO 8601, naming the field', () => {
-    expect(() => engine().reportAnomaly('pump_003', 4, 3, [], 'yesterday')).toThrow(expect.objectContaining({ field: 'tIso', statusCode: 400 }));
+    expect(() => engine().reportAnomaly('pump_003', 4, 3, [], 'yesterday')).toThrow(expect.objectContaining({ field: 'tIso', code: 'INVALID_TIME' }));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { SensorChannel } from '../../physics/model.ts';
 import type { AlertBook, NewAlert } from './alert-book.ts';
 import { rateMessage } from './alert-message.ts';
-import type { AlertSettings, RateRule } from './alert-settings.ts';
+import type { AlertSettings, RateRule } from './alert-settings-schema.ts';
 import { recommendedAction } from './recommended-actions.ts';
 
 /** Per-unit sensors have no period: keep this many samples per window at most. */
@@ -56,6 +56,15 @@ export class RateTracker {
       const prev = old.get(k);
       return { rule, sensor: k, tS: new Float64Array(cap), v: new Float64Array(cap), head: 0, count: 0, slot: prev?.slot ?? -1, lastSlot: prev?.lastSlot ?? -1, pending: 0, clean: 0 };
     });
+  }
+
+  /** Takes a restored alert of sensor k as its own (see ThresholdTracker.adopt); ignored without a rule for k. */
+  adopt(k: number, slot: number, open: boolean): void {
+    const i = this.ruleOf[k]!;
+    if (i < 0) return;
+    const s = this.states[i]!;
+    s.lastSlot = slot;
+    if (open) s.slot = slot;
   }
 
   /** One sample of sensor k; only call for sensors with a rule (ruleOf[k] ≥ 0). NaN is skipped. */

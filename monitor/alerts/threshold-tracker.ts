@@ -2,7 +2,7 @@ import type { SensorChannel } from '../../physics/model.ts';
 import { LEVEL_NAMES, LEVEL_SEVERITY } from './alert.ts';
 import type { AlertBook, NewAlert } from './alert-book.ts';
 import { thresholdMessage } from './alert-message.ts';
-import type { AlertSettings } from './alert-settings.ts';
+import type { AlertSettings } from './alert-settings-schema.ts';
 import type { EffectiveLimits } from './effective-limits.ts';
 import { recommendedAction } from './recommended-actions.ts';
 
@@ -39,6 +39,20 @@ export class ThresholdTracker {
   reconfigure(limits: EffectiveLimits, settings: AlertSettings): void {
     this.limits = limits;
     this.settings = settings;
+  }
+
+  /**
+   * Takes a restored alert of sensor k (slot in the book) as its own: still open (its condition has
+   * not cleared), it is judged by the next samples as if it had opened here; cleared, it is the
+   * one a re-opening within the cool-down merges into.
+   */
+  adopt(k: number, slot: number, open: boolean): void {
+    this.lastSlot[k] = slot;
+    if (!open) return;
+    this.slot[k] = slot;
+    this.level[k] = Math.max(1, LEVEL_SEVERITY.indexOf(this.book.record(slot).severity));
+    this.pending[k] = 0;
+    this.clean[k] = 0;
   }
 
   /** One sample of sensor k at tMs. NaN (missing) neither opens nor clears anything. */

@@ -1,14 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { Value } from 'typebox/value';
-import { fieldPath, TwinApiError } from '../../twin-api/errors.ts';
+import { firstSchemaError } from '../first-schema-error.ts';
 
-/** A refused KPI configuration; `field` names the offending field. */
-export class KpiConfigError extends TwinApiError {
+/** A refused KPI configuration (a caller's mistake, mapped to 400 at the routes); `field` names the offending field. */
+export class KpiConfigError extends Error {
+  readonly code = 'INVALID_KPI_CONFIG';
   constructor(
     readonly field: string,
     message: string,
   ) {
-    super('TWIN_ERR_BAD_REQUEST', `${field}: ${message}`);
+    super(`${field}: ${message}`);
     this.name = 'KpiConfigError';
   }
 }
@@ -63,11 +63,8 @@ export const DEFAULT_KPI_CONFIG: KpiConfig = {
 
 /** Validates and fills defaults; throws KpiConfigError naming the field. */
 export function parseKpiConfig(input: unknown): KpiConfig {
-  const first = Value.Errors(KpiConfigSchema, input)[0];
-  if (first) {
-    const extra = first.keyword === 'additionalProperties' ? (first.params as { additionalProperties?: string[] }).additionalProperties?.[0] : undefined;
-    throw new KpiConfigError(fieldPath(extra ? `${first.instancePath}/${extra}` : first.instancePath), extra ? 'unknown field' : first.message);
-  }
+  const invalid = firstSchemaError(KpiConfigSchema, input);
+  if (invalid) throw new KpiConfigError(invalid.field, invalid.message);
   const c = { ...DEFAULT_KPI_CONFIG, ...(input as KpiConfigInput) };
   c.shiftStartsUtcH.forEach((h, i) => {
     if (i > 0 && !(h > c.shiftStartsUtcH[i - 1]!)) throw new KpiConfigError(`shiftStartsUtcH[${i}]`, 'shift starts must be strictly increasing');

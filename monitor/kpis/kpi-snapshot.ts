@@ -1,9 +1,9 @@
 import type { AssetKpi } from './asset-kpi.ts';
 import { shiftLabel, type Period } from './periods.ts';
-import type { KpiSnapshot, KpiValues, LineKpis, MachineDowntime, PeriodInfo, PeriodKpis, SparkPoint } from '../../protocol/kpis.ts';
-import { kpiValues, Tally } from './tally.ts';
+import type { KpiSnapshot, PeriodInfo, PeriodKpis, SparkPoint } from './kpi-types.ts';
+import { firstPassYield, kpiValues, Tally } from './tally.ts';
 
-export type { KpiSnapshot, LineKpis, MachineDowntime, PeriodInfo, PeriodKpis, SparkPoint } from '../../protocol/kpis.ts';
+export type { KpiSnapshot, LineKpis, MachineDowntime, PeriodInfo, PeriodKpis, SparkPoint } from './kpi-types.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -51,7 +51,7 @@ function periodKpis(s: SnapshotInput, assets: readonly AssetKpi[]): PeriodKpis {
       units: t.units,
       defects: t.defects,
       defectiveUnits: t.defectiveUnits,
-      fpy: t.units > 0 ? (t.units - t.defectiveUnits) / t.units : null,
+      fpy: firstPassYield(t.units, t.defectiveUnits),
       defectRatePer1000: t.units > 0 ? (t.defects / t.units) * 1000 : null,
     };
   });

@@ -135,7 +135,7 @@ describe('KPIs from hand-computed events', () => {
     const make = (config: unknown) => () => new KpiTracker({ startMs: START, lines: ['Line_A'], config });
     expect(make({ shiftStartsUtcH: [14, 6] })).toThrow(expect.objectContaining({ field: 'shiftStartsUtcH[1]' }));
     expect(make({ lines: { Line_A: { targetUnitsPerH: 1200 } } })).toThrow(expect.objectContaining({ field: 'lines.Line_A.targetUnitsPerH' }));
-    expect(make({ rollingWindowMin: 0 })).toThrow(expect.objectContaining({ field: 'rollingWindowMin', statusCode: 400 }));
+    expect(make({ rollingWindowMin: 0 })).toThrow(expect.objectContaining({ field: 'rollingWindowMin', name: 'KpiConfigError' }));
     expect(make({ shifts: [6] })).toThrow(expect.objectContaining({ field: 'shifts' }));
   });
 

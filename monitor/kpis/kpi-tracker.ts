@@ -4,7 +4,7 @@ import { DEFECT_TYPES } from '../../physics/model.ts';
 import { DEFAULT_KPI_CONFIG, parseKpiConfig, type KpiConfig } from './kpi-config.ts';
 import { buildSnapshot, type KpiSnapshot } from './kpi-snapshot.ts';
 import { dayAt, shiftAt, type Period } from './periods.ts';
-import { Tally } from './tally.ts';
+import { idealUnitsIn, Tally } from './tally.ts';
 import type { AssetKpi } from './asset-kpi.ts';
 
 const MINUTE_MS = 60_000;
@@ -213,7 +213,7 @@ function integrate(t: Tally, a: AssetKpi, dtS: number, down: boolean): void {
   t.plannedS += dtS;
   t.targetUnits += (a.targetPerH * dtS) / 3600;
   if (down) t.downS += dtS;
-  else t.idealUnits += (a.idealPerH * dtS) / 3600;
+  else t.idealUnits += idealUnitsIn(dtS, a.idealPerH);
 }
 
 function countDefect(t: Tally, type: number, newUnit: boolean): void {

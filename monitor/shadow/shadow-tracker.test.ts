@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../engine/frame.ts';
 import type { PlantLayout } from '../../engine/layout.ts';
 import { ShadowState } from './shadow-state.ts';
-import { ShadowTracker } from './shadow-tracker.ts';
+import { ShadowTracker, type ShadowFlagChange } from './shadow-tracker.ts';
 import { seededNormal } from './test-noise.test-helper.ts';
 
 type Sensor = PlantLayout['sensors'][number];
@@ -88,5 +88,52 @@ describe('ShadowTracker', () => {
     expect(tracker.ingest({ sensor_id: sensors[0]!.id, value: null })).toBe(false);
     expect(tracker.ingest({ sensor_id: sensors[0]!.id, value: 1 })).toBe(false); // no twin prediction yet
     expect(tracker.state().ignored).toBe(3);
+  });
+
+  describe('flags$', () => {
+    const watched = () => {
+      const tracker = new ShadowTracker({ sensors });
+      const changes: ShadowFlagChange[] = [];
+      tracker.flags$.subscribe((c) => changes.push(c));
+      return { tracker, changes };
+    };
+
+    it('emits one change when an asset\'s flag is raised, and nothing while it stays', () => {
+      const { tracker, changes } = watched();
+      run(tracker, 1200, (i, t) => (i === 4 && t >= 600 ? 5 : 0));
+      expect(changes.map(({ asset, flag, previous, sensors }) => ({ asset, flag, previous, sensors }))).toEqual([
+        { asset: 'pump_003', flag: 'equipment_issue', previous: 'none', sensors: ['pump_003.bearing_temp_c'] },
+      ]);
+      expect(changes[0]!.twinTimeMs).toBeGreaterThan(600_000);
+    });
+
+    it('emits nothing for an identical plant', () => {
+      const { tracker, changes } = watched();
+      run(tracker, 1800, () => 0);
+      expect(changes).toEqual([]);
+    });
+
+    it('replaying its changes gives the flagged assets the state reports, through reclassifications', () => {
+      const { tracker, changes } = watched();
+      run(tracker, 4800, (i, t) => (i % 2 === 0 && t > 600 ? ((t - 600) / 3600) * 3 : 0));
+      const replayed = new Map<string, string>();
+      for (const c of changes) {
+        expect(c.previous).toBe(replayed.get(c.asset) ?? 'none');
+        if (c.flag === 'none') replayed.delete(c.asset);
+        else replayed.set(c.asset, c.flag);
+      }
+      expect(replayed.size).toBeGreaterThan(0);
+      expect(replayed).toEqual(new Map(tracker.state().flaggedAssets.map((a) => [a.asset, a.flag])));
+    });
+
+    it('clears every raised flag on reset', () => {
+      const { tracker, changes } = watched();
+      run(tracker, 1200, (i, t) => (i === 4 && t >= 600 ? 5 : 0));
+      tracker.reset();
+      expect(changes.map((c) => [c.asset, c.previous, c.flag])).toEqual([
+        ['pump_003', 'none', 'equipment_issue'],
+        ['pump_003', 'equipment_issue', 'none'],
+      ]);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { Subject, type Observable } from 'rxjs';
 import type { Frame } from '../../engine/frame.ts';
 import type { PlantLayout } from '../../engine/layout.ts';
 import { BiasFilterBank, DEFAULT_BIAS_FILTER, type BiasFilterConfig } from './bias-filter.ts';
@@ -8,6 +9,7 @@ import {
   FLAG_NAMES,
   FLAG_NONE,
   type DriftDetectorConfig,
+  type ShadowFlag,
 } from './drift-detector.ts';
 import type { FlaggedAsset, ShadowSensorState, ShadowState } from './shadow-state.ts';
 
@@ -51,14 +53,28 @@ function spanOf(s: Sensor): number {
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
+/** An asset's shadow flag changed: raised (from 'none'), reclassified, or cleared (to 'none'). */
+export interface ShadowFlagChange {
+  readonly asset: string;
+  readonly flag: ShadowFlag;
+  readonly previous: ShadowFlag;
+  /** The asset's flagged sensors after the change (empty when cleared). */
+  readonly sensors: readonly string[];
+  /** Simulated time of the last twin frame seen (epoch ms), null before the first. */
+  readonly twinTimeMs: number | null;
+}
+
 /**
  * Shadow mode: compares live measurements with the twin's prediction of the same sensor, keeps a
  * per-sensor output-bias estimate (BiasFilterBank) so that twin + bias tracks the plant, and
  * raises `model_drift` / `equipment_issue` flags (DriftDetector). Pure and deterministic: feed it
  * twin frames and live samples in any interleaving; every update is O(1) and allocation-free.
  *
+ * Each change of an asset's flag is emitted on `flags$`, synchronously, for an adapter to publish.
+ *
  * @example
  * const tracker = new ShadowTracker(twin.layout);
+ * tracker.flags$.subscribe((c) => hub.publish('state', iso, { kind: 'shadow_flag', ...c }));
  * twin.frames$.subscribe((f) => tracker.observeTwin(f));
  * source.samples$.subscribe((s) => tracker.ingest(s));
  * tracker.state().trackingAccuracy; // 0..1
@@ -80,6 +96,11 @@ export class ShadowTracker {
   private twinTimeMs = NaN;
   private used = 0;
   private ignored = 0;
+  /** Flags as last emitted, by asset (flagged assets only). */
+  private emittedFlags = new Map<string, FlaggedAsset>();
+  private readonly flagChanges = new Subject<ShadowFlagChange>();
+  /** Every change of an asset's flag, in order. */
+  readonly flags$: Observable<ShadowFlagChange> = this.flagChanges.asObservable();
 
   constructor(layout: TrackerLayout, config: Partial<ShadowTrackerConfig> = {}) {
     const cfg = { ...DEFAULT_SHADOW_TRACKER, ...config };
@@ -169,7 +190,12 @@ export class ShadowTracker {
     bank.update(k, e, !this.detector.suspect(k));
     const z = e / bank.sigmaLR[k]!;
     this.lastZ[k] = z;
-    if (this.tracked[k]) this.detector.update(k, z, n);
+    if (this.tracked[k]) {
+      const alarm = this.detector.alarm[k];
+      this.detector.update(k, z, n);
+      // One sensor's alarm can reclassify its whole family's flags, on other assets too.
+      if (this.detector.alarm[k] !== alarm) this.emitFlagChanges();
+    }
     this.measured[k] = y;
     this.predAtMeasure[k] = p;
     return true;
@@ -186,6 +212,19 @@ export class ShadowTracker {
     this.sqErr.fill(0);
     this.used = 0;
     this.ignored = 0;
+    this.emitFlagChanges();
+  }
+
+  // Runs only when an alarm changes (rare), so rebuilding the asset list here costs nothing per sample.
+  private emitFlagChanges(): void {
+    const now = new Map(this.flaggedAssets().map((a) => [a.asset, a] as const));
+    const twinTimeMs = num(this.twinTimeMs);
+    for (const [asset, a] of now) {
+      const previous = this.emittedFlags.get(asset)?.flag ?? 'none';
+      if (previous !== a.flag) this.flagChanges.next({ asset, flag: a.flag, previous, sensors: a.sensors, twinTimeMs });
+    }
+    for (const [asset, a] of this.emittedFlags) if (!now.has(asset)) this.flagChanges.next({ asset, flag: 'none', previous: a.flag, sensors: [], twinTimeMs });
+    this.emittedFlags = now;
   }
 
   /** The estimated bias of a sensor (measured − twin), by id. */

@@ -39,8 +39,8 @@ function plant() {
 
 describe('DriftFeed', () => {
   it('finds no drift while the plant runs as the model was trained, and raises no alert', () => {
-    const { engine, alerts, feed } = plant();
-    const drift = new DriftFeed(engine, { kinds, alerts: feed, minSamples: 20 });
+    const { engine, alerts } = plant();
+    const drift = new DriftFeed(engine, { kinds, alerts, minSamples: 20 });
     drift.watch([{ kind: 'pump', task: 'rul', reference: reference('pump', 24) }]);
     engine.runFor(31 * 3600); // 6 h of warm-up left out, then one 24 h check
     const [r] = drift.reports();
@@ -50,9 +50,9 @@ describe('DriftFeed', () => {
   });
 
   it('raises one model_drift alert naming the model and its drifted inputs, and retrains once within the cooldown', () => {
-    const { engine, alerts, feed } = plant();
+    const { engine, alerts } = plant();
     const retrains: string[] = [];
-    const drift = new DriftFeed(engine, { kinds, alerts: feed, minSamples: 20, retrain: (k, t) => retrains.push(`${k}/${t}`), policy: { enabled: true, cooldownS: 48 * 3600 } });
+    const drift = new DriftFeed(engine, { kinds, alerts, minSamples: 20, retrain: (k, t) => retrains.push(`${k}/${t}`), policy: { enabled: true, cooldownS: 48 * 3600 } });
     // A reference 25 units off on every input: the live plant looks nothing like it.
     drift.watch([{ kind: 'pump', task: 'anomaly', reference: reference('pump', 24, 25) }]);
     engine.runFor(31 * 3600); // 6 h of warm-up left out, then one 24 h check

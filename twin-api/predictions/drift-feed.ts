@@ -3,7 +3,7 @@ import type { TwinEngine } from '../../engine/engine.ts';
 import { DEFAULT_DRIFT_THRESHOLDS, DriftMonitor, type DriftReport } from '../../ml/drift/drift-monitor.ts';
 import { RetrainPolicy, type RetrainPolicyOptions } from '../../ml/drift/retrain-policy.ts';
 import type { LiveTask } from '../../ml/live/live-types.ts';
-import type { AlertFeed } from '../live/alert-feed.ts';
+import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
 
 /** The training distribution of a model's inputs (ml/live loadDriftReference). */
 export interface DriftReference {
@@ -21,7 +21,8 @@ export interface WatchedModel {
 export interface DriftFeedOptions {
   /** Asset → kind. */
   readonly kinds: ReadonlyMap<string, string>;
-  readonly alerts?: AlertFeed | null;
+  /** Drift reports become model_drift alerts (the alert engine's drift hook; its changes$ publishes them). */
+  readonly alerts?: Pick<AlertEngine, 'reportDrift'> | null;
   /** Starts a retrain of one model (ModelService.retrain); absent: drift only raises alerts. */
   readonly retrain?: (kind: string, task: LiveTask) => void;
   readonly policy?: RetrainPolicyOptions;
@@ -112,8 +113,7 @@ export class DriftFeed {
     const drifted = report.features.filter((x) => x.drifted).sort((a, b) => b.psi - a.psi);
     const worstPsi = Math.max(0, ...report.features.map((x) => x.psi));
     const tIso = new Date(this.engine.startMs + report.tS * 1000).toISOString();
-    const alerts = this.opts.alerts;
-    alerts?.publish(alerts.alerts.reportDrift(name, report.drifted, worstPsi, DEFAULT_DRIFT_THRESHOLDS.psi, drifted.map((x) => x.feature), tIso));
+    this.opts.alerts?.reportDrift(name, report.drifted, worstPsi, DEFAULT_DRIFT_THRESHOLDS.psi, drifted.map((x) => x.feature), tIso);
     const decision = w.policy.decide(report);
     if (report.drifted) this.opts.log?.(`drift: ${name}: ${decision.reason}`);
     if (decision.retrain && this.opts.retrain) {

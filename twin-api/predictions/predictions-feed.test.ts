@@ -7,7 +7,7 @@ import { initBackend } from '../../ml/tf/backend.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { PgliteStore } from '../store/pglite-store.ts';
 import { startHub } from '../ws/test-kit.test-helper.ts';
-import type { AlertFeed } from '../live/alert-feed.ts';
+import type { AlertChange } from '../../monitor/alerts/alert.ts';
 import { PredictionsFeed } from './predictions-feed.ts';
 
 const scenario = loadLibraryScenario('glass-plant');
@@ -72,7 +72,7 @@ describe('PredictionsFeed', () => {
     const kinds = assetKinds(scenario);
     const predictor = new LivePredictor(engine.layout, kinds, standInLiveModels(engine.layout, kinds), { sampleEveryS: 600, explain: false });
     const reports: number[] = [];
-    const alerts = { alerts: { reportAnomaly: () => (reports.push(feed.published), []) }, publish: () => {} } as unknown as AlertFeed;
+    const alerts = { reportAnomaly: (): readonly AlertChange[] => (reports.push(feed.published), []) };
     const feed = new PredictionsFeed(engine, predictor, { alerts, anomalyWarmupSamples: 2 });
     engine.runFor(4 * 600); // sample ticks at 1 s, 601 s, 1,201 s and 1,801 s
     await feed.close();

@@ -3,7 +3,7 @@ import type { TwinEngine } from '../../engine/engine.ts';
 import type { LivePredictor } from '../../ml/live/live-predictor.ts';
 import type { AssetPrediction } from '../../ml/live/live-types.ts';
 import type { PredictionData } from '../../protocol/ws.ts';
-import type { AlertFeed } from '../live/alert-feed.ts';
+import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
 import type { PredictionStore } from '../store/model-store.ts';
 import type { WsHub } from '../ws/hub.ts';
 
@@ -11,8 +11,8 @@ import type { WsHub } from '../ws/hub.ts';
 export interface PredictionSinks {
   readonly hub?: WsHub | null;
   readonly store?: PredictionStore | null;
-  /** Anomaly scores become model-based alerts (the alert engine's anomaly hook). */
-  readonly alerts?: AlertFeed | null;
+  /** Anomaly scores become model-based alerts (the alert engine's anomaly hook; its changes$ publishes them). */
+  readonly alerts?: Pick<AlertEngine, 'reportAnomaly'> | null;
   readonly log?: (msg: string) => void;
   /**
    * Sample ticks before anomaly scores may raise alerts (default 12, the live window): until the
@@ -66,7 +66,7 @@ export class PredictionsFeed {
       const tIso = new Date(tMs).toISOString();
       const data: PredictionData = p; // the wire shape (protocol/ws.ts) is what ml/ produces
       hub?.publish('predictions', tIso, data, [p.asset]);
-      if (p.anomaly && this.published > (this.sinks.anomalyWarmupSamples ?? 12)) alerts?.publish(alerts.alerts.reportAnomaly(p.asset, p.anomaly.score, 1, p.anomaly.topSensors.map((c) => c.feature), tIso));
+      if (p.anomaly && this.published > (this.sinks.anomalyWarmupSamples ?? 12)) alerts?.reportAnomaly(p.asset, p.anomaly.score, 1, p.anomaly.topSensors.map((c) => c.feature), tIso);
       if (store && (p.rul || p.failureProbability || p.anomaly || p.defects)) {
         const payload = JSON.parse(JSON.stringify(p)) as unknown;
         this.persist = this.persist.then(() =>

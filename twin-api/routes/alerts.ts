@@ -3,12 +3,12 @@ import { Type } from 'typebox';
 import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
-import { SEVERITIES, type AlertState, type Severity } from '../../monitor/alerts/alert.ts';
+import { ALERT_STATES, SEVERITIES, type AlertState, type Severity } from '../../monitor/alerts/alert.ts';
 import { badRequest, parseTime } from '../errors.ts';
-import type { AlertFeed } from '../live/alert-feed.ts';
 import { toAlertView } from '../store/alert-restore.ts';
 import type { AlertStore } from '../store/alert-store.ts';
 import type { SettingsStore } from '../store/settings-store.ts';
+import { mapDomainErrors } from './domain-errors.ts';
 
 const ListQuery = Type.Object(
   {
@@ -33,15 +33,18 @@ function listOf<T extends string>(text: string | undefined, allowed: readonly T[
   return items as T[];
 }
 
-/** Alerts: list with filters, acknowledge, dismiss with a justification, and threshold settings (persisted). */
-export function alertRoutes(alerts: AlertEngine, feed: AlertFeed, store: (AlertStore & SettingsStore) | null) {
+/**
+ * Alerts: list with filters, acknowledge, dismiss with a justification, and threshold settings
+ * (persisted). Operator changes are published by the AlertFeed from the engine's changes$, not here.
+ */
+export function alertRoutes(alerts: AlertEngine, store: (AlertStore & SettingsStore) | null) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const operator = requireRole(ctx.auth, 'operator');
     app.get('/api/alerts', { onRequest: viewer, schema: { tags: ['alerts'], summary: 'Alerts, newest first, with filters', querystring: ListQuery } }, async (req) => {
       const q = req.query as { severity?: string; state?: string; acknowledged?: boolean; from?: string; to?: string };
       const severities = listOf<Severity>(q.severity, SEVERITIES, 'severity');
-      const states = listOf<AlertState>(q.state, STATES, 'state');
+      const states = listOf<AlertState>(q.state, ALERT_STATES, 'state');
       const fromMs = q.from ? parseTime(q.from, 'from') : -Infinity;
       const toMs = q.to ? parseTime(q.to, 'to') : Infinity;
       // The engine's alerts are the freshest; the store adds those it no longer keeps (before a restart, or older).
@@ -60,19 +63,17 @@ export function alertRoutes(alerts: AlertEngine, feed: AlertFeed, store: (AlertS
       return ok(list);
     });
     const act = (fn: (id: string, actor: string, body: { justification?: string }) => ReturnType<AlertEngine['acknowledge']>) =>
-      async (req: { params: unknown; body: unknown; principal?: { actor: string } }) => {
-        // AlertError carries its HTTP status (404 unknown id, 409 illegal transition, 400 bad field).
+      mapDomainErrors(async (req: { params: unknown; body: unknown; principal?: { actor: string } }) => {
         const change = fn((req.params as { id: string }).id, req.principal!.actor, (req.body ?? {}) as { justification?: string });
-        feed.publish([change]);
         return ok(change.alert);
-      };
+      });
     app.post('/api/alerts/:id/acknowledge', { onRequest: operator, schema: { tags: ['alerts'], summary: 'Acknowledge an alert', params: IdParams } }, act((id, actor) => alerts.acknowledge(id, actor)));
     app.post('/api/alerts/:id/dismiss', { onRequest: operator, schema: { tags: ['alerts'], summary: 'Dismiss an alert with a justification', params: IdParams, body: DismissBody } }, act((id, actor, body) => alerts.dismiss(id, actor, body.justification ?? '')));
     app.get('/api/settings/alerts', { onRequest: viewer, schema: { tags: ['alerts'], summary: 'Alert thresholds and rules in force' } }, async () => ok(alerts.settings));
-    app.put('/api/settings/alerts', { onRequest: requireRole(ctx.auth, ['engineer']), schema: { tags: ['alerts'], summary: 'Replace alert thresholds and rules (persisted)' } }, async (req) => {
+    app.put('/api/settings/alerts', { onRequest: requireRole(ctx.auth, ['engineer']), schema: { tags: ['alerts'], summary: 'Replace alert thresholds and rules (persisted)' } }, mapDomainErrors(async (req) => {
       const settings = alerts.configure(req.body ?? {});
       await store?.putSetting('alerts', settings, req.principal!.actor);
       return ok(settings);
-    });
+    }));
   };
 }

@@ -43,12 +43,3 @@ export async function loadAlertsForRestore(store: Pick<AlertStore, 'listAlerts'>
   ]);
   return [...open, ...closed].sort((a, b) => a.openedAtMs - b.openedAtMs || (a.id < b.id ? -1 : 1)).map(toAlertView);
 }
-
-/**
- * Alert ids after a prefix from `AlertStore.nextAlertIdPrefix` (`ALT-000042-000001`, …), for the alert
- * engine's `nextId`: synchronous, and unique because no two starts share a prefix.
- */
-export function alertIdsAfter(prefix: string): () => string {
-  let n = 0;
-  return () => `${prefix}${String(++n).padStart(6, '0')}`;
-}

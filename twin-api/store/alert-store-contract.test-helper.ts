@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AlertView } from '../../protocol/alerts.ts';
-import { alertIdsAfter, loadAlertsForRestore, toAlertView } from './alert-restore.ts';
+import { sequentialAlertIds as alertIdsAfter } from '../../monitor/alerts/alert-engine.ts';
+import { loadAlertsForRestore, toAlertView } from './alert-restore.ts';
 import type { AlertStore } from './alert-store.ts';
 import { DAY_MS, T0, useStore, type OpenStore } from './contract-support.test-helper.ts';
 

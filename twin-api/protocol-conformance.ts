@@ -1,0 +1,31 @@
+/**
+ * Compile-time check that the monitor's domain types and protocol/'s wire types are the same shapes:
+ * the server sends the domain values as they are, and the viewer reads them with protocol/'s types.
+ * A field or a literal added, removed or renamed on one side only fails `tsc` here. No runtime code.
+ */
+import type * as Domain from '../monitor/alerts/alert.ts';
+import type * as DomainKpis from '../monitor/kpis/kpi-types.ts';
+import type * as WireAlerts from '../protocol/alerts.ts';
+import type * as WireKpis from '../protocol/kpis.ts';
+
+/** true when A and B are assignable to each other, else never (so `= true` fails to compile). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+
+export const alertsConform: [
+  Same<Domain.Severity, WireAlerts.Severity>,
+  Same<Domain.AlertState, WireAlerts.AlertState>,
+  Same<Domain.AlertRule, WireAlerts.AlertRule>,
+  Same<Domain.AlertChangeKind, WireAlerts.AlertChangeKind>,
+  Same<Domain.AlertView, WireAlerts.AlertView>,
+  Same<Domain.AlertChange, WireAlerts.AlertChange>,
+] = [true, true, true, true, true, true];
+
+export const kpisConform: [
+  Same<DomainKpis.KpiValues, WireKpis.KpiValues>,
+  Same<DomainKpis.PeriodInfo, WireKpis.PeriodInfo>,
+  Same<DomainKpis.SparkPoint, WireKpis.SparkPoint>,
+  Same<DomainKpis.PeriodKpis, WireKpis.PeriodKpis>,
+  Same<DomainKpis.LineKpis, WireKpis.LineKpis>,
+  Same<DomainKpis.MachineDowntime, WireKpis.MachineDowntime>,
+  Same<DomainKpis.KpiSnapshot, WireKpis.KpiSnapshot>,
+] = [true, true, true, true, true, true, true];
