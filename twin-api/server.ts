@@ -22,6 +22,7 @@ import { AlertFeed } from './live/alert-feed.ts';
 import { feedSensors } from './live/ws-feed.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { loadAlertsForRestore } from './store/alert-restore.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { shadowRoutes } from './routes/shadow.ts';
 import { wsRoutes } from './routes/ws.ts';
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
     // Unique across restarts and servers: alert ids are primary keys in history; the prefix comes from a database sequence.
     nextId: sequentialAlertIds(await store.nextAlertIdPrefix()),
   });
+  // Open and recent alerts are put back as they were, so they clear or escalate as if there had been no restart.
+  alerts.restore(await loadAlertsForRestore(store));
   const kpis = new KpiTracker({
     startMs: engine.startMs,
     lines: scenario.lines.map((l) => l.id),

@@ -73,7 +73,7 @@ describe('what-if request', () => {
       ],
       horizon: '4h',
     });
-    expect(issues).toEqual(['changes[1].value: Line_A.belt_speed must be within 0..200 m/min, got 250']);
+    expect(issues).toEqual(['changes[1].value: Line_A.belt_speed must be between 0 and 200 m/min (got 250)']);
   });
 
   it('names unknown and repeated setpoints, with a suggestion', () => {

@@ -1,4 +1,5 @@
 /** The what-if request (schema in protocol/what-if.ts): its checks against one plant's setpoints, giving a timed plan. */
+import { setpointProblem } from '../../physics/setpoint-bounds.ts';
 import { Value } from 'typebox/value';
 import type { LookaheadPlan, PlanStep } from '../../lookahead/plan.ts';
 import type { SetpointSpec } from '../../physics/model.ts';
@@ -76,8 +77,9 @@ export function parseWhatIfRequest(body: unknown, setpoints: readonly SetpointSp
     const before = firstUse.get(useKey);
     if (before !== undefined) issues.push(`changes[${i}].setpoint: ${sp.id} is already changed by changes[${before}]${atS > 0 ? ` at ${atS} s` : ''}`);
     firstUse.set(useKey, i);
-    if (!Number.isFinite(c.value) || c.value < sp.min || c.value > sp.max) {
-      issues.push(`changes[${i}].value: ${sp.id} must be within ${sp.min}..${sp.max} ${sp.unit}, got ${c.value}`);
+    const problem = setpointProblem(sp, c.value);
+    if (problem !== undefined) {
+      issues.push(`changes[${i}].value: ${sp.id} ${problem}`);
     }
     if (horizonS !== undefined && atS >= horizonS) issues.push(`changes[${i}].atS: must be before the horizon (${formatDuration(horizonS)}), got ${atS} s`);
     else if (Math.abs(atS / plantStepS - Math.round(atS / plantStepS)) > 1e-9) issues.push(`changes[${i}].atS: must be a multiple of the plant's ${plantStepS} s step, got ${atS}`);

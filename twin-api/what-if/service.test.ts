@@ -95,7 +95,7 @@ describe('what-if service', () => {
     await expect(service.run(bytes, scenario, { ...lower, changes: [{ setpoint: 'Line_A.belt_speed', value: 900 }] })).rejects.toMatchObject({
       code: 'TWIN_ERR_WHAT_IF_BAD_REQUEST',
       statusCode: 400,
-      message: 'changes[0].value: Line_A.belt_speed must be within 0..200 m/min, got 900',
+      message: 'changes[0].value: Line_A.belt_speed must be between 0 and 200 m/min (got 900)',
     });
     const other = createEngine({ ...scenario, lines: scenario.lines.slice(0, 2) });
     await expect(service.run(snapshotToBinary(other.snapshot()), scenario, lower)).rejects.toMatchObject({
