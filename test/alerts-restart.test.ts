@@ -7,43 +7,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../engine/plant.ts';
-import { AlertEngine, sequentialAlertIds } from '../monitor/alerts/alert-engine.ts';
-import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
-import { loadLibraryScenario } from '../scenarios/library.ts';
-import { buildApp } from '../twin-api/app.ts';
-import { AlertFeed } from '../twin-api/live/alert-feed.ts';
-import { alertRoutes } from '../twin-api/routes/alerts.ts';
-import { auditRoutes } from '../twin-api/routes/audit.ts';
+import { testAuth, KEYS } from '../twin-api/test-app.test-helper.ts';
+import { createTwinServices } from '../twin-api/services/create-twin-services.ts';
 import { loadAlertsForRestore } from '../twin-api/store/alert-restore.ts';
-import { PgliteStore } from '../twin-api/store/pglite-store.ts';
-import { KEYS, testAuth } from '../twin-api/test-app.test-helper.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'twin-restart-'));
-const dataDir = join(root, 'history');
 
-/** The alert part of server.ts: the store, an alert engine numbering after the store's prefix, the feed and the routes. */
-async function startServer() {
-  const scenario = loadLibraryScenario('glass-plant');
-  const engine = createEngine(scenario);
-  const store = await PgliteStore.open(dataDir);
-  const alerts = new AlertEngine({ sensors: engine.layout.sensors, startMs: engine.startMs, nextId: sequentialAlertIds(await store.nextAlertIdPrefix()) });
-  alerts.restore(await loadAlertsForRestore(store));
-  const kpis = new KpiTracker({ startMs: engine.startMs, lines: scenario.lines.map((l) => l.id), machines: scenario.machines.map((m) => m.id), sensorIndex: engine.layout.sensorIndex });
-  const feed = new AlertFeed(engine, alerts, kpis, null, store);
-  const audits: Promise<unknown>[] = [];
-  const app = await buildApp({
+/** The server as `npm start` builds it, on an embedded database in the same folder each time; the clock is not started. */
+function startServer() {
+  return createTwinServices({
     auth: testAuth(),
-    audit: (e) => audits.push(store.appendAudit({ atMs: Date.parse(e.at), actor: e.actor, role: e.role, action: e.action, target: e.target, detail: e.detail })),
-    routes: [alertRoutes(alerts, store), auditRoutes(store)],
+    scenario: 'glass-plant',
+    clock: { kind: 'paced', speed: 1 },
+    store: { kind: 'pglite', dataDir: join(root, 'history') },
+    mqtt: null,
+    models: { dir: join(root, 'models'), bootstrap: false, retrainOnDrift: false },
+    viewerDist: null,
   });
-  const stop = async () => {
-    await app.close();
-    await feed.close();
-    await Promise.all(audits);
-    await store.close();
-  };
-  return { engine, store, alerts, feed, app, stop };
 }
 
 describe('alerts and the audit log across a restart (PGlite on disk)', () => {

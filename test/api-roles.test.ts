@@ -164,12 +164,16 @@ describe('the role matrix of the REST API', async () => {
   });
 
   it('audits every allowed write with the caller, and no refused one', async () => {
-    const before = s.audit.length;
+    const before = (await s.audit()).length;
     const e = ENDPOINTS.find((x) => x.path === '/api/plant/setpoints/:id')!;
     await send(e, { 'x-api-key': KEYS.viewer });
     await send(e, {});
-    expect(s.audit.length).toBe(before);
+    expect((await s.audit()).length).toBe(before);
     await send(e, { 'x-api-key': KEYS.engineer });
-    expect(s.audit.at(-1)).toMatchObject({ actor: 'engineer-user', role: 'engineer', action: 'plant.setpoint', detail: { origin: 'engineer' } });
+    expect((await s.audit()).at(-1)).toMatchObject({ actor: 'engineer-user', role: 'engineer', action: 'plant.setpoint', origin: 'engineer', detail: { previous: expect.any(Number), next: 140 } });
+    const ack = await send(ENDPOINTS.find((x) => x.path === '/api/alerts/:id/acknowledge')!, { 'x-api-key': KEYS.operator });
+    expect(ack.statusCode, ack.body).toBe(200);
+    // The generic audit entry is stored before the response is sent.
+    expect((await s.audit()).at(-1)).toMatchObject({ actor: 'operator-user', action: 'POST /api/alerts/:id/acknowledge' });
   });
 });

@@ -25,15 +25,15 @@ export interface AuditEntry {
 /** What every route plugin receives. */
 export interface AppContext {
   readonly auth: AuthConfig;
-  /** Appends to the audit log (a no-op without a store). */
-  readonly audit: (entry: AuditEntry) => void;
+  /** Appends to the audit log (a no-op without a store); resolves once stored. */
+  readonly audit: (entry: AuditEntry) => void | Promise<void>;
 }
 
 export type RoutePlugin = (app: FastifyInstance, ctx: AppContext) => Promise<void> | void;
 
 export interface AppOptions {
   readonly auth: AuthConfig;
-  readonly audit?: (entry: AuditEntry) => void;
+  readonly audit?: (entry: AuditEntry) => void | Promise<void>;
   readonly routes: readonly RoutePlugin[];
   readonly logger?: boolean;
   readonly bodyLimit?: number;
@@ -106,20 +106,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.status(404).send({ data: null, error: { code: 'TWIN_ERR_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
   });
 
-  // Every successful write made through the API is audited: who, role, what, when.
-  app.addHook('onResponse', async (req, reply) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
-    if (reply.statusCode >= 400 || !req.principal) return;
+  // Every successful write made through the API is audited: who, role, what, when. The entry is
+  // stored before the response leaves, so a write the caller saw succeed is in the audit log; when
+  // the log cannot take it, the caller gets a 503 instead of the success.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return payload;
+    if (reply.statusCode >= 400 || !req.principal) return payload;
     // Plant commands are audited by the command service, with previous value and the plant's answer.
-    if (req.routeOptions.config?.auditedByService) return;
-    ctx.audit({
-      at: new Date().toISOString(),
-      actor: req.principal.actor,
-      role: req.principal.role,
-      action: `${req.method} ${req.routeOptions.url ?? req.url}`,
-      target: req.url,
-      detail: { params: req.params ?? {}, body: (req.body as Record<string, unknown>) ?? {} },
-    });
+    if (req.routeOptions.config?.auditedByService) return payload;
+    try {
+      await ctx.audit({
+        at: new Date().toISOString(),
+        actor: req.principal.actor,
+        role: req.principal.role,
+        action: `${req.method} ${req.routeOptions.url ?? req.url}`,
+        target: req.url,
+        detail: { params: req.params ?? {}, body: (req.body as Record<string, unknown>) ?? {} },
+      });
+    } catch {
+      reply.code(503).type('application/json');
+      return JSON.stringify({ data: null, error: { code: 'TWIN_ERR_UNAVAILABLE', message: 'the audit log is unavailable: the write was made but could not be recorded' } });
+    }
+    return payload;
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -17,6 +17,7 @@ export function auditEntryOf(record: CommandRecord): AuditInput {
     role: record.role,
     action: `plant.${command.kind}`,
     target: commandTarget(command),
+    origin,
     detail: { commandId: id, origin, twinTime, command, previous, next, unit, plant, reason },
   };
 }

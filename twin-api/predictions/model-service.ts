@@ -9,6 +9,13 @@ import { initBackend } from '../../ml/tf/backend.ts';
 import type { TaskName } from '../../ml/window-set.ts';
 import { TwinApiError } from '../errors.ts';
 
+/** A model in service and the registry folder it was loaded from. */
+export interface ServedModel {
+  readonly kind: string;
+  readonly task: LiveTask;
+  readonly dir: string;
+}
+
 /** A training job as the API shows it. */
 export interface JobView {
   readonly id: string;
@@ -37,7 +44,7 @@ export interface ModelServiceOptions {
   readonly log?: (msg: string) => void;
   readonly now?: () => Date;
   /** After each (re)load: the models now in service and their folders (the drift feed watches them). */
-  readonly onServed?: (served: readonly { kind: string; task: LiveTask; dir: string }[]) => void;
+  readonly onServed?: (served: readonly ServedModel[]) => void;
   /** After each (re)load (on start, after every job, promote and roll back): the registry as `list()` gives it. */
   readonly onRegistry?: (indexes: readonly TaskIndex[]) => void;
 }

@@ -1,0 +1,84 @@
+/** The REST and WebSocket app over the twin's services: every route plugin, audited writes, the viewer. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { alertRoutes } from '../routes/alerts.ts';
+import { auditRoutes } from '../routes/audit.ts';
+import { healthRoutes, type HealthDeps } from '../routes/health.ts';
+import { historyRoutes } from '../routes/history.ts';
+import { kpiRoutes } from '../routes/kpis.ts';
+import { meRoutes } from '../routes/me.ts';
+import { modelRoutes } from '../routes/models.ts';
+import { plantRoutes } from '../routes/plant.ts';
+import { predictionRoutes } from '../routes/predictions.ts';
+import { sessionRoutes } from '../routes/sessions.ts';
+import { shadowRoutes } from '../routes/shadow.ts';
+import { viewerFallback, viewerRoutes } from '../routes/viewer.ts';
+import { whatIfRoutes } from '../routes/what-if.ts';
+import { wsRoutes } from '../routes/ws.ts';
+import type { PlantCommands } from '../../commands/index.ts';
+import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
+import type { KpiTracker } from '../../monitor/kpis/kpi-tracker.ts';
+import type { ShadowTracker } from '../../monitor/shadow/shadow-tracker.ts';
+import type { LiveTwin } from '../live/live-twin.ts';
+import type { Metrics } from '../metrics.ts';
+import type { DriftFeed } from '../predictions/drift-feed.ts';
+import type { ModelService } from '../predictions/model-service.ts';
+import type { PredictionsFeed } from '../predictions/predictions-feed.ts';
+import type { SessionManager } from '../sessions/session-manager.ts';
+import type { LiveSource } from '../shadow/live-source.ts';
+import type { HistoryStore } from '../store/history-store.ts';
+import type { WhatIfService } from '../what-if/service.ts';
+import type { WsHub } from '../ws/hub.ts';
+import type { TwinServicesConfig } from './twin-services-config.ts';
+
+/** The services the routes serve. */
+export interface TwinAppDeps {
+  readonly config: Pick<TwinServicesConfig, 'auth' | 'mqtt' | 'viewerDist'>;
+  readonly twin: LiveTwin;
+  readonly metrics: Metrics;
+  readonly store: HistoryStore;
+  readonly hub: WsHub;
+  readonly alerts: AlertEngine;
+  readonly kpis: KpiTracker;
+  readonly source: LiveSource;
+  readonly tracker: ShadowTracker;
+  readonly commands: PlantCommands;
+  readonly whatIf: WhatIfService;
+  readonly models: ModelService;
+  readonly drift: DriftFeed;
+  readonly predictions: PredictionsFeed;
+  readonly sessions: SessionManager;
+}
+
+export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; log: (msg: string) => void }): Promise<FastifyInstance> {
+  const { config, twin, store } = s;
+  const dist = config.viewerDist;
+  return buildApp({
+    auth: config.auth,
+    logger: false,
+    ...(dist ? { notFoundFallback: viewerFallback(dist) } : {}),
+    // Awaited before the response is sent: a write the API acknowledged has its audit entry stored.
+    audit: async (e) => {
+      await store.appendAudit({ atMs: Date.parse(e.at), actor: e.actor, role: e.role, action: e.action, target: e.target, detail: e.detail }).catch((err: Error) => {
+        extra.log(`audit write failed: ${err.message}`);
+        throw err;
+      });
+    },
+    routes: [
+      healthRoutes({ twin, metrics: s.metrics, database: extra.database, models: () => s.models.status() }),
+      plantRoutes(twin, s.commands),
+      historyRoutes(twin, store),
+      alertRoutes(s.alerts, store),
+      auditRoutes(store),
+      kpiRoutes(s.kpis),
+      shadowRoutes(s.tracker, s.source, config.mqtt ? 'mqtt' : 'engine'),
+      wsRoutes(s.hub),
+      whatIfRoutes(twin, s.whatIf),
+      sessionRoutes(s.sessions, store),
+      predictionRoutes(() => s.predictions, store),
+      modelRoutes(s.models, { drift: () => s.drift.reports(), store }),
+      meRoutes(),
+      ...(dist ? [viewerRoutes(dist)] : []),
+    ],
+  });
+}

@@ -1,0 +1,51 @@
+/** What the composition root needs to know; server.ts derives it from the environment, tests write it out. */
+import type { ClockMode } from '../../engine/clock.ts';
+import type { AuthConfig } from '../auth.ts';
+import type { ServerConfig } from '../config.ts';
+import type { ModelServiceOptions } from '../predictions/model-service.ts';
+import type { PlantDifferences } from '../shadow/engine-plant-source.ts';
+import type { WhatIfService } from '../what-if/service.ts';
+
+/** Where history is kept: PostgreSQL, PGlite in a folder, or PGlite in memory (tests). */
+export type StoreConfig = { readonly kind: 'postgresql'; readonly url: string } | { readonly kind: 'pglite'; readonly dataDir: string } | { readonly kind: 'memory' };
+
+export interface TwinServicesConfig {
+  readonly auth: AuthConfig;
+  /** A scenario of the library (scenarios/library). */
+  readonly scenario: string;
+  /** How the live twin's clock runs once started: paced at a speed, or virtual (as fast as it can). */
+  readonly clock: ClockMode;
+  /** Simulated seconds the twin runs before serving (tests use it to have history and state). */
+  readonly warmUpS?: number;
+  readonly store: StoreConfig;
+  /** Shadow mode and plant commands over MQTT; null: the built-in stand-in plant. */
+  readonly mqtt: { readonly url: string; readonly clientId: string } | null;
+  /** How the stand-in plant differs from the twin (default: engine-plant-source's hidden differences). */
+  readonly standIn?: PlantDifferences;
+  readonly models: {
+    readonly dir: string;
+    readonly bootstrap: boolean;
+    readonly retrainOnDrift: boolean;
+    /** How models are trained (default: in a worker thread). */
+    readonly train?: ModelServiceOptions['train'];
+  };
+  /** Replaces the worker-pool what-if service (tests that check requests without simulating). */
+  readonly whatIf?: WhatIfService;
+  /** The built viewer to serve at /, or null. */
+  readonly viewerDist: string | null;
+  readonly log?: (msg: string) => void;
+}
+
+/** The server's configuration as the composition root's. */
+export function servicesConfigOf(config: ServerConfig, auth: AuthConfig, mqttClientId: string, viewerDist: string | null, log: (msg: string) => void): TwinServicesConfig {
+  return {
+    auth,
+    scenario: config.scenario,
+    clock: config.speed === 'max' ? { kind: 'virtual' } : { kind: 'paced', speed: config.speed },
+    store: config.databaseUrl ? { kind: 'postgresql', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+    mqtt: config.mqttUrl ? { url: config.mqttUrl, clientId: mqttClientId } : null,
+    models: { dir: config.modelsDir, bootstrap: config.mlBootstrap, retrainOnDrift: config.retrainOnDrift },
+    viewerDist,
+    log,
+  };
+}
