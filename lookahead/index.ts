@@ -7,4 +7,4 @@ export { DEFAULT_PLANT_CACHE_SIZE, PlantCache } from './plant-cache.ts';
 export { addTraces, runBranch, sampleTimesS, type BranchTrace, type SeedTrace } from './run-branch.ts';
 export { summarize } from './summarize.ts';
 export type { BranchNumbers, BranchSummary, EffectQuantity, LookaheadSummary, QuantityEffect, Spread } from './summary.ts';
-export type { Scenario } from './scenario.ts';
+export type { Scenario } from '../engine/scenario.ts';

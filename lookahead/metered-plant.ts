@@ -3,7 +3,7 @@ import { TwinEngine } from '../engine/engine.ts';
 import { buildModels } from '../engine/plant.ts';
 import type { AssetModel } from '../physics/model.ts';
 import { createMeter, meteredModel, type Meter } from './meter.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../engine/scenario.ts';
 import { subScenario } from './sub-plant.ts';
 
 export interface MeteredPlant {

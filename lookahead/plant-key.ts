@@ -6,7 +6,7 @@
 import { buildLayout } from '../engine/layout.ts';
 import { buildModels } from '../engine/plant.ts';
 import { fnv1a32 } from '../engine/rng.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../engine/scenario.ts';
 
 /** A scenario with its identity: what a rollout job names its plant by. */
 export interface PlantRef {

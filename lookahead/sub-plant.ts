@@ -18,7 +18,7 @@ import {
   type EngineState,
   type StateArrayName,
 } from '../engine/state.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../engine/scenario.ts';
 
 /** The scenario restricted to `assets`: their lines and machines, and the scripted commands aimed at them. */
 export function subScenario(scenario: Scenario, assets: ReadonlySet<string>): Scenario {
