@@ -9,7 +9,7 @@ import {
   FLAG_NONE,
   type DriftDetectorConfig,
 } from './drift-detector.ts';
-import type { FlaggedAsset, ShadowSensorState, ShadowState } from './shadow-state.ts';
+import type { FlaggedAsset, ShadowSensorState, ShadowState } from '../../protocol/shadow.ts';
 
 type Sensor = PlantLayout['sensors'][number];
 
