@@ -20,6 +20,7 @@ import { AlertEngine } from '../monitor/alerts/alert-engine.ts';
 import { KpiTracker } from '../monitor/kpis/kpi-tracker.ts';
 import { AlertFeed } from './live/alert-feed.ts';
 import { feedSensors } from './live/ws-feed.ts';
+import { feedPlantEvents } from './live/events-feed.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { shadowRoutes } from './routes/shadow.ts';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
 
   const hub = new WsHub();
   const sensorsSub = feedSensors(engine, hub);
+  const eventsSub = feedPlantEvents(engine, hub);
   const savedAlertSettings = await store.getSetting('alerts');
   const alerts = new AlertEngine({
     sensors: engine.layout.sensors,
@@ -214,6 +216,7 @@ async function main(): Promise<void> {
     log(`${signal}: stopping the engine and flushing history…`);
     twin.stop();
     sensorsSub.unsubscribe();
+    eventsSub.unsubscribe();
     shadowSub.unsubscribe();
     source.stop();
     sessions.closeAll();

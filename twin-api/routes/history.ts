@@ -7,6 +7,8 @@ import type { LiveTwin } from '../live/live-twin.ts';
 import type { HistoryStore, SampleSource } from '../store/history-store.ts';
 import { alignToRollups } from '../store/rollups.ts';
 import type { HistoryResponse } from '../../protocol/history.ts';
+import type { TwinEvent } from '../../engine/events.ts';
+import { toPlantEvent } from '../live/events-feed.ts';
 
 const HistoryQuery = Type.Object(
   {
@@ -59,7 +61,8 @@ export function historyRoutes(twin: LiveTwin, store: HistoryStore) {
         ...(q.assets ? { assets: list(q.assets)! } : {}),
         limit: q.limit ?? 500,
       });
-      return ok(events.map((e) => ({ ...e, t: new Date(e.tMs).toISOString() })));
+      // The same wire shape as the `events` channel; the payload is the engine's event as stored, at tMs.
+      return ok(events.flatMap((e) => toPlantEvent(e.payload as TwinEvent, e.tMs - (e.payload as TwinEvent).tS * 1000) ?? []));
     });
   };
 }
