@@ -1,7 +1,9 @@
 import type { ChannelMessage, ControlMessage, SensorsData } from '../../../protocol/ws.ts';
-import type { AlertChange, AlertView, KpiSnapshot, LatestSnapshot } from '../api/types.ts';
-import type { SessionView } from '../api/session-types.ts';
-import type { TrainingJobView } from '../api/model-types.ts';
+import type { AlertChange, AlertView } from '../../../protocol/alerts.ts';
+import type { KpiSnapshot } from '../../../protocol/kpis.ts';
+import type { TrainingJobView } from '../../../protocol/models.ts';
+import type { LatestSnapshot } from '../../../protocol/plant.ts';
+import type { SessionView } from '../../../protocol/sessions.ts';
 import { predictionsOf } from './prediction.ts';
 import type { SensorReading, TwinState } from './store-types.ts';
 

@@ -1,6 +1,8 @@
-import type { AlertView, KpiSnapshot, Topology } from '../api/types.ts';
-import type { SessionView, TimelineMark } from '../api/session-types.ts';
-import type { ModelsView, TrainingJobView } from '../api/model-types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
+import type { KpiSnapshot } from '../../../protocol/kpis.ts';
+import type { ModelsView, TrainingJobView } from '../../../protocol/models.ts';
+import type { Topology } from '../../../protocol/plant.ts';
+import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import type { PredictionModelStatus } from '../../../protocol/ws.ts';
 
 /** live: receiving; connecting: first connection; reconnecting: lost, retrying; unauthorized: key needed; incompatible: other protocol. */
@@ -29,7 +31,8 @@ export interface SensorReading {
 export interface Prediction {
   readonly asset: string;
   readonly t: string;
-  readonly rulS: number | null;
+  /** Remaining useful life in hours, as the wire carries it (protocol PredictionData.rulH). */
+  readonly rulH: number | null;
   readonly failureProbability: number | null;
   readonly anomalyScore: number | null;
   readonly topInputs: readonly { readonly name: string; readonly weight: number }[];

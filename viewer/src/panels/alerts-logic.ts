@@ -1,4 +1,4 @@
-import type { AlertView, Severity } from '../api/types.ts';
+import type { AlertView, Severity } from '../../../protocol/alerts.ts';
 
 const RANK: Record<Severity, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
 

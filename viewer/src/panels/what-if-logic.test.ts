@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Spread, WhatIfResult } from '../api/session-types.ts';
+import type { Spread, WhatIfResult } from '../api/what-if-types.ts';
 import { compareWhatIf, pendingChanges } from './what-if-logic.ts';
 
 const s = (mean: number, std = 0): Spread => ({ mean, std, p10: mean - std, p90: mean + std });

@@ -1,4 +1,4 @@
-import type { Spread, WhatIfResult } from '../api/session-types.ts';
+import type { Spread, WhatIfResult } from '../api/what-if-types.ts';
 
 /** One row of the baseline-vs-changed table. */
 export interface ComparisonRow {

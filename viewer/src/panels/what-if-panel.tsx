@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiCallError } from '../api/rest-client.ts';
-import type { WhatIfResult } from '../api/session-types.ts';
-import type { SetpointValue } from '../api/types.ts';
+import type { WhatIfResult } from '../api/what-if-types.ts';
+import type { SetpointValue } from '../../../protocol/plant.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { duration } from '../util/format.ts';
 import { compareWhatIf, pendingChanges, spreadText } from './what-if-logic.ts';
