@@ -5,6 +5,7 @@ import type { TrainingJobView } from '../../../protocol/models.ts';
 import type { LatestSnapshot } from '../../../protocol/plant.ts';
 import type { SessionView } from '../../../protocol/sessions.ts';
 import { predictionsOf } from './prediction.ts';
+import { mergeDefects } from './recent-defects.ts';
 import type { SensorReading, TwinState } from './store-types.ts';
 
 /** What a message does to the state, and whether the REST view must be refetched. */
@@ -61,6 +62,10 @@ export function applyChannelMessage(state: TwinState, m: ChannelMessage): Applie
       const { kind: _kind, ...view } = d;
       return { patch: { connection, sessions: { ...state.sessions, [view.id]: view } }, refetch: false };
     }
+    case 'events':
+      // Defects mark the outfeed belts; the other plant events reach the viewer through the timeline and alerts.
+      if (m.data.type !== 'defect') return { patch: { connection }, refetch: false };
+      return { patch: { connection, recentDefects: mergeDefects(state.recentDefects, [m.data]), simTime: later(m.t) }, refetch: false };
     default:
       return { patch: { connection }, refetch: false };
   }

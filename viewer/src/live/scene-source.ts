@@ -72,7 +72,7 @@ export function liveSceneState(s: TwinState): SceneState {
     topology: s.topology,
     latest: s.readings,
     health,
-    defects: s.recentDefects.map((d) => ({ asset: d.asset, unitId: d.unitId, type: d.type, x: d.x, y: d.y, severity: d.severity, timeMs: d.timeMs })),
+    defects: s.recentDefects.map((d) => ({ asset: d.asset, unitId: d.unitId, type: d.defect, x: d.xFrac, y: d.yFrac, severity: d.severity, timeMs: Date.parse(d.t) })),
     predictedDefects: predictedDefectsOf(s.predictions, s.simTime ? Date.parse(s.simTime) : 0),
     recommendations: [],
     simTimeMs: s.simTime ? Date.parse(s.simTime) : 0,

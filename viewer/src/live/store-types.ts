@@ -4,6 +4,7 @@ import type { ModelsView, TrainingJobView } from '../../../protocol/models.ts';
 import type { Topology } from '../../../protocol/plant.ts';
 import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import type { PredictionModelStatus } from '../../../protocol/ws.ts';
+import type { DefectEvent } from '../../../protocol/plant-events.ts';
 
 /** live: receiving; connecting: first connection; reconnecting: lost, retrying; unauthorized: key needed; incompatible: other protocol. */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized' | 'incompatible';
@@ -45,17 +46,6 @@ export interface Prediction {
   readonly defectRisk: Readonly<Record<string, number>>;
 }
 
-/** A defect event from inspection. */
-export interface DefectEvent {
-  readonly asset: string;
-  readonly unitId: number;
-  readonly type: string;
-  readonly x: number;
-  readonly y: number;
-  readonly severity: number;
-  readonly timeMs: number;
-}
-
 /** Everything the viewer knows of the twin; React and three.js select slices of it. */
 export interface TwinState {
   readonly connection: ConnectionState;
@@ -74,7 +64,7 @@ export interface TwinState {
   readonly followedTimeline: readonly TimelineMark[];
   /** The followed session's own sensor values (GET /api/sessions/:id/latest), not the live plant's. */
   readonly followedReadings: Readonly<Record<string, SensorReading>>;
-  /** Recent defects found by inspection (polled from the event history), newest last. */
+  /** Recent defects found by inspection (the `events` channel, backfilled over REST on connect), newest last. */
   readonly recentDefects: readonly DefectEvent[];
   /** Simulated seconds per wall second of the live plant (GET /api/health; 0 for "max"). */
   readonly simSpeed: number;

@@ -58,6 +58,18 @@ describe('twin store: channel messages', () => {
   });
 });
 
+describe('twin store: plant events on the events channel', () => {
+  it('adds a defect to the recent defects the scene marks, as the wire carries it, and ignores other events there', () => {
+    const store = createTwinStore();
+    const defect = { seq: 9, t: '2024-03-14T00:01:00.000Z', tS: 60, asset: 'Line_A', type: 'defect', unitId: 4, defect: 'crack', xFrac: 0.2, yFrac: 0.7, severity: 0.6 };
+    receive(store, msg(1, 'events', defect));
+    receive(store, msg(2, 'events', { seq: 10, t: '2024-03-14T00:01:00.000Z', tS: 60, asset: 'pump_001', type: 'failure', mode: 'bearing' }));
+    receive(store, msg(3, 'events', defect)); // the same defect again (e.g. backfilled): kept once
+    expect(store.getState().recentDefects).toEqual([defect]);
+    expect(store.getState().connection.lastSeq).toBe(3);
+  });
+});
+
 describe('twin store: training jobs on the state channel', () => {
   it('keeps the running job with its progress and marks the models as training, without a refetch', () => {
     const store = createTwinStore({ modelStatus: 'none' });
