@@ -55,8 +55,9 @@ export const Topology = Type.Object({
 });
 export type Topology = Static<typeof Topology>;
 
-/** One item of GET /api/plant/setpoints: a setpoint with its target and the actuator's actual value. */
-export const SetpointValue = Type.Object({ ...setpointInfoProperties, asset: Type.String(), target: Type.Number(), actual: Type.Number() });
+const { description: _description, ...setpointValueProperties } = setpointInfoProperties;
+/** One item of GET /api/plant/setpoints: a setpoint (without its description) with its target and the actuator's actual value. */
+export const SetpointValue = Type.Object({ ...setpointValueProperties, asset: Type.String(), target: Type.Number(), actual: Type.Number() });
 export type SetpointValue = Static<typeof SetpointValue>;
 export const SetpointList = List(SetpointValue);
 

@@ -13,7 +13,7 @@ import { RuntimeContext } from '../shell/runtime-context.tsx';
 import { KpiCards } from './kpi-cards.tsx';
 import { SetpointControls } from './setpoint-control.tsx';
 
-const furnace: SetpointValue = { id: 'Line_A.furnace_temp', asset: 'Line_A', name: 'furnace_temp', unit: '°C', min: 1350, max: 1650, target: 1500, actual: 1497, description: '' };
+const furnace: SetpointValue = { id: 'Line_A.furnace_temp', asset: 'Line_A', name: 'furnace_temp', unit: '°C', min: 1350, max: 1650, target: 1500, actual: 1497 };
 const other: SetpointValue = { ...furnace, id: 'Line_B.furnace_temp', asset: 'Line_B' };
 
 function mount(ui: React.ReactNode, rest: Partial<RestClient>, state: Partial<TwinState> = {}) {
