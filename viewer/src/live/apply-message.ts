@@ -49,8 +49,8 @@ export function applyChannelMessage(state: TwinState, m: ChannelMessage): Applie
       return { patch: { connection, predictions }, refetch: false };
     }
     case 'recommendations':
-      // Newest first, bounded: the panel shows a handful.
-      return { patch: { connection, recommendations: [m.data, ...state.recommendations].slice(0, 50) }, refetch: false };
+      // Each message is a recommendation after a status change: it replaces the one with its id. Newest first, bounded.
+      return { patch: { connection, recommendations: [m.data, ...state.recommendations.filter((r) => r.id !== m.data.id)].slice(0, 50) }, refetch: false };
     case 'state': {
       const d = m.data as { kind?: string } & SessionView;
       if (d.kind === 'training') {

@@ -5,6 +5,7 @@ import type { Topology } from '../../../protocol/plant.ts';
 import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import type { PredictionModelStatus } from '../../../protocol/ws.ts';
 import type { DefectEvent } from '../../../protocol/plant-events.ts';
+import type { Recommendation } from '../../../protocol/recommendation.ts';
 
 /** live: receiving; connecting: first connection; reconnecting: lost, retrying; unauthorized: key needed; incompatible: other protocol. */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized' | 'incompatible';
@@ -56,7 +57,8 @@ export interface TwinState {
   readonly kpis: KpiSnapshot | null;
   readonly alerts: Readonly<Record<string, AlertView>>;
   readonly predictions: Readonly<Record<string, Prediction>>;
-  readonly recommendations: readonly unknown[];
+  /** The optimizer's recommendations as they are after their last change, newest first. */
+  readonly recommendations: readonly Recommendation[];
   readonly sessions: Readonly<Record<string, SessionView>>;
   /** The session the scene and replay panel follow; null: the live plant. */
   readonly followedSession: string | null;

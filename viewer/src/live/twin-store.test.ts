@@ -70,6 +70,17 @@ describe('twin store: plant events on the events channel', () => {
   });
 });
 
+describe('twin store: recommendations', () => {
+  it('replaces a recommendation by id when its status changes, newest first', () => {
+    const store = createTwinStore();
+    const rec = (id: string, status: string) => ({ id, status, asset: 'Line_A', changes: [{ asset: 'Line_A', setpoint: 'Line_A.furnace_temp', from: 1500, to: 1490, unit: 'C' }] });
+    receive(store, msg(1, 'recommendations', rec('r1', 'proposed')));
+    receive(store, msg(2, 'recommendations', rec('r2', 'proposed')));
+    receive(store, msg(3, 'recommendations', rec('r1', 'approved')));
+    expect(store.getState().recommendations.map((r) => `${r.id}:${r.status}`)).toEqual(['r1:approved', 'r2:proposed']);
+  });
+});
+
 describe('twin store: training jobs on the state channel', () => {
   it('keeps the running job with its progress and marks the models as training, without a refetch', () => {
     const store = createTwinStore({ modelStatus: 'none' });
