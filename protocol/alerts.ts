@@ -1,55 +1,80 @@
 /** Alerts on the wire: REST (`/api/alerts`) and the `alerts` WebSocket channel. */
+import { Type, type Static } from 'typebox';
+import { List, Nullable } from './schema-kit.ts';
 
-/** Alert severities, least severe first. */
-export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+/** Alert severities, least severe first: the one definition of their order on the wire. */
+export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export const Severity = Type.Union([Type.Literal('LOW'), Type.Literal('MEDIUM'), Type.Literal('HIGH'), Type.Literal('CRITICAL')]);
+export type Severity = Static<typeof Severity>;
 
 /** `model_drift`: a live model's inputs no longer look like its training data (PSI / KS, ml/drift). */
-export type AlertRule = 'threshold' | 'rate_of_change' | 'anomaly' | 'failure' | 'model_drift';
+export const AlertRule = Type.Union([Type.Literal('threshold'), Type.Literal('rate_of_change'), Type.Literal('anomaly'), Type.Literal('failure'), Type.Literal('model_drift')]);
+export type AlertRule = Static<typeof AlertRule>;
 
 /**
  * Lifecycle: active → acknowledged → cleared, or active|acknowledged → dismissed (by an operator),
  * or active → cleared (the condition went away). A cleared alert may be re-opened within the cool-down.
  */
-export type AlertState = 'active' | 'acknowledged' | 'cleared' | 'dismissed';
+export const ALERT_STATES = ['active', 'acknowledged', 'cleared', 'dismissed'] as const;
+export const AlertState = Type.Union([Type.Literal('active'), Type.Literal('acknowledged'), Type.Literal('cleared'), Type.Literal('dismissed')]);
+export type AlertState = Static<typeof AlertState>;
+
+// Compile-time checks that the ordered lists and the schemas name the same values.
+const sameSeverities: [Severity, (typeof SEVERITIES)[number]] extends [(typeof SEVERITIES)[number], Severity] ? true : never = true;
+const sameStates: [AlertState, (typeof ALERT_STATES)[number]] extends [(typeof ALERT_STATES)[number], AlertState] ? true : never = true;
+void sameSeverities;
+void sameStates;
+
+const Iso = Type.String({ description: 'ISO 8601 UTC simulated time' });
 
 /** An alert as plain JSON (REST, WebSocket `alerts` channel, database rows). */
-export interface AlertView {
-  readonly id: string;
-  readonly rule: AlertRule;
-  readonly severity: Severity;
-  readonly state: AlertState;
-  readonly asset: string;
+export const AlertView = Type.Object({
+  id: Type.String(),
+  rule: AlertRule,
+  severity: Severity,
+  state: AlertState,
+  asset: Type.String(),
   /** Sensor id for threshold and rate rules; null for anomaly and failure alerts. */
-  readonly sensor: string | null;
+  sensor: Nullable(Type.String()),
   /** Sensor parameter name (e.g. "zone4_temp"), or null. */
-  readonly parameter: string | null;
-  /** ISO 8601 UTC simulated times. */
-  readonly openedAt: string;
-  readonly lastAt: string;
-  readonly clearedAt: string | null;
+  parameter: Nullable(Type.String()),
+  openedAt: Iso,
+  lastAt: Iso,
+  clearedAt: Nullable(Iso),
   /** Last value (threshold: the sample; rate: change per minute; anomaly: the score). */
-  readonly value: number | null;
+  value: Nullable(Type.Number()),
   /** The limit crossed at the current severity. */
-  readonly threshold: number | null;
-  readonly unit: string;
-  readonly direction: 'above' | 'below' | null;
-  readonly message: string;
-  readonly recommendedAction: string;
+  threshold: Nullable(Type.Number()),
+  unit: Type.String(),
+  direction: Nullable(Type.Union([Type.Literal('above'), Type.Literal('below')])),
+  message: Type.String(),
+  recommendedAction: Type.String(),
   /** How many times the alert re-opened within the cool-down instead of raising a new one. */
-  readonly reopenCount: number;
+  reopenCount: Type.Integer({ minimum: 0 }),
   /** Anomaly alerts: the sensors or features the model blames. */
-  readonly contributors: readonly string[];
-  readonly acknowledgedBy: string | null;
-  readonly acknowledgedAt: string | null;
-  readonly dismissedBy: string | null;
-  readonly dismissedAt: string | null;
-  readonly justification: string | null;
-}
+  contributors: List(Type.String()),
+  acknowledgedBy: Nullable(Type.String()),
+  acknowledgedAt: Nullable(Iso),
+  dismissedBy: Nullable(Type.String()),
+  dismissedAt: Nullable(Iso),
+  justification: Nullable(Type.String()),
+});
+export type AlertView = Static<typeof AlertView>;
 
-export type AlertChangeKind = 'opened' | 'reopened' | 'escalated' | 'updated' | 'cleared' | 'acknowledged' | 'dismissed';
+export const AlertChangeKind = Type.Union([
+  Type.Literal('opened'),
+  Type.Literal('reopened'),
+  Type.Literal('escalated'),
+  Type.Literal('updated'),
+  Type.Literal('cleared'),
+  Type.Literal('acknowledged'),
+  Type.Literal('dismissed'),
+]);
+export type AlertChangeKind = Static<typeof AlertChangeKind>;
 
-/** One lifecycle change, carrying the alert as it is after the change. */
-export interface AlertChange {
-  readonly kind: AlertChangeKind;
-  readonly alert: AlertView;
-}
+/** One lifecycle change, carrying the alert as it is after the change: the `alerts` channel payload. */
+export const AlertChange = Type.Object({ kind: AlertChangeKind, alert: AlertView });
+export type AlertChange = Static<typeof AlertChange>;
+
+/** Body of GET /api/alerts: newest first. */
+export const AlertList = List(AlertView);

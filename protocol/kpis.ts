@@ -1,83 +1,87 @@
 /** KPIs on the wire: REST (`/api/kpis`) and the `quality` WebSocket channel. */
+import { Type, type Static } from 'typebox';
+import { List, Nullable, NumberRecord } from './schema-kit.ts';
+
+const Ratio = Nullable(Type.Number({ description: 'null when its denominator is zero' }));
 
 /** KPI figures of one period as plain JSON; a ratio is null when its denominator is zero. */
-export interface KpiValues {
-  readonly units: number;
-  readonly goodUnits: number;
-  readonly defectiveUnits: number;
-  readonly defects: number;
+export const KpiValues = Type.Object({
+  units: Type.Number(),
+  goodUnits: Type.Number(),
+  defectiveUnits: Type.Number(),
+  defects: Type.Number(),
   /** Defects per 1,000 units produced. */
-  readonly defectRatePer1000: number | null;
+  defectRatePer1000: Ratio,
   /** Defects per type (physics DEFECT_TYPES: crack, bubble, chip, cloudiness, deformation, stain, stress_fracture). */
-  readonly defectsByType: Readonly<Record<string, number>>;
+  defectsByType: NumberRecord(),
   /** First-pass yield: units without a defect / units. */
-  readonly fpy: number | null;
+  fpy: Ratio,
   /** Units per hour of calendar time (for the plant: all lines together, comparable with targetRatePerH). */
-  readonly productionRatePerH: number | null;
-  readonly targetRatePerH: number;
+  productionRatePerH: Ratio,
+  targetRatePerH: Type.Number(),
   /** Line efficiency: units made / units the target rate asks for over the planned time. */
-  readonly efficiency: number | null;
-  readonly plannedS: number;
-  readonly downtimeS: number;
-  readonly runS: number;
-  readonly availability: number | null;
-  readonly performance: number | null;
-  readonly quality: number | null;
-  readonly oee: number | null;
-}
+  efficiency: Ratio,
+  plannedS: Type.Number(),
+  downtimeS: Type.Number(),
+  runS: Type.Number(),
+  availability: Ratio,
+  performance: Ratio,
+  quality: Ratio,
+  oee: Ratio,
+});
+export type KpiValues = Static<typeof KpiValues>;
 
-export interface PeriodInfo {
-  readonly label: string;
-  readonly start: string;
-  readonly end: string;
-}
+export const PeriodInfo = Type.Object({ label: Type.String(), start: Type.String(), end: Type.String() });
+export type PeriodInfo = Static<typeof PeriodInfo>;
 
 /** One hour of the quality sparkline. */
-export interface SparkPoint {
+export const SparkPoint = Type.Object({
   /** Start of the hour, ISO 8601 UTC. */
-  readonly hour: string;
-  readonly units: number;
-  readonly defects: number;
-  readonly defectiveUnits: number;
-  readonly fpy: number | null;
-  readonly defectRatePer1000: number | null;
-}
+  hour: Type.String(),
+  units: Type.Number(),
+  defects: Type.Number(),
+  defectiveUnits: Type.Number(),
+  fpy: Ratio,
+  defectRatePer1000: Ratio,
+});
+export type SparkPoint = Static<typeof SparkPoint>;
 
-export interface PeriodKpis {
-  readonly shift: KpiValues;
+const periodKpiProperties = {
+  shift: KpiValues,
   /** The last completed shift, for trend arrows; null before the first shift change. */
-  readonly previousShift: KpiValues | null;
-  readonly day: KpiValues;
-  readonly rolling: KpiValues;
+  previousShift: Nullable(KpiValues),
+  day: KpiValues,
+  rolling: KpiValues,
   /** 24 hourly points, oldest first, ending with the current (partial) hour. */
-  readonly sparkline: readonly SparkPoint[];
-}
+  sparkline: List(SparkPoint),
+};
+export const PeriodKpis = Type.Object(periodKpiProperties);
+export type PeriodKpis = Static<typeof PeriodKpis>;
 
-export interface LineKpis extends PeriodKpis {
-  readonly line: string;
-  readonly failed: boolean;
-  readonly stopped: boolean;
-  readonly targetUnitsPerH: number;
-  readonly idealUnitsPerH: number;
-}
+export const LineKpis = Type.Object({
+  ...periodKpiProperties,
+  line: Type.String(),
+  failed: Type.Boolean(),
+  stopped: Type.Boolean(),
+  targetUnitsPerH: Type.Number(),
+  idealUnitsPerH: Type.Number(),
+});
+export type LineKpis = Static<typeof LineKpis>;
 
-export interface MachineDowntime {
-  readonly asset: string;
-  readonly failed: boolean;
-  readonly shiftDowntimeS: number;
-  readonly dayDowntimeS: number;
-}
+export const MachineDowntime = Type.Object({ asset: Type.String(), failed: Type.Boolean(), shiftDowntimeS: Type.Number(), dayDowntimeS: Type.Number() });
+export type MachineDowntime = Static<typeof MachineDowntime>;
 
-/** The `quality` channel payload and the REST KPI response. */
-export interface KpiSnapshot {
+/** The `quality` channel payload and the body of GET /api/kpis. */
+export const KpiSnapshot = Type.Object({
   /** Simulated time of the snapshot, ISO 8601 UTC. */
-  readonly at: string;
-  readonly shift: PeriodInfo;
-  readonly previousShift: PeriodInfo | null;
-  readonly day: PeriodInfo;
-  readonly rollingWindowMin: number;
-  readonly lines: readonly LineKpis[];
+  at: Type.String(),
+  shift: PeriodInfo,
+  previousShift: Nullable(PeriodInfo),
+  day: PeriodInfo,
+  rollingWindowMin: Type.Number(),
+  lines: List(LineKpis),
   /** All lines together (machines have no output of their own; their downtime is listed apart). */
-  readonly plant: PeriodKpis;
-  readonly machines: readonly MachineDowntime[];
-}
+  plant: PeriodKpis,
+  machines: List(MachineDowntime),
+});
+export type KpiSnapshot = Static<typeof KpiSnapshot>;

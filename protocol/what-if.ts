@@ -12,7 +12,7 @@ export const DEFAULT_LOOKAHEAD_STEP_S = 10;
 /** The defect types a result counts, as physics names them (twin-api/what-if tests the two lists are equal). */
 export const WHAT_IF_DEFECT_TYPES = ['crack', 'bubble', 'chip', 'cloudiness', 'deformation', 'stain', 'stress_fracture'] as const;
 
-export const SetpointChange = Type.Object(
+export const WhatIfChange = Type.Object(
   {
     /** A setpoint id, e.g. "Line_A.furnace_temp" or "pump_003.load". */
     setpoint: Type.String({ minLength: 1, description: 'Setpoint id, e.g. Line_A.furnace_temp' }),
@@ -23,11 +23,11 @@ export const SetpointChange = Type.Object(
   },
   { additionalProperties: false },
 );
-export type SetpointChange = Static<typeof SetpointChange>;
+export type WhatIfChange = Static<typeof WhatIfChange>;
 
 export const WhatIfRequest = Type.Object(
   {
-    changes: Type.Array(SetpointChange, { minItems: 1, maxItems: 32, description: 'Setpoint changes of the changed branch, each now or at its atS' }),
+    changes: Type.Array(WhatIfChange, { minItems: 1, maxItems: 32, description: 'Setpoint changes of the changed branch, each now or at its atS' }),
     horizon: Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.String({ minLength: 1 })], {
       description: 'How far to look ahead: seconds, or a duration such as "4h" or "1h30m" (at most 24h)',
     }),

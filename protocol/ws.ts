@@ -1,7 +1,17 @@
 import { Type, type Static } from 'typebox';
+import { AlertChange } from './alerts.ts';
+import { KpiSnapshot } from './kpis.ts';
+import { PlantEvent } from './plant-events.ts';
+import { PredictionData } from './predictions.ts';
+import { Recommendation } from './recommendation.ts';
+import { SensorsData } from './sensors-frame.ts';
+import { StateData } from './state-data.ts';
+
+export { SensorsData } from './sensors-frame.ts';
+export { PredictionContribution, PredictionData, PredictionModelStatus } from './predictions.ts';
 
 /** WebSocket channels. */
-export const CHANNELS = ['sensors', 'predictions', 'alerts', 'recommendations', 'quality', 'state'] as const;
+export const CHANNELS = ['sensors', 'predictions', 'alerts', 'recommendations', 'quality', 'state', 'events'] as const;
 // Spelled out: a union built with `CHANNELS.map(...)` gets an array, not a tuple, and its Static is `never`.
 export const Channel = Type.Union([
   Type.Literal('sensors'),
@@ -10,6 +20,7 @@ export const Channel = Type.Union([
   Type.Literal('recommendations'),
   Type.Literal('quality'),
   Type.Literal('state'),
+  Type.Literal('events'),
 ]);
 export type Channel = Static<typeof Channel>;
 // Compile-time check that the schema and CHANNELS list the same channels.
@@ -44,64 +55,45 @@ export type ClientMessage = Static<typeof ClientMessage>;
 
 // ---- server → client
 
+/** The payload schema of each channel: a publisher can only send what its channel carries. */
+export const ChannelPayloadSchemas = {
+  sensors: SensorsData,
+  predictions: PredictionData,
+  /** One lifecycle change of an alert. */
+  alerts: AlertChange,
+  /** A recommendation as it is after a change of its status. */
+  recommendations: Recommendation,
+  quality: KpiSnapshot,
+  state: StateData,
+  /** One plant event as it happens (defect, failure, maintenance, fault onset, setpoint change). */
+  events: PlantEvent,
+} as const satisfies Record<Channel, unknown>;
+export type ChannelPayloads = { [C in Channel]: Static<(typeof ChannelPayloadSchemas)[C]> };
+
 /**
  * A data message: every message on a channel has this shape. `seq` is global across channels and
  * strictly increasing in each connection's stream; gaps are normal (other channels, other assets,
  * sensor frames merged), and loss the client must repair is announced by a `resync`.
  */
-export interface ChannelMessage<T = unknown> {
-  readonly channel: Channel;
-  readonly seq: number;
-  /** ISO 8601 UTC simulated time of the data. */
-  readonly t: string;
-  readonly data: T;
-}
+export type ChannelMessage<C extends Channel = Channel> = {
+  [K in C]: {
+    readonly channel: K;
+    readonly seq: number;
+    /** ISO 8601 UTC simulated time of the data. */
+    readonly t: string;
+    readonly data: ChannelPayloads[K];
+  };
+}[C];
 
 /** Control messages have `type` and no `channel`. */
-export type ControlMessage =
-  | { readonly type: 'welcome'; readonly protocolVersion: number; readonly seq: number; readonly channels: readonly Channel[] }
-  | { readonly type: 'resync'; readonly reason: string; readonly seq: number }
-  | { readonly type: 'error'; readonly code: string; readonly message: string }
+export const ControlMessage = Type.Union([
+  Type.Object({ type: Type.Literal('welcome'), protocolVersion: Type.Integer(), seq: Type.Integer(), channels: Type.Immutable(Type.Array(Channel)) }),
+  Type.Object({ type: Type.Literal('resync'), reason: Type.String(), seq: Type.Integer() }),
+  Type.Object({ type: Type.Literal('error'), code: Type.String(), message: Type.String() }),
   /**
    * Acknowledges a subscribe or unsubscribe with the connection's channels now subscribed. After a
    * resuming hello, it follows the replayed messages: the client is caught up and live from `seq`.
    */
-  | { readonly type: 'subscribed'; readonly channels: readonly Channel[]; readonly seq: number };
-
-/** Payload of a `sensors` message: the samples of one tick (or conflated ticks), latest per sensor. */
-export interface SensorsData {
-  readonly tick: number;
-  /**
-   * Server wall-clock time (epoch ms) when the tick ran, so a client can show how old what it
-   * displays is, and a benchmark can measure delivery latency on one machine.
-   */
-  readonly wallMs?: number;
-  readonly samples: readonly { readonly id: string; readonly v: number | null; readonly s: 0 | 1 | 2 | 3 }[];
-}
-
-/** How far a prediction can be trusted: its model is loaded, being loaded (or trained), or absent. */
-export type PredictionModelStatus = 'ready' | 'loading' | 'missing';
-
-/** An input that pushed a prediction (integrated gradients, signed, in the model's raw output unit). */
-export interface PredictionContribution {
-  readonly feature: string;
-  readonly contribution: number;
-}
-
-/** Payload of a `predictions` message: one asset's latest predictions; a task is absent until its model is ready. */
-export interface PredictionData {
-  readonly asset: string;
-  /** Machine profile (pump, cnc, …) or "line". */
-  readonly kind: string;
-  /** Simulated seconds since the scenario start of the sample the predictions were made on. */
-  readonly tS: number;
-  readonly status: Readonly<Partial<Record<'rul' | 'failure' | 'anomaly' | 'defects', PredictionModelStatus>>>;
-  /** Remaining useful life, hours. */
-  readonly rul?: { readonly value: number; readonly explanation: readonly PredictionContribution[] };
-  /** Probability of failure within the model's horizon. */
-  readonly failureProbability?: { readonly value: number; readonly explanation: readonly PredictionContribution[] };
-  /** Reconstruction error over its threshold (> 1: anomalous) and the sensors reconstructed worst. */
-  readonly anomaly?: { readonly score: number; readonly anomalous: boolean; readonly topSensors: readonly PredictionContribution[] };
-  /** P(≥ 1 defect of a type within a horizon) by output name (e.g. "crack_1h"). */
-  readonly defects?: { readonly probabilities: Readonly<Record<string, number>>; readonly explanation: readonly PredictionContribution[] };
-}
+  Type.Object({ type: Type.Literal('subscribed'), channels: Type.Immutable(Type.Array(Channel)), seq: Type.Integer() }),
+]);
+export type ControlMessage = Static<typeof ControlMessage>;

@@ -47,11 +47,11 @@ describe('the models API', async () => {
 
   it('serves the latest predictions with each asset\'s model status', async () => {
     s.twin.engine.step(1);
-    const list = (await call('GET', '/api/predictions', undefined, KEYS.viewer)).json().data as { asset: string; status: Record<string, string>; rul?: { value: number } }[];
+    const list = (await call('GET', '/api/predictions', undefined, KEYS.viewer)).json().data as { asset: string; status: Record<string, string>; rulH?: { value: number } }[];
     const pump = list.find((p) => p.asset === 'pump_001')!;
     expect(pump.status).toEqual({ rul: 'ready', failure: 'missing', anomaly: 'missing' });
-    expect(typeof pump.rul?.value).toBe('number');
-    expect(list.find((p) => p.asset === 'motor_001')?.rul).toBeUndefined();
+    expect(typeof pump.rulH?.value).toBe('number');
+    expect(list.find((p) => p.asset === 'motor_001')?.rulH).toBeUndefined();
   });
 
   it('lists the versions copied into the history database, and follows a new version and a promote', async () => {

@@ -1,5 +1,5 @@
 /**
- * Compile-time check that the monitor's domain types and protocol/'s wire types are the same shapes:
+ * Compile-time check that the domain types (monitor, commands, engine) and protocol/'s wire types are the same shapes:
  * the server sends the domain values as they are, and the viewer reads them with protocol/'s types.
  * A field or a literal added, removed or renamed on one side only fails `tsc` here. No runtime code.
  */
@@ -7,6 +7,10 @@ import type * as Domain from '../monitor/alerts/alert.ts';
 import type * as DomainKpis from '../monitor/kpis/kpi-types.ts';
 import type * as WireAlerts from '../protocol/alerts.ts';
 import type * as WireKpis from '../protocol/kpis.ts';
+import type * as DomainCommands from '../commands/index.ts';
+import type * as DomainEngine from '../engine/engine.ts';
+import type * as DomainEvents from '../engine/events.ts';
+import type * as WirePlant from '../protocol/plant.ts';
 
 /** true when A and B are assignable to each other, else never (so `= true` fails to compile). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -29,3 +33,11 @@ export const kpisConform: [
   Same<DomainKpis.MachineDowntime, WireKpis.MachineDowntime>,
   Same<DomainKpis.KpiSnapshot, WireKpis.KpiSnapshot>,
 ] = [true, true, true, true, true, true, true];
+
+export const commandsConform: [
+  Same<DomainCommands.PlantCommand, WirePlant.PlantCommand>,
+  Same<DomainCommands.PlantAck, WirePlant.PlantAck>,
+  Same<DomainCommands.CommandRecord, WirePlant.CommandRecord>,
+  Same<DomainEvents.CommandOrigin, WirePlant.CommandOrigin>,
+  Same<DomainEngine.SetpointView, WirePlant.SetpointValue>,
+] = [true, true, true, true, true];

@@ -2,7 +2,7 @@ import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../engine/frame.ts';
 import type { PlantLayout } from '../../engine/layout.ts';
-import { ShadowState } from './shadow-state.ts';
+import { ShadowState } from '../../protocol/shadow.ts';
 import { ShadowTracker, type ShadowFlagChange } from './shadow-tracker.ts';
 import { seededNormal } from './test-noise.test-helper.ts';
 

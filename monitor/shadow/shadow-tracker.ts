@@ -11,7 +11,7 @@ import {
   type DriftDetectorConfig,
   type ShadowFlag,
 } from './drift-detector.ts';
-import type { FlaggedAsset, ShadowSensorState, ShadowState } from './shadow-state.ts';
+import type { FlaggedAsset, ShadowSensorState, ShadowState } from '../../protocol/shadow.ts';
 
 type Sensor = PlantLayout['sensors'][number];
 

@@ -38,7 +38,8 @@ describe('PredictionsFeed', () => {
       expect(pumps.data.map((m) => m.t)).toEqual([0, 600, 1200].map((s) => new Date(engine.startMs + (s + engine.layout.stepS) * 1000).toISOString()));
       const p = pumps.data[2].data;
       expect(p.status).toEqual({ rul: 'ready', failure: 'ready', anomaly: 'ready' });
-      expect(typeof p.rul.value).toBe('number');
+      expect(typeof p.rulH.value).toBe('number');
+      expect(p.rul).toBeUndefined();
       expect(p.failureProbability.value).toBeGreaterThanOrEqual(0);
       expect(p.failureProbability.value).toBeLessThanOrEqual(1);
       await feed.close();

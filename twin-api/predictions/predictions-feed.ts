@@ -48,9 +48,9 @@ export class PredictionsFeed {
     });
   }
 
-  /** The latest prediction of every asset (status only where no model is ready). */
-  latest(): AssetPrediction[] {
-    return [...this.predictor.current().values()];
+  /** The latest prediction of every asset as on the wire (status only where no model is ready). */
+  latest(): PredictionData[] {
+    return [...this.predictor.current().values()].map(toPredictionData);
   }
 
   /** Publishes the predictor's current output at once (after a model was attached or replaced). */
@@ -64,11 +64,11 @@ export class PredictionsFeed {
     for (const p of preds.values()) {
       const tMs = this.engine.startMs + p.tS * 1000;
       const tIso = new Date(tMs).toISOString();
-      const data: PredictionData = p; // the wire shape (protocol/ws.ts) is what ml/ produces
+      const data = toPredictionData(p);
       hub?.publish('predictions', tIso, data, [p.asset]);
       if (p.anomaly && this.published > (this.sinks.anomalyWarmupSamples ?? 12)) alerts?.reportAnomaly(p.asset, p.anomaly.score, 1, p.anomaly.topSensors.map((c) => c.feature), tIso);
       if (store && (p.rul || p.failureProbability || p.anomaly || p.defects)) {
-        const payload = JSON.parse(JSON.stringify(p)) as unknown;
+        const payload = JSON.parse(JSON.stringify(data)) as unknown;
         this.persist = this.persist.then(() =>
           store.insertPrediction({ tMs, asset: p.asset, model: p.kind, payload }).then(
             () => undefined,
@@ -84,4 +84,10 @@ export class PredictionsFeed {
     this.sub.unsubscribe();
     await this.persist;
   }
+}
+
+/** The wire shape of one asset's predictions: ml/ gives RUL in its models' unit, hours; the wire names it `rulH`. */
+export function toPredictionData(p: AssetPrediction): PredictionData {
+  const { rul, ...rest } = p;
+  return rul ? { ...rest, rulH: rul } : rest;
 }

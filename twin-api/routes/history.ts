@@ -8,6 +8,8 @@ import type { EventStore } from '../store/event-store.ts';
 import type { SampleSource, SampleStore } from '../store/sample-store.ts';
 import { alignToRollups } from '../store/rollups.ts';
 import type { HistoryResponse } from '../../protocol/history.ts';
+import type { TwinEvent } from '../../engine/events.ts';
+import { toPlantEvent } from '../live/events-feed.ts';
 
 const HistoryQuery = Type.Object(
   {
@@ -60,7 +62,10 @@ export function historyRoutes(twin: LiveTwin, store: SampleStore & EventStore) {
         ...(q.assets ? { assets: list(q.assets)! } : {}),
         limit: q.limit ?? 500,
       });
-      return ok(events.map((e) => ({ ...e, t: new Date(e.tMs).toISOString() })));
+      // The same wire shape as the `events` channel. The history feed stores seq, type, asset and
+      // time as columns and the rest of the engine's event as the payload: put the event back together.
+      const startMs = twin.engine.startMs;
+      return ok(events.flatMap((e) => toPlantEvent({ ...(e.payload as object), seq: e.seq, type: e.type, asset: e.asset, tS: (e.tMs - startMs) / 1000 } as TwinEvent, startMs) ?? []));
     });
   };
 }

@@ -20,6 +20,7 @@ import { AlertFeed } from '../live/alert-feed.ts';
 import { HistoryFeed } from '../live/history-feed.ts';
 import { LiveTwin } from '../live/live-twin.ts';
 import { PlantHistoryFeed } from '../live/plant-history-feed.ts';
+import { feedPlantEvents } from '../live/events-feed.ts';
 import { feedSensors } from '../live/ws-feed.ts';
 import { createMetrics } from '../metrics.ts';
 import { MqttCommandPort } from '../plant/mqtt-command-port.ts';
@@ -67,6 +68,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
 
   const hub = new WsHub();
   const sensorsSub = feedSensors(engine, hub);
+  const eventsSub = feedPlantEvents(engine, hub);
   const savedAlertSettings = await store.getSetting('alerts');
   const alerts = new AlertEngine({
     sensors: engine.layout.sensors,
@@ -165,6 +167,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
       if (gauges) clearInterval(gauges);
       twin.stop();
       sensorsSub.unsubscribe();
+      eventsSub.unsubscribe();
       shadowSub.unsubscribe();
       servedSub.unsubscribe();
       await source.stop();

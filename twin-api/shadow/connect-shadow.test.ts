@@ -26,7 +26,7 @@ describe('connectShadow', () => {
       ['Line_B'],
     ]);
     // What was published adds up to what the tracker reports now.
-    const last = new Map(flags.map(([, , data]) => [(data as { asset: string }).asset, (data as { flag: string }).flag]));
+    const last = new Map(flags.map(([, , data]) => [(data as unknown as { asset: string }).asset, (data as unknown as { flag: string }).flag]));
     for (const [asset, flag] of last) if (flag === 'none') last.delete(asset);
     expect(last).toEqual(new Map(tracker.state().flaggedAssets.map((a) => [a.asset, a.flag])));
   });

@@ -8,5 +8,5 @@ export { checkSampleMessage, describeSchemaErrors, type SampleCheck } from './va
 export { BiasFilterBank, DEFAULT_BIAS_FILTER, type BiasFilterConfig, type SensorNoise } from '../../monitor/shadow/bias-filter.ts';
 export { DriftDetector, DEFAULT_DRIFT_DETECTOR, FLAG_NAMES, type DriftDetectorConfig, type ShadowFlag } from '../../monitor/shadow/drift-detector.ts';
 export { ShadowTracker, DEFAULT_SHADOW_TRACKER, type ShadowTrackerConfig, type TrackerLayout, type TrackerSample } from '../../monitor/shadow/shadow-tracker.ts';
-export { ShadowState, ShadowSensorState, FlaggedAsset, ShadowFlagSchema } from '../../monitor/shadow/shadow-state.ts';
+export { ShadowState, ShadowSensorState, FlaggedAsset, ShadowFlagSchema } from '../../protocol/shadow.ts';
 export { connectShadow, type SteppedSource } from './connect-shadow.ts';

@@ -15,7 +15,7 @@ import { WhatIfError } from './errors.ts';
  * at 60 s it loses half its defects (45 vs 90 per 1,000) and the seed spread of belt-speed what-ifs
  * shrinks by a third. See lookahead/README.md.
  */
-export { DEFAULT_LOOKAHEAD_STEP_S, DEFAULT_SEEDS, LOOKAHEAD_STEPS_S, MAX_HORIZON_S, MAX_SEEDS, SetpointChange, WhatIfRequest } from '../../protocol/what-if.ts';
+export { DEFAULT_LOOKAHEAD_STEP_S, DEFAULT_SEEDS, LOOKAHEAD_STEPS_S, MAX_HORIZON_S, MAX_SEEDS, WhatIfChange, WhatIfRequest } from '../../protocol/what-if.ts';
 
 /** A request checked against a plant: the timed plan the look-ahead runs. */
 export type WhatIfPlan = LookaheadPlan;

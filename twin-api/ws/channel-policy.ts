@@ -1,13 +1,16 @@
 import type { Channel } from '../../protocol/ws.ts';
 
 /** The queued (non-sensor) channels, in the order a full client queue sheds them: first dropped first. */
-export const DROP_ORDER = ['quality', 'predictions', 'recommendations', 'state', 'alerts'] as const satisfies readonly Channel[];
+export const DROP_ORDER = ['quality', 'predictions', 'recommendations', 'state', 'events', 'alerts'] as const satisfies readonly Channel[];
+// Every channel but sensors is queued: a channel added to the protocol must take its place above.
+const everyChannelQueued: Exclude<Channel, 'sensors'> extends (typeof DROP_ORDER)[number] ? true : never = true;
+void everyChannelQueued;
 export type QueuedChannel = (typeof DROP_ORDER)[number];
 
 /**
  * Channels that carry periodic snapshots: the next message supersedes an old one, so dropping an
  * old one costs freshness, not correctness. The others carry events (an alert raised, a state
- * changed, a recommendation made); losing one leaves the client's view wrong until it re-reads.
+ * changed, a recommendation made, a defect found); losing one leaves the client's view wrong until it re-reads.
  */
 export const SNAPSHOT_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['quality', 'predictions']);
 

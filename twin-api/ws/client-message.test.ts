@@ -20,7 +20,7 @@ describe('parseClientMessage', () => {
 
   it('names the offending field and the allowed values', () => {
     const r = parseClientMessage('{"type":"subscribe","channels":["weather"]}');
-    expect(!r.ok && r.message).toBe('invalid subscribe: /channels/0 must be one of sensors, predictions, alerts, recommendations, quality, state');
+    expect(!r.ok && r.message).toBe('invalid subscribe: /channels/0 must be one of sensors, predictions, alerts, recommendations, quality, state, events');
   });
 
   it('names a missing field', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../protocol/version.ts';
 import type { SensorsData } from '../../protocol/ws.ts';
-import { ManualScheduler, startHub, T0 } from './test-kit.test-helper.ts';
+import { alertMark, ManualScheduler, markOf, predictionMark, startHub, stateMark, T0 } from './test-kit.test-helper.ts';
 
 type Kit = Awaited<ReturnType<typeof startHub>>;
 let kit: Kit | null = null;
@@ -30,15 +30,15 @@ describe('WsHub handshake and subscriptions', () => {
     await c.join({ channels: ['alerts', 'state'] });
     expect(c.received[0]).toEqual({ type: 'welcome', protocolVersion: PROTOCOL_VERSION, seq: 0, channels: expect.arrayContaining(['sensors', 'alerts']) });
     expect(c.received[1]).toEqual({ type: 'subscribed', channels: ['alerts', 'state'], seq: 0 });
-    h.publish('alerts', T0, { id: 'a1' });
-    h.publish('quality', T0, { ignored: true });
-    h.publish('state', T0, { running: true });
-    h.publish('alerts', T0, { id: 'a2' });
+    h.publish('alerts', T0, alertMark('a1'));
+    h.publish('predictions', T0, predictionMark('ignored'));
+    h.publish('state', T0, stateMark('s1'));
+    h.publish('alerts', T0, alertMark('a2'));
     await c.until((x) => x.data.length === 3);
     expect(c.data).toEqual([
-      { channel: 'alerts', seq: 1, t: T0, data: { id: 'a1' } },
-      { channel: 'state', seq: 3, t: T0, data: { running: true } },
-      { channel: 'alerts', seq: 4, t: T0, data: { id: 'a2' } },
+      { channel: 'alerts', seq: 1, t: T0, data: alertMark('a1') },
+      { channel: 'state', seq: 3, t: T0, data: stateMark('s1') },
+      { channel: 'alerts', seq: 4, t: T0, data: alertMark('a2') },
     ]);
   });
 
@@ -49,8 +49,8 @@ describe('WsHub handshake and subscriptions', () => {
     c.send({ type: 'unsubscribe', channels: ['alerts'] });
     await c.until((x) => x.ofType('subscribed').length === 2);
     expect(c.ofType('subscribed')[1].channels).toEqual(['state']);
-    h.publish('alerts', T0, 1);
-    h.publish('state', T0, 2);
+    h.publish('alerts', T0, alertMark(1));
+    h.publish('state', T0, stateMark(2));
     await c.until((x) => x.data.length === 1);
     expect(c.data[0].channel).toBe('state');
   });
@@ -61,14 +61,14 @@ describe('WsHub handshake and subscriptions', () => {
     const m1 = await connect();
     await all.join({ channels: ['sensors', 'alerts'] });
     await m1.join({ channels: ['sensors', 'alerts'], assets: ['m1'] });
-    h.publish('alerts', T0, 'for m2', ['m2']);
-    h.publish('alerts', T0, 'for m1', ['line1', 'm1']);
-    h.publish('alerts', T0, 'plant-wide');
+    h.publish('alerts', T0, alertMark('for m2'), ['m2']);
+    h.publish('alerts', T0, alertMark('for m1'), ['line1', 'm1']);
+    h.publish('alerts', T0, alertMark('plant-wide'));
     h.publish('sensors', T0, frame(1, ['m1.temp', 'm2.temp', 'm10.temp', 'm1.speed']));
     h.publish('sensors', T0, frame(2, ['m2.temp']));
     await all.until((x) => x.data.length === 5);
     await m1.until((x) => x.data.length === 3);
-    expect(m1.data.map((m) => m.data)).toEqual(['for m1', 'plant-wide', { tick: 1, samples: [{ id: 'm1.temp', v: 1, s: 0 }, { id: 'm1.speed', v: 1, s: 0 }] }]);
+    expect(m1.data.map((m) => (m.channel === 'alerts' ? markOf(m.data) : m.data))).toEqual(['for m1', 'plant-wide', { tick: 1, samples: [{ id: 'm1.temp', v: 1, s: 0 }, { id: 'm1.speed', v: 1, s: 0 }] }]);
     expect(all.data[3].data.samples).toHaveLength(4);
   });
 
@@ -86,9 +86,9 @@ describe('WsHub handshake and subscriptions', () => {
     const c = await connect();
     c.send({ type: 'subscribe', channels: ['alerts'] });
     c.send('{not json');
-    c.send({ type: 'hello', protocolVersion: 1 });
+    c.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION });
     c.send({ type: 'subscribe', channels: ['weather'] });
-    c.send({ type: 'hello', protocolVersion: 1 });
+    c.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION });
     c.send({ type: 'subscribe', channels: ['alerts'], maxRateHz: -1 });
     c.ws.send(Buffer.from([1, 2, 3]));
     c.send({ type: 'subscribe', channels: ['alerts'] });
@@ -103,7 +103,7 @@ describe('WsHub handshake and subscriptions', () => {
     ]);
     expect(c.ofType('error')[2].message).toContain('/channels/0 must be one of sensors');
     expect(c.ofType('error')[4].message).toContain('/maxRateHz');
-    h.publish('alerts', T0, 'still here');
+    h.publish('alerts', T0, alertMark('still here'));
     await c.until((x) => x.data.length === 1);
     expect(c.closed).toBeNull();
     expect(h.metrics().clientErrors).toBe(6);
@@ -112,7 +112,7 @@ describe('WsHub handshake and subscriptions', () => {
   it('closes a connection that sends a message over 64 KB, or a burst of bad ones', async () => {
     const { connect } = await hub({ badMessageBurst: 5 });
     const big = await connect();
-    big.send({ type: 'hello', protocolVersion: 1, pad: 'x'.repeat(70_000) });
+    big.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, pad: 'x'.repeat(70_000) });
     await big.until((x) => x.closed !== null);
     expect(big.closed?.code).toBe(1009);
     expect(big.ofType('error')[0].code).toBe('TWIN_ERR_WS_TOO_LARGE');
@@ -130,23 +130,23 @@ describe('WsHub resume', () => {
     const { hub: h, connect } = await hub();
     const first = await connect();
     await first.join({ channels: ['alerts', 'predictions'] });
-    for (let i = 1; i <= 5; i++) h.publish(i % 2 ? 'alerts' : 'predictions', T0, i);
+    for (let i = 1; i <= 5; i++) i % 2 ? h.publish('alerts', T0, alertMark(i)) : h.publish('predictions', T0, predictionMark(i));
     await first.until((x) => x.data.length === 5);
     const lastSeq = first.data.at(-1).seq;
     first.close();
-    for (let i = 6; i <= 10; i++) h.publish(i % 2 ? 'alerts' : 'state', T0, i);
+    for (let i = 6; i <= 10; i++) i % 2 ? h.publish('alerts', T0, alertMark(i)) : h.publish('state', T0, stateMark(i));
 
     const again = await connect();
     await again.join({ channels: ['alerts', 'predictions'] }, { lastSeq });
     expect(again.received.map((m) => m.type ?? m.seq)).toEqual(['welcome', 7, 9, 'subscribed']);
-    h.publish('alerts', T0, 11);
+    h.publish('alerts', T0, alertMark(11));
     await again.until((x) => x.data.length === 3);
-    expect(again.data.map((m) => m.data)).toEqual([7, 9, 11]);
+    expect(again.data.map((m) => markOf(m.data))).toEqual(['7', '9', '11']);
   });
 
   it('sends resync when lastSeq is older than the buffer, or ahead of this server', async () => {
     const { hub: h, connect } = await hub({ ringSize: 10 });
-    for (let i = 1; i <= 30; i++) h.publish('alerts', T0, i);
+    for (let i = 1; i <= 30; i++) h.publish('alerts', T0, alertMark(i));
     const old = await connect();
     await old.join({ channels: ['alerts'] }, { lastSeq: 5 });
     expect(old.received.map((m) => m.type)).toEqual(['welcome', 'resync', 'subscribed']);
@@ -182,7 +182,7 @@ describe('WsHub back-pressure', () => {
       const data: SensorsData = { tick, samples: ids.map((id, i) => ({ id, v: tick + i / 100, s: 0 })) };
       const t = performance.now();
       h.publish('sensors', T0, data);
-      if (tick % 1000 === 0) h.publish('alerts', T0, { tick });
+      if (tick % 1000 === 0) h.publish('alerts', T0, alertMark(tick));
       const dt = performance.now() - t;
       publishMs += dt;
       worstPublishMs = Math.max(worstPublishMs, dt);

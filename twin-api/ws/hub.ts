@@ -1,6 +1,6 @@
 import type { Subscription } from 'rxjs';
 import type { WebSocket } from 'ws';
-import type { Channel, SensorsData } from '../../protocol/ws.ts';
+import type { Channel, ChannelPayloads } from '../../protocol/ws.ts';
 import { Connection, type FrameCache, type HubContext, type WsClientStats } from './connection.ts';
 import { WS_CLOSE } from './errors.ts';
 import { resolveHubOptions, type ResolvedHubOptions, type WsHubOptions } from './hub-options.ts';
@@ -14,8 +14,8 @@ export interface WsClientHandle {
   stats(): WsClientStats;
 }
 
-/** Payload type of a channel: sensors frames have a fixed shape, the rest is the publisher's. */
-export type ChannelData<C extends Channel> = C extends 'sensors' ? SensorsData : unknown;
+/** Payload type of a channel (protocol/ws.ts ChannelPayloads): publishing anything else does not compile. */
+export type ChannelData<C extends Channel> = ChannelPayloads[C];
 
 /**
  * Fans server data out to WebSocket clients. It takes `ws` sockets, so it does not depend on

@@ -21,7 +21,7 @@
  * 4. Data: `{channel, seq, t, data}` with seq strictly increasing per connection. Sensors are
  *    never queued behind: a client that cannot keep up gets the latest value per sensor in one
  *    merged frame. Other channels queue (maxQueue); on overflow quality then predictions shed their
- *    oldest; if an event (recommendations, state, alerts) would have to go, the backlog is dropped
+ *    oldest; if an event (recommendations, state, events, alerts) would have to go, the backlog is dropped
  *    and `resync {seq}` tells the client that everything up to seq must be re-read over REST.
  * 5. Bad messages get `error {code, message}` and the connection stays; a message over the size
  *    limit, or a burst of bad ones, closes it (1009 / 1008). The server pings every

@@ -3,6 +3,10 @@ import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { WebSocket, WebSocketServer, type ClientOptions } from 'ws';
 import { WsHub, type WsClientHandle } from './hub.ts';
 import type { WsHubOptions } from './hub-options.ts';
+import { PROTOCOL_VERSION } from '../../protocol/version.ts';
+import type { AlertChange } from '../../protocol/alerts.ts';
+import type { StateData } from '../../protocol/state-data.ts';
+import type { PredictionData } from '../../protocol/predictions.ts';
 
 /** Virtual time that a test moves forward by hand; the hub's timers run on it. */
 export class ManualScheduler extends VirtualTimeScheduler {
@@ -82,7 +86,7 @@ export class TestClient {
 
   /** Says hello and subscribes, and waits for the acknowledgement. */
   async join(subscribe: Record<string, unknown>, hello: Record<string, unknown> = {}): Promise<void> {
-    this.send({ type: 'hello', protocolVersion: 1, ...hello });
+    this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, ...hello });
     this.send({ type: 'subscribe', ...subscribe });
     await this.until((c) => c.ofType('subscribed').length > 0);
   }
@@ -93,3 +97,26 @@ export class TestClient {
 }
 
 export const T0 = '2024-01-01T00:00:00.000Z';
+
+/**
+ * Typed payloads that carry a mark (the alert id, the session id, the asset), so a test can publish
+ * real channel payloads and still read back which message arrived.
+ */
+export const alertMark = (mark: string | number): AlertChange => ({
+  kind: 'opened',
+  alert: {
+    id: String(mark), rule: 'threshold', severity: 'LOW', state: 'active', asset: 'm1', sensor: 'm1.temp', parameter: 'temp',
+    openedAt: T0, lastAt: T0, clearedAt: null, value: 1, threshold: 0, unit: 'C', direction: 'above', message: '', recommendedAction: '',
+    reopenCount: 0, contributors: [], acknowledgedBy: null, acknowledgedAt: null, dismissedBy: null, dismissedAt: null, justification: null,
+  },
+});
+export const stateMark = (mark: string | number): StateData => ({
+  kind: 'session', id: String(mark), source: { kind: 'scenario', scenario: 's' }, scenario: 's', t: T0, tS: 0, startS: 0, endS: 60,
+  running: true, finished: false, speed: 1, recording: false, timelineMarks: 0,
+});
+export const predictionMark = (mark: string | number): PredictionData => ({ asset: String(mark), kind: 'pump', tS: 0, status: {} });
+/** The mark of a payload built by one of the above (or a sensors frame's tick). */
+export function markOf(data: unknown): string {
+  const d = data as { alert?: { id: string }; kind?: string; id?: string; asset?: string; tick?: number };
+  return d.alert?.id ?? (d.kind === 'session' ? d.id : undefined) ?? d.asset ?? String(d.tick);
+}

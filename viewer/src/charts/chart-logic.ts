@@ -1,4 +1,4 @@
-import type { HistorySeries } from '../api/types.ts';
+import type { HistorySeries } from '../../../protocol/history.ts';
 
 /** A time window in simulated epoch ms; `live` windows slide with the newest data. */
 export interface TimeRange {

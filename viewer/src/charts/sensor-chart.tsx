@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import type { HistorySeries, SensorInfo } from '../api/types.ts';
+import type { HistorySeries } from '../../../protocol/history.ts';
+import type { SensorInfo } from '../../../protocol/plant.ts';
 import { useRuntime, useSettings, useTwin } from '../shell/runtime-context.tsx';
 import { appendLive, liveRange, needsFetch, panRange, toColumns, zoomRange, type ChartColumns, type TimeRange } from './chart-logic.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertView } from '../api/types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
 import { boundAlerts } from './apply-message.ts';
 
 const alert = (id: string, state: AlertView['state'], lastAt: string) => ({ id, state, lastAt }) as unknown as AlertView;

@@ -1,8 +1,11 @@
 import type { ChannelMessage, ControlMessage, SensorsData } from '../../../protocol/ws.ts';
-import type { AlertChange, AlertView, KpiSnapshot, LatestSnapshot } from '../api/types.ts';
-import type { SessionView } from '../api/session-types.ts';
-import type { TrainingJobView } from '../api/model-types.ts';
+import type { AlertChange, AlertView } from '../../../protocol/alerts.ts';
+import type { KpiSnapshot } from '../../../protocol/kpis.ts';
+import type { TrainingJobView } from '../../../protocol/models.ts';
+import type { LatestSnapshot } from '../../../protocol/plant.ts';
+import type { SessionView } from '../../../protocol/sessions.ts';
 import { predictionsOf } from './prediction.ts';
+import { mergeDefects } from './recent-defects.ts';
 import type { SensorReading, TwinState } from './store-types.ts';
 
 /** What a message does to the state, and whether the REST view must be refetched. */
@@ -46,8 +49,8 @@ export function applyChannelMessage(state: TwinState, m: ChannelMessage): Applie
       return { patch: { connection, predictions }, refetch: false };
     }
     case 'recommendations':
-      // Newest first, bounded: the panel shows a handful.
-      return { patch: { connection, recommendations: [m.data, ...state.recommendations].slice(0, 50) }, refetch: false };
+      // Each message is a recommendation after a status change: it replaces the one with its id. Newest first, bounded.
+      return { patch: { connection, recommendations: [m.data, ...state.recommendations.filter((r) => r.id !== m.data.id)].slice(0, 50) }, refetch: false };
     case 'state': {
       const d = m.data as { kind?: string } & SessionView;
       if (d.kind === 'training') {
@@ -59,6 +62,10 @@ export function applyChannelMessage(state: TwinState, m: ChannelMessage): Applie
       const { kind: _kind, ...view } = d;
       return { patch: { connection, sessions: { ...state.sessions, [view.id]: view } }, refetch: false };
     }
+    case 'events':
+      // Defects mark the outfeed belts; the other plant events reach the viewer through the timeline and alerts.
+      if (m.data.type !== 'defect') return { patch: { connection }, refetch: false };
+      return { patch: { connection, recentDefects: mergeDefects(state.recentDefects, [m.data]), simTime: later(m.t) }, refetch: false };
     default:
       return { patch: { connection }, refetch: false };
   }

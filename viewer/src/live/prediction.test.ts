@@ -11,14 +11,14 @@ describe('reading predictions from the wire', () => {
       kind: 'pump',
       tS: 3600,
       status: { rul: 'ready', failure: 'ready', anomaly: 'ready' },
-      rul: { value: 12.5, explanation: [{ feature: 'vibration_mm_s', contribution: -3 }] },
+      rulH: { value: 12.5, explanation: [{ feature: 'vibration_mm_s', contribution: -3 }] },
       failureProbability: { value: 0.4, explanation: [{ feature: 'bearing_temp_c', contribution: 1.2 }, { feature: 'flow_m3h', contribution: -0.1 }] },
       anomaly: { score: 1.3, anomalous: true, topSensors: [{ feature: 'vibration_mm_s', contribution: 0.9 }] },
     };
     expect(toPrediction(wire, T)).toEqual({
       asset: 'pump_003',
       t: T,
-      rulS: 45_000,
+      rulH: 12.5,
       failureProbability: 0.4,
       anomalyScore: 1.3,
       topInputs: [{ name: 'bearing_temp_c', weight: 1.2 }, { name: 'flow_m3h', weight: -0.1 }],
@@ -31,7 +31,7 @@ describe('reading predictions from the wire', () => {
 
   it('reads an asset whose models are all missing as "no model", with no figures', () => {
     const p = toPrediction({ asset: 'Line_A', kind: 'line', tS: 0, status: { defects: 'missing', anomaly: 'missing' } }, T);
-    expect(p).toMatchObject({ asset: 'Line_A', model: null, rulS: null, failureProbability: null, anomalyScore: null, topInputs: [], status: { defects: 'missing', anomaly: 'missing' } });
+    expect(p).toMatchObject({ asset: 'Line_A', model: null, rulH: null, failureProbability: null, anomalyScore: null, topInputs: [], status: { defects: 'missing', anomaly: 'missing' } });
   });
 
   it("keeps a line's defect risk per type and horizon", () => {

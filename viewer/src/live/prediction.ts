@@ -17,14 +17,13 @@ export function toPrediction(data: unknown, t: string): Prediction | null {
   if (!data || typeof data !== 'object') return null;
   const d = data as Partial<PredictionData>;
   if (typeof d.asset !== 'string') return null;
-  const rulH = num(d.rul?.value);
   const ready = Object.values(d.status ?? {}).some((s) => s === 'ready');
   // The inputs that explain the headline figure: failure risk, else RUL, else the anomaly's sensors.
-  const explanation = d.failureProbability?.explanation ?? d.rul?.explanation ?? d.anomaly?.topSensors ?? d.defects?.explanation;
+  const explanation = d.failureProbability?.explanation ?? d.rulH?.explanation ?? d.anomaly?.topSensors ?? d.defects?.explanation;
   return {
     asset: d.asset,
     t,
-    rulS: rulH !== null ? rulH * 3600 : null,
+    rulH: num(d.rulH?.value),
     failureProbability: num(d.failureProbability?.value),
     anomalyScore: num(d.anomaly?.score),
     topInputs: inputsOf(explanation),

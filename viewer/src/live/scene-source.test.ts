@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { SessionView } from '../api/session-types.ts';
+import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import { createSceneSource, predictedDefectsOf, replaySceneState } from './scene-source.ts';
 import { createTwinStore } from './twin-store.ts';
 
@@ -8,7 +8,7 @@ const session = (tS: number, running = false): SessionView =>
   ({ id: 'S1', scenario: 'crack-storm', t: new Date(Date.parse('2024-03-14T00:00:00Z') + tS * 1000).toISOString(), tS, startS: 0, endS: 57_600, running, finished: false, speed: 10, source: { kind: 'scenario', scenario: 'crack-storm' } }) as SessionView;
 
 describe('the scene follows a replayed session', () => {
-  const marks = [
+  const marks: TimelineMark[] = [
     { tS: 100, type: 'fault_onset', asset: 'pump_001', label: 'bearing wear' },
     { tS: 200, type: 'failure', asset: 'motor_002', label: 'winding' },
     { tS: 290, type: 'defect', asset: 'Line_A', label: 'crack' },
@@ -45,7 +45,7 @@ describe('the scene follows a replayed session', () => {
 });
 
 describe('predicted defects on the scene', () => {
-  const line = (asset: string, defectRisk: Record<string, number>) => ({ asset, t: '', rulS: null, failureProbability: null, anomalyScore: null, topInputs: [], model: 'line', accuracy: null, status: { defects: 'ready' as const }, defectRisk });
+  const line = (asset: string, defectRisk: Record<string, number>) => ({ asset, t: '', rulH: null, failureProbability: null, anomalyScore: null, topInputs: [], model: 'line', accuracy: null, status: { defects: 'ready' as const }, defectRisk });
 
   it("marks each defect type whose 1 h risk reaches one half, likeliest first, due within the hour", () => {
     const now = Date.parse('2024-03-14T08:00:00Z');

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { SessionView, TimelineMark } from '../api/session-types.ts';
+import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import type { MachineHealth, SceneDefect, ScenePredictedDefect, SceneState } from '../scene/scene-data.ts';
 import type { Prediction, TwinState } from './store-types.ts';
 import type { TwinStore } from './twin-store.ts';
@@ -7,7 +7,7 @@ import type { TwinStore } from './twin-store.ts';
 const EMPTY: Readonly<Record<string, never>> = {};
 
 function healthOf(p: Prediction): MachineHealth {
-  return { rulH: p.rulS !== null ? p.rulS / 3600 : null, anomalyScore: p.anomalyScore, failureProbability: p.failureProbability, modelStatus: 'ok' };
+  return { rulH: p.rulH, anomalyScore: p.anomalyScore, failureProbability: p.failureProbability, modelStatus: 'ok' };
 }
 
 /** How long a replayed defect stays on the scene's outfeed belt, simulated seconds. */
@@ -72,7 +72,7 @@ export function liveSceneState(s: TwinState): SceneState {
     topology: s.topology,
     latest: s.readings,
     health,
-    defects: s.recentDefects.map((d) => ({ asset: d.asset, unitId: d.unitId, type: d.type, x: d.x, y: d.y, severity: d.severity, timeMs: d.timeMs })),
+    defects: s.recentDefects.map((d) => ({ asset: d.asset, unitId: d.unitId, type: d.defect, x: d.xFrac, y: d.yFrac, severity: d.severity, timeMs: Date.parse(d.t) })),
     predictedDefects: predictedDefectsOf(s.predictions, s.simTime ? Date.parse(s.simTime) : 0),
     recommendations: [],
     simTimeMs: s.simTime ? Date.parse(s.simTime) : 0,

@@ -1,7 +1,11 @@
-import type { AlertView, KpiSnapshot, Topology } from '../api/types.ts';
-import type { SessionView, TimelineMark } from '../api/session-types.ts';
-import type { ModelsView, TrainingJobView } from '../api/model-types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
+import type { KpiSnapshot } from '../../../protocol/kpis.ts';
+import type { ModelsView, TrainingJobView } from '../../../protocol/models.ts';
+import type { Topology } from '../../../protocol/plant.ts';
+import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import type { PredictionModelStatus } from '../../../protocol/ws.ts';
+import type { DefectEvent } from '../../../protocol/plant-events.ts';
+import type { Recommendation } from '../../../protocol/recommendation.ts';
 
 /** live: receiving; connecting: first connection; reconnecting: lost, retrying; unauthorized: key needed; incompatible: other protocol. */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized' | 'incompatible';
@@ -29,7 +33,8 @@ export interface SensorReading {
 export interface Prediction {
   readonly asset: string;
   readonly t: string;
-  readonly rulS: number | null;
+  /** Remaining useful life in hours, as the wire carries it (protocol PredictionData.rulH). */
+  readonly rulH: number | null;
   readonly failureProbability: number | null;
   readonly anomalyScore: number | null;
   readonly topInputs: readonly { readonly name: string; readonly weight: number }[];
@@ -42,17 +47,6 @@ export interface Prediction {
   readonly defectRisk: Readonly<Record<string, number>>;
 }
 
-/** A defect event from inspection. */
-export interface DefectEvent {
-  readonly asset: string;
-  readonly unitId: number;
-  readonly type: string;
-  readonly x: number;
-  readonly y: number;
-  readonly severity: number;
-  readonly timeMs: number;
-}
-
 /** Everything the viewer knows of the twin; React and three.js select slices of it. */
 export interface TwinState {
   readonly connection: ConnectionState;
@@ -63,7 +57,8 @@ export interface TwinState {
   readonly kpis: KpiSnapshot | null;
   readonly alerts: Readonly<Record<string, AlertView>>;
   readonly predictions: Readonly<Record<string, Prediction>>;
-  readonly recommendations: readonly unknown[];
+  /** The optimizer's recommendations as they are after their last change, newest first. */
+  readonly recommendations: readonly Recommendation[];
   readonly sessions: Readonly<Record<string, SessionView>>;
   /** The session the scene and replay panel follow; null: the live plant. */
   readonly followedSession: string | null;
@@ -71,7 +66,7 @@ export interface TwinState {
   readonly followedTimeline: readonly TimelineMark[];
   /** The followed session's own sensor values (GET /api/sessions/:id/latest), not the live plant's. */
   readonly followedReadings: Readonly<Record<string, SensorReading>>;
-  /** Recent defects found by inspection (polled from the event history), newest last. */
+  /** Recent defects found by inspection (the `events` channel, backfilled over REST on connect), newest last. */
   readonly recentDefects: readonly DefectEvent[];
   /** Simulated seconds per wall second of the live plant (GET /api/health; 0 for "max"). */
   readonly simSpeed: number;

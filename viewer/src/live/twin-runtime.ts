@@ -2,12 +2,16 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { CHANNELS } from '../../../protocol/ws.ts';
 import { loadApiKey, saveApiKey, wsProtocols } from '../api/api-key.ts';
 import { ApiCallError, createRestClient, type RestClient } from '../api/rest-client.ts';
-import type { AlertView, Health, KpiSnapshot, LatestSnapshot, Topology } from '../api/types.ts';
-import type { SessionView } from '../api/session-types.ts';
-import type { ModelsView } from '../api/model-types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
+import type { Health } from '../../../protocol/health.ts';
+import type { KpiSnapshot } from '../../../protocol/kpis.ts';
+import type { ModelsView } from '../../../protocol/models.ts';
+import type { LatestSnapshot, Topology } from '../../../protocol/plant.ts';
+import type { SessionView } from '../../../protocol/sessions.ts';
+import type { DefectEvent } from '../../../protocol/plant-events.ts';
 import { predictionsOf } from './prediction.ts';
 import { alertsById, readingsFromLatest } from './apply-message.ts';
-import { fetchRecentDefects } from './defects-poll.ts';
+import { mergeDefects, RECENT_DEFECTS_PATH } from './recent-defects.ts';
 import { loadSettings, saveSettings, type ViewerSettings } from './settings.ts';
 import { createTwinStore, receive, setConnection, type TwinStore } from './twin-store.ts';
 import { LiveClient } from './ws-client.ts';
@@ -43,7 +47,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
   async function refetch(): Promise<void> {
     try {
       const topology = store.getState().topology ?? (await rest.get<Topology>('/api/plant/topology'));
-      const [latest, alerts, kpis, sessions, health, predictions, models] = await Promise.all([
+      const [latest, alerts, kpis, sessions, health, predictions, models, defects] = await Promise.all([
         rest.get<LatestSnapshot>('/api/plant/latest'),
         rest.get<AlertView[]>(ALERT_QUERY),
         rest.get<KpiSnapshot>('/api/kpis'),
@@ -53,6 +57,8 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         rest.get<unknown[]>('/api/predictions').catch(() => []),
         // The registry gives the held-out quality of the models in service (the accuracy card).
         rest.get<ModelsView>('/api/models').catch(() => null),
+        // Defects come live on the `events` channel; this fills what was missed while away.
+        rest.get<DefectEvent[]>(RECENT_DEFECTS_PATH).catch(() => []),
       ]);
       store.setState((s) => ({
         topology,
@@ -64,6 +70,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         modelStatus: health.models.status,
         ...(models ? { models, trainingJob: models.job ?? (s.trainingJob?.state === 'running' ? null : s.trainingJob) } : {}),
         predictions: { ...s.predictions, ...Object.fromEntries(predictionsOf(predictions, latest.t).map((p) => [p.asset, p])) },
+        recentDefects: mergeDefects(s.recentDefects, defects),
         simSpeed: typeof health.engine.speed === 'number' ? health.engine.speed : 0,
         needsApiKey: false,
       }));
@@ -97,10 +104,6 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
     rest.get<Health>('/api/health').then((h) => store.setState({ modelStatus: h.models.status }), () => {});
     rest.get<ModelsView>('/api/models').then((models) => store.setState({ models }), () => {});
   }, 30_000);
-  const pollDefects = () => {
-    if (store.getState().connection.status === 'live') fetchRecentDefects(rest).then((recentDefects) => store.setState({ recentDefects }), () => {});
-  };
-  const defectTimer = setInterval(pollDefects, 3000);
 
   return {
     store,
@@ -123,7 +126,6 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
     },
     stop() {
       clearInterval(healthTimer);
-      clearInterval(defectTimer);
       live.stop();
     },
   };

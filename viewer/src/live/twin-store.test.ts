@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { ChannelMessage } from '../../../protocol/ws.ts';
-import type { AlertView } from '../api/types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
 import { createTwinStore, receive } from './twin-store.ts';
 
-const msg = (seq: number, channel: ChannelMessage['channel'], data: unknown, t = '2024-03-14T00:01:00.000Z'): ChannelMessage => ({ seq, channel, t, data });
+// Payloads are built loosely here (a few fields each); the store must cope with what it is given.
+const msg = (seq: number, channel: ChannelMessage['channel'], data: unknown, t = '2024-03-14T00:01:00.000Z'): ChannelMessage => ({ seq, channel, t, data }) as ChannelMessage;
 const alert = (id: string, state: AlertView['state'] = 'active'): AlertView =>
   ({ id, state, severity: 'CRITICAL', asset: 'pump_001', openedAt: '2024-03-14T00:00:00.000Z', acknowledgedBy: null, acknowledgedAt: null }) as unknown as AlertView;
 
@@ -47,13 +48,36 @@ describe('twin store: channel messages', () => {
 
   it('keeps the latest prediction per asset, one or many per message, and ignores payloads without an asset', () => {
     const store = createTwinStore();
-    const pump = { asset: 'pump_001', kind: 'pump', tS: 0, status: { rul: 'ready', failure: 'ready' }, rul: { value: 2, explanation: [] }, failureProbability: { value: 0.3, explanation: [{ feature: 'vibration', contribution: 0.5 }] } };
+    const pump = { asset: 'pump_001', kind: 'pump', tS: 0, status: { rul: 'ready', failure: 'ready' }, rulH: { value: 2, explanation: [] }, failureProbability: { value: 0.3, explanation: [{ feature: 'vibration', contribution: 0.5 }] } };
     receive(store, msg(1, 'predictions', [pump, { nothing: true }]));
     const p = store.getState().predictions['pump_001']!;
-    expect(p.rulS).toBe(7200);
+    expect(p.rulH).toBe(2);
     expect(p.failureProbability).toBe(0.3);
     expect(p.topInputs).toEqual([{ name: 'vibration', weight: 0.5 }]);
     expect(Object.keys(store.getState().predictions)).toEqual(['pump_001']);
+  });
+});
+
+describe('twin store: plant events on the events channel', () => {
+  it('adds a defect to the recent defects the scene marks, as the wire carries it, and ignores other events there', () => {
+    const store = createTwinStore();
+    const defect = { seq: 9, t: '2024-03-14T00:01:00.000Z', tS: 60, asset: 'Line_A', type: 'defect', unitId: 4, defect: 'crack', xFrac: 0.2, yFrac: 0.7, severity: 0.6 };
+    receive(store, msg(1, 'events', defect));
+    receive(store, msg(2, 'events', { seq: 10, t: '2024-03-14T00:01:00.000Z', tS: 60, asset: 'pump_001', type: 'failure', mode: 'bearing' }));
+    receive(store, msg(3, 'events', defect)); // the same defect again (e.g. backfilled): kept once
+    expect(store.getState().recentDefects).toEqual([defect]);
+    expect(store.getState().connection.lastSeq).toBe(3);
+  });
+});
+
+describe('twin store: recommendations', () => {
+  it('replaces a recommendation by id when its status changes, newest first', () => {
+    const store = createTwinStore();
+    const rec = (id: string, status: string) => ({ id, status, asset: 'Line_A', changes: [{ asset: 'Line_A', setpoint: 'Line_A.furnace_temp', from: 1500, to: 1490, unit: 'C' }] });
+    receive(store, msg(1, 'recommendations', rec('r1', 'proposed')));
+    receive(store, msg(2, 'recommendations', rec('r2', 'proposed')));
+    receive(store, msg(3, 'recommendations', rec('r1', 'approved')));
+    expect(store.getState().recommendations.map((r) => `${r.id}:${r.status}`)).toEqual(['r1:approved', 'r2:proposed']);
   });
 });
 

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { PROTOCOL_VERSION } from '../../../protocol/version.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from './store-types.ts';
 import { backoffMs, LiveClient, type SocketLike } from './ws-client.ts';
@@ -48,8 +49,8 @@ describe('LiveClient', () => {
     const { client, sockets } = setup();
     client.start();
     sockets[0]!.open();
-    expect(sockets[0]!.sent).toEqual([{ type: 'hello', protocolVersion: 1 }]);
-    sockets[0]!.receive({ type: 'welcome', protocolVersion: 1, seq: 40, channels: [] });
+    expect(sockets[0]!.sent).toEqual([{ type: 'hello', protocolVersion: PROTOCOL_VERSION }]);
+    sockets[0]!.receive({ type: 'welcome', protocolVersion: PROTOCOL_VERSION, seq: 40, channels: [] });
     expect(sockets[0]!.sent[1]).toEqual({ type: 'subscribe', channels: ['sensors', 'alerts'], maxRateHz: 2 });
     client.stop();
   });
@@ -73,7 +74,7 @@ describe('LiveClient', () => {
     vi.advanceTimersByTime(500);
     expect(sockets).toHaveLength(2);
     sockets[1]!.open();
-    expect(sockets[1]!.sent[0]).toEqual({ type: 'hello', protocolVersion: 1, lastSeq: 120 });
+    expect(sockets[1]!.sent[0]).toEqual({ type: 'hello', protocolVersion: PROTOCOL_VERSION, lastSeq: 120 });
     client.stop();
   });
 
@@ -93,10 +94,23 @@ describe('LiveClient', () => {
     const { client, sockets, changes } = setup();
     client.start();
     sockets[0]!.open();
-    sockets[0]!.close(4001, 'protocol version 1 is not supported');
+    sockets[0]!.close(4001, `protocol version ${PROTOCOL_VERSION} is not supported; this server speaks ${PROTOCOL_VERSION + 1}`);
     vi.advanceTimersByTime(60_000);
     expect(sockets).toHaveLength(1);
-    expect(changes.at(-1)).toMatchObject({ status: 'incompatible' });
+    expect(changes.at(-1)).toEqual({ status: 'incompatible', detail: `server speaks protocol v${PROTOCOL_VERSION + 1}, this viewer v${PROTOCOL_VERSION}: reload the page` });
+  });
+
+  it('checks the version the server welcomes with: another one is not read, not subscribed to and not retried', () => {
+    const { client, sockets, changes, received } = setup();
+    client.start();
+    sockets[0]!.open();
+    sockets[0]!.receive({ type: 'welcome', protocolVersion: PROTOCOL_VERSION - 1, seq: 3, channels: [] });
+    sockets[0]!.receive({ channel: 'sensors', seq: 4, t: 'x', data: {} });
+    vi.advanceTimersByTime(60_000);
+    expect(sockets[0]!.sent).toEqual([{ type: 'hello', protocolVersion: PROTOCOL_VERSION }]);
+    expect(received).toEqual([]);
+    expect(sockets).toHaveLength(1);
+    expect(changes.at(-1)).toEqual({ status: 'incompatible', detail: `server speaks protocol v${PROTOCOL_VERSION - 1}, this viewer v${PROTOCOL_VERSION}: reload the page` });
   });
 
   it('reconnects when an open connection goes quiet (half-open link)', () => {

@@ -37,6 +37,18 @@ export interface LiveClientOptions {
 /** Close code of a protocol-version mismatch (twin-api ws/errors.ts): retrying cannot help. */
 const CLOSE_PROTOCOL_VERSION = 4001;
 
+/** What the viewer says when it and the server speak different protocols; null: the server's version is not known. */
+export function incompatibleDetail(serverVersion: number | null): string {
+  const server = serverVersion === null ? 'another protocol version' : `protocol v${serverVersion}`;
+  return `server speaks ${server}, this viewer v${PROTOCOL_VERSION}: reload the page`;
+}
+
+/** The version in the server's refusal ("… this server speaks 3"), if it names one. */
+function versionInReason(reason: string): number | null {
+  const m = /speaks (\d+)/.exec(reason);
+  return m ? Number(m[1]) : null;
+}
+
 /** Reconnect delay: exponential from baseMs to maxMs, with jitter so clients do not return in step. */
 export function backoffMs(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
@@ -106,6 +118,7 @@ export class LiveClient {
       this.armStale();
     };
     socket.onmessage = (ev) => {
+      if (socket !== this.socket) return; // a socket given up on (another protocol version) says nothing more
       this.armStale();
       let m: ChannelMessage | ControlMessage;
       try {
@@ -113,7 +126,11 @@ export class LiveClient {
       } catch {
         return;
       }
-      if ('type' in m && m.type === 'welcome') this.subscribe();
+      if ('type' in m && m.type === 'welcome') {
+        // A server that welcomes another version would send messages this viewer misreads: stop here.
+        if (m.protocolVersion !== PROTOCOL_VERSION) return this.incompatible(m.protocolVersion);
+        this.subscribe();
+      }
       this.o.onMessage(m);
     };
     socket.onerror = () => {};
@@ -123,12 +140,22 @@ export class LiveClient {
       if (!this.running) return;
       if (ev.code === CLOSE_PROTOCOL_VERSION) {
         this.clearTimers();
-        this.o.onConnection({ status: 'incompatible', detail: ev.reason || 'the server speaks another protocol version; reload the page' });
+        this.o.onConnection({ status: 'incompatible', detail: incompatibleDetail(versionInReason(ev.reason)) });
         return;
       }
       if (!this.opened) this.o.onHandshakeFailed?.();
       this.scheduleRetry(ev.reason || (this.opened ? 'connection lost' : 'cannot connect'));
     };
+  }
+
+  /** Gives up on this server until the page reloads: retrying cannot make the versions agree. */
+  private incompatible(serverVersion: number): void {
+    this.running = false;
+    this.clearTimers();
+    const s = this.socket;
+    this.socket = null;
+    s?.close(1000, 'protocol version mismatch');
+    this.o.onConnection({ status: 'incompatible', detail: incompatibleDetail(serverVersion) });
   }
 
   private subscribe(): void {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { AlertView } from '../api/types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
 import { alertsFor, investigateSensors, justificationProblem } from './alerts-logic.ts';
 
 const a = (id: string, severity: AlertView['severity'], openedAt: string, state: AlertView['state'] = 'active') => ({ id, severity, openedAt, state }) as AlertView;

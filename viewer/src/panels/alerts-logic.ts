@@ -1,6 +1,5 @@
-import type { AlertView, Severity } from '../api/types.ts';
+import { SEVERITIES, type AlertView } from '../../../protocol/alerts.ts';
 
-const RANK: Record<Severity, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
 
 /** Which list an alert belongs in: "active" until acknowledged, then "acknowledged"; others are history. */
 export type AlertTab = 'active' | 'acknowledged';
@@ -9,7 +8,7 @@ export type AlertTab = 'active' | 'acknowledged';
 export function alertsFor(tab: AlertTab, alerts: Readonly<Record<string, AlertView>>): AlertView[] {
   return Object.values(alerts)
     .filter((a) => a.state === tab)
-    .sort((a, b) => RANK[b.severity] - RANK[a.severity] || b.openedAt.localeCompare(a.openedAt));
+    .sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || b.openedAt.localeCompare(a.openedAt));
 }
 
 /** A dismissal needs a reason the server accepts: 10 to 2000 characters. */

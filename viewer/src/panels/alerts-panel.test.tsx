@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { RestClient } from '../api/rest-client.ts';
-import type { AlertView } from '../api/types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
 import { DEFAULT_SETTINGS } from '../live/settings.ts';
 import { createTwinStore } from '../live/twin-store.ts';
 import type { TwinRuntime } from '../live/twin-runtime.ts';

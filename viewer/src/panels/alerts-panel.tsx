@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AlertView } from '../api/types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
 import { ApiCallError } from '../api/rest-client.ts';
 import { navigate, uiStore } from '../shell/ui-store.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';

@@ -2,7 +2,7 @@ import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { navigate } from '../shell/ui-store.ts';
 import { fleetTiles, type FleetState } from './fleet-logic.ts';
 
-import type { AssetInfo } from '../api/types.ts';
+import type { AssetInfo } from '../../../protocol/plant.ts';
 
 /** A stable empty list: a selector returning a fresh [] would re-render forever. */
 const NO_ASSETS: readonly AssetInfo[] = [];

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { AlertView, AssetInfo } from '../api/types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
+import type { AssetInfo } from '../../../protocol/plant.ts';
 import type { Prediction } from '../live/store-types.ts';
 import { fleetState, fleetTiles } from './fleet-logic.ts';
 
 const asset = (id: string): AssetInfo => ({ id, kind: 'machine', sensors: [{ id: `${id}.vib` }, { id: `${id}.temp` }], setpoints: [] }) as unknown as AssetInfo;
-const prediction = (failureProbability: number | null, status: Prediction['status'] = { failure: 'ready' }, anomalyScore: number | null = null): Prediction => ({ asset: 'm', t: '', rulS: null, failureProbability, anomalyScore, topInputs: [], model: 'x', accuracy: null, defectRisk: {}, status });
+const prediction = (failureProbability: number | null, status: Prediction['status'] = { failure: 'ready' }, anomalyScore: number | null = null): Prediction => ({ asset: 'm', t: '', rulH: null, failureProbability, anomalyScore, topInputs: [], model: 'x', accuracy: null, defectRisk: {}, status });
 
 describe('fleet state of a machine', () => {
   it('says "no model" when no model predicts and sensors are normal, rather than claiming it is fine', () => {

@@ -1,4 +1,5 @@
-import type { AlertView, AssetInfo } from '../api/types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
+import type { AssetInfo } from '../../../protocol/plant.ts';
 import type { Prediction, SensorReading } from '../live/store-types.ts';
 
 /** A machine's state in the fleet grid. */

@@ -1,10 +1,10 @@
 import type { Prediction } from '../live/store-types.ts';
 
-/** RUL left now: the prediction's RUL minus the simulated time since it was made (never below 0). */
+/** RUL left now, in seconds for the duration display: the prediction's RUL minus the simulated time since it was made (never below 0). */
 export function rulCountdownS(p: Prediction | undefined, nowIso: string | null): number | null {
-  if (!p || p.rulS === null) return null;
+  if (!p || p.rulH === null) return null;
   const elapsedS = nowIso ? Math.max(0, (Date.parse(nowIso) - Date.parse(p.t)) / 1000) : 0;
-  return Math.max(0, p.rulS - elapsedS);
+  return Math.max(0, p.rulH * 3600 - elapsedS);
 }
 
 /** Gauge band of a failure probability: above 50 % failing, above 20 % degrading. */

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { AlertView, KpiSnapshot } from '../api/types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
+import type { KpiSnapshot } from '../../../protocol/kpis.ts';
 import { defectsKpi, productionBand, productionKpi, qualityBand, responseTimeS, trend, unacknowledgedCritical } from './kpi-logic.ts';
 
 const alert = (p: Partial<AlertView>): AlertView => ({ id: 'A', severity: 'CRITICAL', state: 'active', acknowledgedBy: null, acknowledgedAt: null, dismissedAt: null, openedAt: '2024-03-14T00:00:00.000Z', ...p }) as AlertView;

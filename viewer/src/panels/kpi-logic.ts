@@ -1,4 +1,5 @@
-import type { AlertView, KpiSnapshot } from '../api/types.ts';
+import type { AlertView } from '../../../protocol/alerts.ts';
+import type { KpiSnapshot } from '../../../protocol/kpis.ts';
 
 /** Traffic-light band of a KPI card. */
 export type Band = 'good' | 'warn' | 'bad' | 'none';

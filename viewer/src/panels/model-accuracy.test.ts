@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelIndexView, TrainingJobView } from '../api/model-types.ts';
+import type { ModelIndexView, TrainingJobView } from '../../../protocol/models.ts';
 import { aucBand, servedAccuracy, trainingFraction, trainingText } from './model-accuracy.ts';
 
 const index = (task: string, kind: string, champion: string | undefined, versions: Record<string, Record<string, number>>): ModelIndexView => ({
@@ -47,7 +47,7 @@ describe('prediction accuracy of the models in service', () => {
 });
 
 describe('training progress', () => {
-  const job = (p: Partial<TrainingJobView> = {}): TrainingJobView => ({ id: 'job-1', state: 'running', progress: { done: 3, total: 12, message: 'pump/failure: epoch 4', etaS: 250 }, ...p });
+  const job = (p: Partial<TrainingJobView> = {}): TrainingJobView => ({ id: 'job-1', reason: 'bootstrap', requestedBy: 'server', startedAt: '2024-03-14T00:00:00.000Z', state: 'running', progress: { done: 3, total: 12, message: 'pump/failure: epoch 4', etaS: 250 }, ...p });
 
   it('says how many models are done, the time left and what is training now', () => {
     expect(trainingText(job())).toBe('Training 3/12 · ~4 min 10 s left · pump/failure: epoch 4');

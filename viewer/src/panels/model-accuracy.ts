@@ -1,4 +1,4 @@
-import type { ModelIndexView, TrainingJobView } from '../api/model-types.ts';
+import type { ModelIndexView, TrainingJobView } from '../../../protocol/models.ts';
 import { duration } from '../util/format.ts';
 
 /** Tasks whose quality is a held-out ROC-AUC (binary classifiers); RUL is a regression (rmse), not comparable. */

@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { SessionView } from '../api/session-types.ts';
+import type { SessionView } from '../../../protocol/sessions.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { clock } from '../util/format.ts';
 import { nextIncident, placeMarks, timeAt } from './timeline-logic.ts';
@@ -22,17 +22,19 @@ export function ReplayControls({ session, onBranch }: { session: SessionView; on
     }
   };
   const seek = (tS: number) => void control({ action: 'seek', t: tS });
-  const placed = placeMarks(marks, session.startS, session.endS);
-  const posPct = ((session.tS - session.startS) / (session.endS - session.startS || 1)) * 100;
+  // A session without an end (null on the wire) is drawn as ending now.
+  const endS = session.endS ?? session.tS;
+  const placed = placeMarks(marks, session.startS, endS);
+  const posPct = ((session.tS - session.startS) / (endS - session.startS || 1)) * 100;
   const next = nextIncident(marks, session.tS);
   const onTimelineClick = (e: MouseEvent<HTMLDivElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    seek(timeAt((e.clientX - r.left) / r.width, session.startS, session.endS));
+    seek(timeAt((e.clientX - r.left) / r.width, session.startS, endS));
   };
   const onTimelineKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const big = (session.endS - session.startS) / 20;
+    const big = (endS - session.startS) / 20;
     const d = e.key === 'ArrowRight' ? 60 : e.key === 'ArrowLeft' ? -60 : e.key === 'PageUp' ? big : e.key === 'PageDown' ? -big : 0;
-    if (d !== 0) { e.preventDefault(); seek(Math.min(session.endS, Math.max(session.startS, session.tS + d))); }
+    if (d !== 0) { e.preventDefault(); seek(Math.min(endS, Math.max(session.startS, session.tS + d))); }
   };
   const branch = async () => {
     try {
@@ -45,9 +47,9 @@ export function ReplayControls({ session, onBranch }: { session: SessionView; on
     <div className="replay" data-testid="replay-controls" data-ts={session.tS} data-running={String(session.running)}>
       <div className="replay-clock">
         <strong data-testid="replay-time">{clock(session.tS)}</strong>
-        <span className="muted"> / {clock(session.endS)} · {session.running ? 'playing' : session.finished ? 'finished' : 'paused'} · {session.speed === 'max' ? 'max' : `${session.speed}×`}</span>
+        <span className="muted"> / {clock(endS)} · {session.running ? 'playing' : session.finished ? 'finished' : 'paused'} · {session.speed === 'max' ? 'max' : `${session.speed}×`}</span>
       </div>
-      <div className="timeline" role="slider" tabIndex={0} aria-label="Session time" aria-valuemin={session.startS} aria-valuemax={session.endS} aria-valuenow={session.tS} aria-valuetext={clock(session.tS)} onClick={onTimelineClick} onKeyDown={onTimelineKey} data-testid="timeline">
+      <div className="timeline" role="slider" tabIndex={0} aria-label="Session time" aria-valuemin={session.startS} aria-valuemax={endS} aria-valuenow={session.tS} aria-valuetext={clock(session.tS)} onClick={onTimelineClick} onKeyDown={onTimelineKey} data-testid="timeline">
         {placed.map((m, i) => (
           <span key={i} className={`mark mark-${m.kind}`} style={{ left: `${m.leftPct}%`, ...(m.kind === 'defect' ? { opacity: Math.min(1, 0.25 + m.count / 10) } : {}) }} title={`${clock(m.tS)} ${m.label}`} data-testid={`mark-${m.kind}`} />
         ))}

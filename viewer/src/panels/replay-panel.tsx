@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiCallError } from '../api/rest-client.ts';
-import type { LatestSnapshot } from '../api/types.ts';
+import type { LatestSnapshot } from '../../../protocol/plant.ts';
+import type { RecordingSummary, ScenarioSummary, SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import { readingsFromLatest } from '../live/apply-message.ts';
-import type { RecordingSummary, ScenarioSummary, SessionView, TimelineMark } from '../api/session-types.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { ReplayControls } from './replay-controls.tsx';
 import { SaveRecording } from './save-recording.tsx';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiCallError } from '../api/rest-client.ts';
-import type { RecordingSummary, SessionView } from '../api/session-types.ts';
+import type { RecordingSummary, SessionView } from '../../../protocol/sessions.ts';
 import { useRuntime } from '../shell/runtime-context.tsx';
 import { clock } from '../util/format.ts';
 

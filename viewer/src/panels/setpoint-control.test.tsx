@@ -3,8 +3,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { ApiCallError, type RestClient } from '../api/rest-client.ts';
-import type { ModelsView } from '../api/model-types.ts';
-import type { SetpointValue } from '../api/types.ts';
+import type { ModelsView } from '../../../protocol/models.ts';
+import type { SetpointValue } from '../../../protocol/plant.ts';
 import { DEFAULT_SETTINGS } from '../live/settings.ts';
 import { createTwinStore } from '../live/twin-store.ts';
 import type { TwinRuntime } from '../live/twin-runtime.ts';
@@ -13,7 +13,7 @@ import { RuntimeContext } from '../shell/runtime-context.tsx';
 import { KpiCards } from './kpi-cards.tsx';
 import { SetpointControls } from './setpoint-control.tsx';
 
-const furnace: SetpointValue = { id: 'Line_A.furnace_temp', asset: 'Line_A', name: 'furnace_temp', unit: '°C', min: 1350, max: 1650, target: 1500, actual: 1497, description: '' };
+const furnace: SetpointValue = { id: 'Line_A.furnace_temp', asset: 'Line_A', name: 'furnace_temp', unit: '°C', min: 1350, max: 1650, lagS: 600, rateLimitPerS: 0.05, target: 1500, actual: 1497 };
 const other: SetpointValue = { ...furnace, id: 'Line_B.furnace_temp', asset: 'Line_B' };
 
 function mount(ui: React.ReactNode, rest: Partial<RestClient>, state: Partial<TwinState> = {}) {
@@ -84,7 +84,7 @@ describe('the prediction accuracy card', () => {
   });
 
   it('shows the progress of a running training job', () => {
-    mount(<KpiCards />, {}, { models: models({ registry: [] }), modelStatus: 'training', trainingJob: { id: 'job-1', state: 'running', progress: { done: 2, total: 8, message: 'fan/anomaly', etaS: 60 } } });
+    mount(<KpiCards />, {}, { models: models({ registry: [] }), modelStatus: 'training', trainingJob: { id: 'job-1', reason: 'bootstrap', requestedBy: 'server', startedAt: '2024-03-14T00:00:00.000Z', state: 'running', progress: { done: 2, total: 8, message: 'fan/anomaly', etaS: 60 } } });
     expect(screen.getByTestId('kpi-predictionAccuracy-value').textContent).toBe('Training…');
     expect(screen.getByTestId('kpi-training').textContent).toBe('Training 2/8 · ~1 min 0 s left · fan/anomaly');
     expect(screen.getByRole('progressbar', { name: 'model training progress' })).toBeTruthy();

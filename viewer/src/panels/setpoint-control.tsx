@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SetpointValue } from '../api/types.ts';
+import type { SetpointValue } from '../../../protocol/plant.ts';
 import { useRuntime } from '../shell/runtime-context.tsx';
 import { checkSetpoint, lagText, setpointErrorText, spNum } from './setpoint-logic.ts';
 

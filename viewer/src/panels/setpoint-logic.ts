@@ -1,5 +1,5 @@
 import { ApiCallError } from '../api/rest-client.ts';
-import type { SetpointValue } from '../api/types.ts';
+import type { SetpointValue } from '../../../protocol/plant.ts';
 import { fmt } from '../util/format.ts';
 
 /** A proposed setpoint value: the number to send, or why it cannot be sent. */

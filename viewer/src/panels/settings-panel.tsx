@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AlertSettings } from '../api/session-types.ts';
+import type { AlertSettings } from '../../../protocol/alert-settings.ts';
 import { KPI_CARDS, type KpiCardId } from '../live/settings.ts';
 import { ApiKeyForm } from '../shell/api-key-dialog.tsx';
 import { useRuntime, useSettings } from '../shell/runtime-context.tsx';

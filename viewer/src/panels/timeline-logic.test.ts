@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { TimelineMark } from '../api/session-types.ts';
+import type { TimelineMark } from '../../../protocol/sessions.ts';
 import { nextIncident, placeMarks, timeAt } from './timeline-logic.ts';
 
-const m = (tS: number, type: string, asset = 'Line_A', label = type): TimelineMark => ({ tS, type, asset, label });
+const m = (tS: number, type: TimelineMark['type'], asset = 'Line_A', label: string = type): TimelineMark => ({ tS, type, asset, label });
 
 describe('timeline marks', () => {
   it('places incidents and actions at their time as a percentage of the session span', () => {

@@ -1,4 +1,4 @@
-import type { TimelineMark } from '../api/session-types.ts';
+import type { TimelineMark } from '../../../protocol/sessions.ts';
 
 /** What a timeline mark is drawn as: incidents stand out, defects are a density strip, actions are ticks. */
 export type MarkKind = 'incident' | 'defect' | 'action';

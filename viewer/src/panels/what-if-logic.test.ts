@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Spread, WhatIfResult } from '../api/session-types.ts';
-import { compareWhatIf, pendingChanges } from './what-if-logic.ts';
+import type { Spread, WhatIfResult } from '../../../protocol/what-if.ts';
+import { compareWhatIf, pendingChanges, spreadText } from './what-if-logic.ts';
 
 const s = (mean: number, std = 0): Spread => ({ mean, std, p10: mean - std, p90: mean + std });
 const branch = (d: number, fpy: number, u: number, e: number) => ({ units: s(100), defectsPer1000: s(d, 1), firstPassYieldPct: s(fpy, 0.5), unitsPerH: s(u, 5), energyMWh: s(e, 0.1) });
@@ -17,12 +17,18 @@ describe('what-if comparison', () => {
   it('shows baseline and changed side by side for defect rate, quality, production rate and energy', () => {
     const rows = compareWhatIf(result);
     expect(rows.map((r) => r.label)).toEqual(['Defect rate', 'Quality (first-pass yield)', 'Production rate', 'Energy']);
-    expect(rows[0]!.baseline.mean).toBe(49);
-    expect(rows[0]!.changed.mean).toBe(19);
+    expect(rows[0]!.baseline!.mean).toBe(49);
+    expect(rows[0]!.changed!.mean).toBe(19);
   });
 
   it('calls fewer defects, higher yield and less energy better, and a move within its spread noise', () => {
     expect(compareWhatIf(result).map((r) => r.verdict)).toEqual(['better', 'better', 'within spread', 'better']);
+  });
+
+  it('shows a machine-only change, whose branches made no units, without a first-pass yield', () => {
+    const machine = { ...result, baseline: { ...result.baseline, firstPassYieldPct: null }, changed: { ...result.changed, firstPassYieldPct: null }, delta: { ...result.delta, firstPassYieldPct: null } } as WhatIfResult;
+    expect(compareWhatIf(machine)[1]).toMatchObject({ label: 'Quality (first-pass yield)', baseline: null, delta: null, verdict: 'no units' });
+    expect(spreadText(null)).toBe('n/a');
   });
 
   it('calls more defects worse', () => {

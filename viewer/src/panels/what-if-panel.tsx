@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiCallError } from '../api/rest-client.ts';
-import type { WhatIfResult } from '../api/session-types.ts';
-import type { SetpointValue } from '../api/types.ts';
+import type { WhatIfResult } from '../../../protocol/what-if.ts';
+import type { SetpointValue } from '../../../protocol/plant.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { duration } from '../util/format.ts';
-import { compareWhatIf, pendingChanges, spreadText } from './what-if-logic.ts';
+import { compareWhatIf, pendingChanges, spreadRange, spreadText } from './what-if-logic.ts';
 
 const HORIZONS = [{ label: '1 h', s: 3600 }, { label: '4 h', s: 14_400 }, { label: '8 h', s: 28_800 }, { label: '24 h', s: 86_400 }];
 
@@ -89,8 +89,8 @@ export function WhatIfResultTable({ result }: { result: WhatIfResult }) {
           {rows.map((r) => (
             <tr key={r.label}>
               <th scope="row">{r.label} <span className="muted small">{r.unit}</span></th>
-              <td className="num" title={`p10–p90 ${r.baseline.p10.toFixed(2)}–${r.baseline.p90.toFixed(2)}`} data-testid="whatif-baseline">{spreadText(r.baseline)}</td>
-              <td className="num" title={`p10–p90 ${r.changed.p10.toFixed(2)}–${r.changed.p90.toFixed(2)}`} data-testid="whatif-changed">{spreadText(r.changed)}</td>
+              <td className="num" title={spreadRange(r.baseline)} data-testid="whatif-baseline">{spreadText(r.baseline)}</td>
+              <td className="num" title={spreadRange(r.changed)} data-testid="whatif-changed">{spreadText(r.changed)}</td>
               <td className="num">{spreadText(r.delta)}</td>
               <td><span className={`verdict verdict-${r.verdict.replace(' ', '-')}`}>{r.verdict}</span></td>
             </tr>

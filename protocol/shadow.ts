@@ -1,3 +1,4 @@
+/** Shadow mode on the wire: GET /api/digital-twin/shadow-state. */
 import { Type, type Static } from 'typebox';
 
 const Num = Type.Union([Type.Number(), Type.Null()], { description: 'null when not known yet' });

@@ -1,0 +1,21 @@
+/** Server status on the wire: GET /api/health and GET /api/me. */
+import { Type, type Static } from 'typebox';
+import { Nullable } from './schema-kit.ts';
+import { Speed } from './sessions.ts';
+
+/** Body of GET /api/health. */
+export const Health = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  database: Type.Object({ ok: Type.Boolean(), kind: Type.String(), detail: Type.Optional(Type.String()) }),
+  /** lagS: how far the paced engine runs behind its wall-clock schedule. */
+  engine: Type.Object({ running: Type.Boolean(), simTime: Type.String(), tick: Type.Integer(), lagS: Type.Number(), speed: Speed }),
+  models: Type.Object({ status: Type.String(), detail: Type.Optional(Type.String()), backend: Type.Optional(Nullable(Type.String())) }),
+});
+export type Health = Static<typeof Health>;
+
+export const Role = Type.Union([Type.Literal('viewer'), Type.Literal('operator'), Type.Literal('trainer'), Type.Literal('engineer'), Type.Literal('admin')]);
+export type Role = Static<typeof Role>;
+
+/** Body of GET /api/me: who the credentials belong to, so a client shows only what the role may do. */
+export const Me = Type.Object({ actor: Type.String(), role: Role, devMode: Type.Boolean() });
+export type Me = Static<typeof Me>;

@@ -1,0 +1,21 @@
+/** The `sensors` channel payload: the samples of one tick (or conflated ticks), latest per sensor. */
+import { Type, type Static } from 'typebox';
+import { List, Nullable } from './schema-kit.ts';
+
+/** 0 OK, 1 WARNING, 2 ERROR, 3 CRITICAL: numbers, since a frame carries thousands of samples. */
+export const StatusLevel = Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2), Type.Literal(3)]);
+export type StatusLevel = Static<typeof StatusLevel>;
+
+export const SensorSample = Type.Object({ id: Type.String(), v: Nullable(Type.Number()), s: StatusLevel });
+export type SensorSample = Static<typeof SensorSample>;
+
+export const SensorsData = Type.Object({
+  tick: Type.Integer({ minimum: 0 }),
+  /**
+   * Server wall-clock time (epoch ms) when the tick ran, so a client can show how old what it
+   * displays is, and a benchmark can measure delivery latency on one machine.
+   */
+  wallMs: Type.Optional(Type.Number()),
+  samples: List(SensorSample),
+});
+export type SensorsData = Static<typeof SensorsData>;
