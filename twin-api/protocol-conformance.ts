@@ -11,6 +11,8 @@ import type * as DomainCommands from '../commands/index.ts';
 import type * as DomainEngine from '../engine/engine.ts';
 import type * as DomainEvents from '../engine/events.ts';
 import type * as WirePlant from '../protocol/plant.ts';
+import type * as DomainShadow from '../monitor/shadow/shadow-view.ts';
+import type * as WireShadow from '../protocol/shadow.ts';
 
 /** true when A and B are assignable to each other, else never (so `= true` fails to compile). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -41,3 +43,9 @@ export const commandsConform: [
   Same<DomainEvents.CommandOrigin, WirePlant.CommandOrigin>,
   Same<DomainEngine.SetpointView, WirePlant.SetpointValue>,
 ] = [true, true, true, true, true];
+
+export const shadowConforms: [
+  Same<DomainShadow.ShadowSensorState, WireShadow.ShadowSensorState>,
+  Same<DomainShadow.FlaggedAsset, WireShadow.FlaggedAsset>,
+  Same<DomainShadow.ShadowState, WireShadow.ShadowState>,
+] = [true, true, true];

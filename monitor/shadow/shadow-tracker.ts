@@ -11,7 +11,7 @@ import {
   type DriftDetectorConfig,
   type ShadowFlag,
 } from './drift-detector.ts';
-import type { FlaggedAsset, ShadowSensorState, ShadowState } from '../../protocol/shadow.ts';
+import type { FlaggedAsset, ShadowSensorState, ShadowState } from './shadow-view.ts';
 
 type Sensor = PlantLayout['sensors'][number];
 
