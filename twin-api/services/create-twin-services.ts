@@ -158,7 +158,8 @@ export async function createTwinServices(config: TwinServicesConfig) {
         metrics.samplesProduced.set(history.produced);
       }, 1000);
       gauges.unref();
-      await mqttCommands?.start();
+      // Waits a moment for the broker, so the first command after start finds it; a broker that is away does not hold the start up.
+      await mqttCommands?.start(2000);
       void source.start().catch((err: Error) => log(`live source: ${err.message}`));
       twin.start();
     },
