@@ -6,6 +6,14 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** node:util parseArgs in strict mode, with its errors turned into one-line usage errors. */
 export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O, allowPositionals = false) {
+  // parseArgs reads "--duration -2h" as a flag without its value ("argument is ambiguous"): say what is wrong.
+  argv.forEach((arg, i) => {
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    const next = argv[i + 1];
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      throw new UsageError(`${command}: --${name}: "${next}" cannot be negative`);
+    }
+  });
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (err) {

@@ -74,7 +74,7 @@ describe('the role matrix of the REST API', async () => {
     const { url, payload } = e.request();
     return s.app.inject({ method: e.method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
   };
-  const bearer = (role: Role) => ({ authorization: `Bearer ${s.app.jwt.sign({ sub: `${role}-jwt`, role })}` });
+  const bearer = (role: Role) => ({ authorization: `Bearer ${s.app.jwt.sign({ sub: `${role}-jwt`, role }, { expiresIn: '10m' })}` });
 
   it('matches the role table of the README', () => {
     const table = Object.fromEntries(ENDPOINTS.map((e) => [`${e.method} ${e.path}`, ROLES.filter((r) => allows(r, e.need))]));
@@ -113,7 +113,7 @@ describe('the role matrix of the REST API', async () => {
           {},
           { 'x-api-key': 'not-a-key-of-this-server-0000' },
           { authorization: 'Bearer not.a.jwt' },
-          { authorization: `Bearer ${s.app.jwt.sign({ sub: 'x', role: 'superuser' })}` },
+          { authorization: `Bearer ${s.app.jwt.sign({ sub: 'x', role: 'superuser' }, { expiresIn: '10m' })}` },
         ];
         for (const headers of bad) {
           const r = await send(e, headers);

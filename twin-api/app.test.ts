@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
 import { KEYS, testAuth, testServer } from './test-app.test-helper.ts';
 
 describe('twin-api basics', async () => {
@@ -77,11 +78,21 @@ describe('twin-api basics', async () => {
   });
 
   it('accepts a JWT carrying a role', async () => {
-    const token = app.jwt.sign({ sub: 'maria', role: 'engineer' });
+    const token = app.jwt.sign({ sub: 'maria', role: 'engineer' }, { expiresIn: '10m' });
     const r = await app.inject({ method: 'GET', url: '/api/plant/setpoints', headers: { authorization: `Bearer ${token}` } });
     expect(r.statusCode).toBe(200);
     const forged = await app.inject({ method: 'GET', url: '/api/plant/setpoints', headers: { authorization: `Bearer ${token}x` } });
     expect(forged.statusCode).toBe(401);
+  });
+
+  it('refuses a JWT that never expires, or lives longer than the server allows', async () => {
+    const get = (token: string) => app.inject({ method: 'GET', url: '/api/plant/setpoints', headers: { authorization: `Bearer ${token}` } });
+    const forever = await get(app.jwt.sign({ sub: 'maria', role: 'engineer' }));
+    expect(forever.statusCode).toBe(401);
+    expect(forever.json().error.message).toBe('token refused: claim "exp" (expiry) is required');
+    const long = await get(app.jwt.sign({ sub: 'maria', role: 'engineer' }, { expiresIn: '2h' }));
+    expect(long.statusCode).toBe(401);
+    expect(long.json().error.message).toMatch(/^token refused: it lives 7200 s, longer than the 3600 s this server allows/);
   });
 
   it('publishes an OpenAPI document and interactive docs', async () => {
@@ -96,5 +107,29 @@ describe('development mode', async () => {
   const { app } = await testServer(() => [], testAuth({ apiKeys: new Map(), jwtSecret: null, devMode: true }));
   it('treats requests without credentials as the dev admin', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/plant/setpoints' })).statusCode).toBe(200);
+  });
+});
+
+describe('internal errors', async () => {
+  const logged: string[] = [];
+  const app = await buildApp({
+    auth: testAuth(),
+    logError: (m) => logged.push(m),
+    routes: [
+      (a) =>
+        void a.get('/api/boom', async () => {
+          throw new Error('kaput at /var/lib/secret');
+        }),
+    ],
+  });
+  it('answer 500 with the request id and no internals, and log the whole error under that id', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/boom?x=1' });
+    expect(r.statusCode).toBe(500);
+    const message = r.json().error.message as string;
+    expect(message).toMatch(/^internal error \(logged on the server as request req-\w+\)$/);
+    expect(message).not.toContain('kaput');
+    const id = /request (req-\w+)/.exec(message)![1]!;
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(new RegExp(`^500 ${id} GET /api/boom: Error: kaput at /var/lib/secret`));
   });
 });

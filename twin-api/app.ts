@@ -36,6 +36,8 @@ export interface AppOptions {
   readonly audit?: (entry: AuditEntry) => void | Promise<void>;
   readonly routes: readonly RoutePlugin[];
   readonly logger?: boolean;
+  /** Where internal errors (500s) are reported, with their request id. */
+  readonly logError?: (message: string) => void;
   readonly bodyLimit?: number;
   /** Serves a page for unknown routes it recognises (the viewer's client-side routes); true when it replied. */
   readonly notFoundFallback?: (req: FastifyRequest, reply: FastifyReply) => boolean;
@@ -86,7 +88,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const v = err.validation[0]!;
       const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
       const path = fieldPath(v.instancePath + (missing ? `/${missing}` : ''), err.validationContext);
-      const message = missing ? 'is required' : (v.message ?? 'is invalid');
+      // A choice of literals (a union) fails once per literal: name them all instead of "must be equal to constant".
+      const choices = err.validation.filter((e) => e.keyword === 'const' && e.instancePath === v.instancePath).map((e) => JSON.stringify((e.params as { allowedValue?: unknown }).allowedValue));
+      const message = missing ? 'is required' : choices.length > 0 ? `must be ${choices.length > 1 ? 'one of ' : ''}${choices.join(', ')}` : (v.message ?? 'is invalid');
       return reply.status(400).send({ data: null, error: { code: 'TWIN_ERR_BAD_REQUEST', message: `${path}: ${message}` } });
     }
     if (err instanceof TwinApiError) {
@@ -98,8 +102,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const message = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'body: is not valid JSON' : err.message;
       return reply.status(status).send({ data: null, error: { code: 'TWIN_ERR_BAD_REQUEST', message } });
     }
-    req.log.error(err);
-    return reply.status(500).send({ data: null, error: { code: 'TWIN_ERR_INTERNAL', message: 'internal error (logged on the server)' } });
+    // The caller gets the request id, the server log the whole error under it; never the internals.
+    options.logError?.(`500 ${req.id} ${req.method} ${req.url.split('?')[0]}: ${err.stack ?? err.message}`);
+    return reply.status(500).send({ data: null, error: { code: 'TWIN_ERR_INTERNAL', message: `internal error (logged on the server as request ${req.id})` } });
   });
   app.setNotFoundHandler((req, reply) => {
     if (options.notFoundFallback?.(req, reply)) return;

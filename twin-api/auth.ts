@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { parseDuration } from '../scenarios/duration.ts';
 import { TwinApiError } from './errors.ts';
 
 /** Roles in increasing power; a role may do everything the roles before it may (engineer and trainer are siblings). */
@@ -32,7 +33,12 @@ export interface AuthConfig {
   readonly jwtSecret: string | null;
   /** Development mode: requests without credentials act as admin "dev". Never on by default with keys configured. */
   readonly devMode: boolean;
+  /** Longest lifetime a JWT may claim (exp − iat, or exp − now without iat), seconds; a token without exp is refused. */
+  readonly jwtMaxLifetimeS: number;
 }
+
+/** A day: long enough for a shift plus overtime, short enough that a leaked token dies. */
+export const DEFAULT_JWT_MAX_LIFETIME_S = 24 * 3600;
 
 /**
  * Auth from the environment, never from code: TWIN_API_KEYS="key1:admin:alice,key2:viewer:kiosk" or
@@ -56,7 +62,10 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
   }
   const jwtSecret = env['TWIN_JWT_SECRET'] ?? (env['TWIN_JWT_SECRET_FILE'] ? readFileSync(env['TWIN_JWT_SECRET_FILE'], 'utf8').trim() : null);
   const devMode = env['TWIN_DEV_MODE'] === '1' || (apiKeys.size === 0 && !jwtSecret);
-  return { apiKeys, jwtSecret, devMode };
+  const lifetimeText = env['TWIN_JWT_MAX_LIFETIME'];
+  const jwtMaxLifetimeS = lifetimeText === undefined ? DEFAULT_JWT_MAX_LIFETIME_S : parseDuration(lifetimeText);
+  if (jwtMaxLifetimeS === undefined || !(jwtMaxLifetimeS > 0)) throw new Error(`TWIN_JWT_MAX_LIFETIME: "${lifetimeText}" is not a positive duration (e.g. 8h)`);
+  return { apiKeys, jwtSecret, devMode, jwtMaxLifetimeS };
 }
 
 /**
@@ -85,15 +94,36 @@ export async function authenticate(req: FastifyRequest, config: AuthConfig): Pro
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
     if (!config.jwtSecret) throw new TwinApiError('TWIN_ERR_UNAUTHORIZED', 'this server does not accept JWTs');
+    let payload: JwtClaims;
     try {
-      const payload = (await req.jwtVerify()) as { sub?: string; role?: string };
-      if (!payload.role || !ROLES.includes(payload.role as Role)) throw new Error('role');
-      return { actor: payload.sub ?? 'jwt', role: payload.role as Role };
+      payload = (await req.jwtVerify()) as JwtClaims;
     } catch {
-      throw new TwinApiError('TWIN_ERR_UNAUTHORIZED', 'invalid or expired token (needs claims sub and role)');
+      throw new TwinApiError('TWIN_ERR_UNAUTHORIZED', 'invalid or expired token (needs claims sub, role and exp)');
     }
+    const problem = claimsProblem(payload, config.jwtMaxLifetimeS, Date.now() / 1000);
+    if (problem) throw new TwinApiError('TWIN_ERR_UNAUTHORIZED', `token refused: ${problem}`);
+    return { actor: payload.sub ?? 'jwt', role: payload.role as Role };
   }
   return config.devMode ? { actor: 'dev', role: 'admin' } : null;
+}
+
+interface JwtClaims {
+  readonly sub?: string;
+  readonly role?: string;
+  readonly exp?: number;
+  readonly iat?: number;
+}
+
+/**
+ * Why a verified token's claims are refused, or undefined. A token must say when it expires, and may
+ * not live longer than the server allows: a token without `exp` would be valid forever.
+ */
+export function claimsProblem(c: JwtClaims, maxLifetimeS: number, nowS: number): string | undefined {
+  if (!c.role || !ROLES.includes(c.role as Role)) return `claim "role" must be one of ${ROLES.join(', ')}`;
+  if (typeof c.exp !== 'number') return 'claim "exp" (expiry) is required';
+  const lifetimeS = c.exp - (typeof c.iat === 'number' ? c.iat : nowS);
+  if (lifetimeS > maxLifetimeS) return `it lives ${Math.round(lifetimeS)} s, longer than the ${maxLifetimeS} s this server allows (TWIN_JWT_MAX_LIFETIME)`;
+  return undefined;
 }
 
 /** A preHandler that requires one of `roles`. */

@@ -19,6 +19,11 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {}
 
+/** A host only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): ServerConfig {
   const port = Number(env['PORT'] ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT: "${env['PORT']}" is not a port number`);
@@ -33,6 +38,12 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
   if (bootstrap !== '0' && bootstrap !== '1') throw new ConfigError(`TWIN_ML_BOOTSTRAP: "${bootstrap}" is not 0 or 1`);
   const retrain = env['TWIN_RETRAIN_ON_DRIFT'] ?? '0';
   if (retrain !== '0' && retrain !== '1') throw new ConfigError(`TWIN_RETRAIN_ON_DRIFT: "${retrain}" is not 0 or 1`);
+  // Development mode answers anonymous requests as admin: on a reachable interface that is an open
+  // door, so it needs the explicit TWIN_DEV_MODE=1 (server.ts then warns on every start).
+  const host = env['HOST'];
+  if (devMode && host !== undefined && !isLoopback(host) && env['TWIN_DEV_MODE'] !== '1') {
+    throw new ConfigError(`HOST: "${host}" in development mode (no TWIN_API_KEYS or TWIN_JWT_SECRET) would serve anonymous admin on every interface; set credentials, or TWIN_DEV_MODE=1 to accept it`);
+  }
   if (env['TWIN_WHATIF_MAX'] && parseDuration(env['TWIN_WHATIF_MAX']) === undefined) throw new ConfigError('TWIN_WHATIF_MAX: not a duration');
   return {
     port,

@@ -4,7 +4,7 @@
  * reference plant at 1x, port 8080.
  */
 import { authConfigFromEnv } from './auth.ts';
-import { ConfigError, serverConfigFromEnv } from './config.ts';
+import { ConfigError, isLoopback, serverConfigFromEnv } from './config.ts';
 import { createTwinServices } from './services/create-twin-services.ts';
 import { servicesConfigOf } from './services/twin-services-config.ts';
 import { ensureViewerBuilt, VIEWER_DIST } from './viewer-build.ts';
@@ -14,6 +14,9 @@ async function main(): Promise<void> {
   const config = serverConfigFromEnv(process.env, auth.devMode);
   const log = (msg: string) => process.stdout.write(`[twin-api] ${msg}\n`);
   if (auth.devMode) log('development mode: requests without credentials act as admin "dev" (set TWIN_API_KEYS or TWIN_JWT_SECRET to require credentials)');
+  if (auth.devMode && !isLoopback(config.host)) {
+    log(`WARNING: development mode on ${config.host}: ANYONE WHO CAN REACH THIS ADDRESS IS ADMIN (TWIN_DEV_MODE=1). Set TWIN_API_KEYS or TWIN_JWT_SECRET for a shared network.`);
+  }
 
   const viewer = ensureViewerBuilt(log);
   const twin = await createTwinServices(servicesConfigOf(config, auth, process.env['TWIN_MQTT_CLIENT_ID'] ?? 'twinworks-shadow', viewer === 'unavailable' ? null : VIEWER_DIST, log));

@@ -22,7 +22,7 @@ export const KEYS: Record<Role, string> = {
 
 export function testAuth(over: Partial<AuthConfig> = {}): AuthConfig {
   const apiKeys = new Map<string, Principal>(Object.entries(KEYS).map(([role, key]) => [key, { actor: `${role}-user`, role: role as Role }]));
-  return { apiKeys, jwtSecret: 'test-jwt-secret-not-for-production', devMode: false, ...over };
+  return { apiKeys, jwtSecret: 'test-jwt-secret-not-for-production', devMode: false, jwtMaxLifetimeS: 3600, ...over };
 }
 
 /** A server over a live twin that is stepped by hand (no paced clock running). */

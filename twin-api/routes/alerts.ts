@@ -22,7 +22,6 @@ const ListQuery = Type.Object(
 );
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const DismissBody = Type.Object({ justification: Type.String({ minLength: 10, maxLength: 2000, description: 'why the alert needs no action' }) }, { additionalProperties: false });
-const STATES = ['active', 'acknowledged', 'cleared', 'dismissed'] as const;
 /** Most stored alerts one list adds to the engine's own (which keeps only its recent ones). */
 const STORED_LIMIT = 1000;
 

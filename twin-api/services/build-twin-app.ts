@@ -56,6 +56,7 @@ export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps
   return buildApp({
     auth: config.auth,
     logger: false,
+    logError: extra.log,
     ...(dist ? { notFoundFallback: viewerFallback(dist) } : {}),
     // Awaited before the response is sent: a write the API acknowledged has its audit entry stored.
     audit: async (e) => {

@@ -34,6 +34,7 @@ import { SessionManager } from '../sessions/session-manager.ts';
 import { connectShadow } from '../shadow/connect-shadow.ts';
 import { EnginePlantSource } from '../shadow/engine-plant-source.ts';
 import { MqttSource } from '../shadow/mqtt-source.ts';
+import { plantSampleContext, rejectionLog } from './live-sample-checks.ts';
 import { loadAlertsForRestore } from '../store/alert-restore.ts';
 import { createHistoryStore } from '../store/create-store.ts';
 import { PgliteStore } from '../store/pglite-store.ts';
@@ -85,7 +86,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
   // Shadow mode and the plant's command port: MQTT when configured, else the stand-in plant.
   const mqtt = config.mqtt;
   const standIn = mqtt ? null : new EnginePlantSource(engine, config.standIn);
-  const source = mqtt ? new MqttSource({ url: mqtt.url, clientId: mqtt.clientId }) : standIn!;
+  const source = mqtt ? new MqttSource({ url: mqtt.url, clientId: mqtt.clientId, context: plantSampleContext(engine), onReject: rejectionLog(log) }) : standIn!;
   // Real measurements are kept in history (source 'plant'); the stand-in plant is reproducible from its seed.
   const plantHistory = mqtt ? new PlantHistoryFeed(source, store, { onError: (err, attempt, retryInMs) => log(`plant history write failed (attempt ${attempt}, retry in ${retryInMs} ms): ${(err as Error).message}`) }) : null;
   const tracker = new ShadowTracker(engine.layout);

@@ -2,7 +2,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { Subject, type Observable } from 'rxjs';
 import type { LiveSample, LiveSource, LiveSourceStatus } from './live-source.ts';
 import { topicFilter } from './topics.ts';
-import { checkSampleMessage } from './validate-sample.ts';
+import { checkSampleMessage, type SampleContext } from './validate-sample.ts';
 
 export interface MqttSourceOptions {
   /** e.g. mqtt://127.0.0.1:1883 (the server passes MQTT_URL in; this module never reads the environment). */
@@ -19,6 +19,10 @@ export interface MqttSourceOptions {
   readonly connectTimeoutMs?: number;
   /** How many recent rejections to keep for status reports. */
   readonly keepRejections?: number;
+  /** The plant's sensors and the twin's clock: messages are checked against them (validate-sample.ts). */
+  readonly context?: SampleContext;
+  /** Told of every rejected message (the composition root logs them, rate-limited). */
+  readonly onReject?: (rejection: Rejection) => void;
 }
 
 /** A refused message and why. */
@@ -37,7 +41,7 @@ export interface Rejection {
 export class MqttSource implements LiveSource {
   private readonly subject = new Subject<LiveSample>();
   readonly samples$: Observable<LiveSample> = this.subject.asObservable();
-  private readonly opts: Required<Omit<MqttSourceOptions, 'username' | 'password'>> & Pick<MqttSourceOptions, 'username' | 'password'>;
+  private readonly opts: Required<Omit<MqttSourceOptions, 'username' | 'password' | 'context' | 'onReject'>> & Pick<MqttSourceOptions, 'username' | 'password' | 'context' | 'onReject'>;
   private client: MqttClient | null = null;
   private connected = false;
   private stopping = false;
@@ -157,10 +161,11 @@ export class MqttSource implements LiveSource {
 
   private onMessage(topic: string, payload: Buffer): void {
     this.received++;
-    const checked = checkSampleMessage(topic, payload, this.opts.topicPrefix);
+    const checked = checkSampleMessage(topic, payload, this.opts.topicPrefix, this.opts.context);
     if (!checked.ok) {
       this.rejected++;
       this.lastError = `rejected ${topic}: ${checked.reason}`;
+      this.opts.onReject?.({ topic, reason: checked.reason });
       this.recent.push({ topic, reason: checked.reason });
       if (this.recent.length > this.opts.keepRejections) this.recent.shift();
       return;

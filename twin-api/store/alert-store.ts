@@ -1,10 +1,10 @@
 import type { AlertView } from '../../protocol/alerts.ts';
+import { ALERT_STATES, SEVERITIES, type AlertState, type Severity } from '../../monitor/alerts/alert.ts';
 
-/** Most severe first. */
-export const ALERT_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
-export const ALERT_STATES = ['active', 'acknowledged', 'dismissed', 'cleared'] as const;
-export type AlertState = (typeof ALERT_STATES)[number];
+// Severity and state are the alert engine's own (monitor/alerts/alert.ts): one definition, one order.
+export const ALERT_SEVERITIES = SEVERITIES;
+export type AlertSeverity = Severity;
+export { ALERT_STATES, type AlertState };
 /** Still needing attention: what a restarted server puts back into its alert engine. */
 export const OPEN_ALERT_STATES: readonly AlertState[] = ['active', 'acknowledged'];
 export const CLOSED_ALERT_STATES: readonly AlertState[] = ['dismissed', 'cleared'];

@@ -65,6 +65,13 @@ describe('what-if request', () => {
     expect(() => parseWhatIfRequest({ changes: [at(15)], horizon: '1h' }, setpoints, 10)).toThrow("changes[0].atS: must be a multiple of the plant's 10 s step, got 15");
   });
 
+  it('says a negative or zero horizon is too short, and a horizon of the wrong kind what it should be', () => {
+    const change = { setpoint: 'Line_A.furnace_temp', value: 1450 };
+    expect(issuesOf({ changes: [change], horizon: -7200 })).toEqual(['horizon: must be more than 0 seconds (got -7200)']);
+    expect(issuesOf({ changes: [change], horizon: 0 })).toEqual(['horizon: must be more than 0 seconds (got 0)']);
+    expect(issuesOf({ changes: [change], horizon: true })).toEqual(['horizon: must be a number of seconds or a duration such as "4h"']);
+  });
+
   it('names the field of a value out of the setpoint bounds', () => {
     const issues = issuesOf({
       changes: [

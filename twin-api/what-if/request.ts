@@ -54,8 +54,11 @@ export function parseWhatIfRequest(body: unknown, setpoints: readonly SetpointSp
   };
   if (!Value.Check(WhatIfRequest, body)) {
     // A union's branch errors read badly ("must be number; must be string"): say what is expected.
+    const horizon = (body as { horizon?: unknown } | null)?.horizon;
+    const horizonIssue =
+      typeof horizon === 'number' ? `horizon: must be more than 0 seconds (got ${horizon})` : 'horizon: must be a number of seconds or a duration such as "4h"';
     const issues = schemaIssues(body).map((i) =>
-      i.startsWith('horizon:') ? 'horizon: must be a number of seconds or a duration such as "4h"' : i.startsWith('seeds:') ? `seeds: must be an integer 1..${MAX_SEEDS} or a list of 1..${MAX_SEEDS} distinct integer seeds` : i,
+      i.startsWith('horizon:') ? horizonIssue : i.startsWith('seeds:') ? `seeds: must be an integer 1..${MAX_SEEDS} or a list of 1..${MAX_SEEDS} distinct integer seeds` : i,
     );
     fail(issues);
   }
