@@ -77,6 +77,19 @@ describe('twin-api basics', async () => {
     expect(plant.setpointTarget('Line_A.belt_speed')).toBe(140);
   });
 
+  it('lets operators maintain an asset, with or without a reason, through the command path', async () => {
+    const url = '/api/plant/maintenance/pump_003';
+    const bare = await app.inject({ method: 'POST', url, headers: { 'x-api-key': KEYS.operator } });
+    expect(bare.statusCode, bare.body).toBe(200);
+    expect(bare.json().data.command).toMatchObject({ command: { kind: 'maintenance', target: 'pump_003' }, origin: 'operator', plant: { port: 'stand-in', ack: { status: 'acknowledged' } } });
+    const noted = await app.inject({ method: 'POST', url, headers: { 'x-api-key': KEYS.engineer }, payload: { reason: 'bearing noise' } });
+    expect(noted.json().data.command).toMatchObject({ origin: 'engineer', reason: 'bearing noise' });
+    const unknown = await app.inject({ method: 'POST', url: '/api/plant/maintenance/pump_03', headers: { 'x-api-key': KEYS.operator } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toBe('unknown asset "pump_03" (did you mean "pump_003"?)');
+    expect(audit.filter((e) => e.action === 'plant.maintenance')).toHaveLength(2);
+  });
+
   it('accepts a JWT carrying a role', async () => {
     const token = app.jwt.sign({ sub: 'maria', role: 'engineer' }, { expiresIn: '10m' });
     const r = await app.inject({ method: 'GET', url: '/api/plant/setpoints', headers: { authorization: `Bearer ${token}` } });

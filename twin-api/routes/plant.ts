@@ -68,12 +68,16 @@ export function plantRoutes(twin: LiveTwin, commands: PlantCommands) {
       '/api/plant/maintenance/:asset',
       {
         onRequest: steer,
+        // The reason is optional, so is the body: a bare POST maintains the asset.
+        preValidation: async (req) => {
+          req.body ??= {};
+        },
         config: { auditedByService: true },
         schema: { tags: ['plant'], summary: 'Maintain an asset now (clears its faults and wear), on the twin and the plant', params: AssetParams, body: MaintenanceBody },
       },
       async (req) => {
         const { asset } = req.params as { asset: string };
-        const { reason } = (req.body ?? {}) as { reason?: string };
+        const { reason } = req.body as { reason?: string };
         return ok({ command: await execute({ kind: 'maintenance', target: asset }, req, reason) });
       },
     );
