@@ -3,6 +3,14 @@ import { Type, type Static } from 'typebox';
 import { Nullable } from './schema-kit.ts';
 import { Speed } from './sessions.ts';
 
+/** Where the live plant's data comes from and where commands go, and whether each is connected. */
+export const PlantHealth = Type.Object({
+  source: Type.Union([Type.Literal('stand-in'), Type.Literal('mqtt')]),
+  connected: Type.Boolean(),
+  commands: Type.Object({ port: Type.String(), connected: Type.Boolean() }),
+});
+export type PlantHealth = Static<typeof PlantHealth>;
+
 /** Body of GET /api/health. */
 export const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
@@ -10,6 +18,8 @@ export const Health = Type.Object({
   /** lagS: how far the paced engine runs behind its wall-clock schedule. */
   engine: Type.Object({ running: Type.Boolean(), simTime: Type.String(), tick: Type.Integer(), lagS: Type.Number(), speed: Speed }),
   models: Type.Object({ status: Type.String(), detail: Type.Optional(Type.String()), backend: Type.Optional(Nullable(Type.String())) }),
+  /** Absent on a server without a live plant (tests of single routes). */
+  plant: Type.Optional(PlantHealth),
 });
 export type Health = Static<typeof Health>;
 

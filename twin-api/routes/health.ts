@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { Envelope } from '../../protocol/envelope.ts';
+import { Health, type PlantHealth } from '../../protocol/health.ts';
 import { ok, type AppContext } from '../app.ts';
 import type { LiveTwin } from '../live/live-twin.ts';
 import type { Metrics } from '../metrics.ts';
@@ -11,14 +11,10 @@ export interface HealthDeps {
   /** Database reachability; null when the server runs without history. */
   readonly database: (() => Promise<{ ok: boolean; kind: string; detail?: string }>) | null;
   readonly models: () => { status: string; detail?: string; backend?: string | null };
+  /** The live plant's source and command port; a disconnected MQTT broker makes the server degraded. */
+  readonly plant?: () => PlantHealth;
 }
 
-const Health = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
-  database: Type.Object({ ok: Type.Boolean(), kind: Type.String(), detail: Type.Optional(Type.String()) }),
-  engine: Type.Object({ running: Type.Boolean(), simTime: Type.String(), tick: Type.Integer(), lagS: Type.Number(), speed: Type.Union([Type.Number(), Type.Literal('max')]) }),
-  models: Type.Object({ status: Type.String(), detail: Type.Optional(Type.String()), backend: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
-});
 
 /** GET /api/health (no auth: load balancers probe it) and GET /metrics (Prometheus text). */
 export function healthRoutes(deps: HealthDeps) {
@@ -26,8 +22,10 @@ export function healthRoutes(deps: HealthDeps) {
     app.get('/api/health', { schema: { tags: ['health'], summary: 'Database, engine lag and model status', response: { 200: Envelope(Health) } } }, async () => {
       const st = deps.twin.status;
       const db = deps.database ? await deps.database() : { ok: true, kind: 'none', detail: 'history disabled' };
+      const plant = deps.plant?.();
+      const plantOk = plant === undefined || (plant.connected && plant.commands.connected);
       return ok({
-        status: db.ok ? ('ok' as const) : ('degraded' as const),
+        status: db.ok && plantOk ? ('ok' as const) : ('degraded' as const),
         database: db,
         engine: {
           running: st.running,
@@ -37,6 +35,7 @@ export function healthRoutes(deps: HealthDeps) {
           speed: st.mode.kind === 'paced' ? st.mode.speed : ('max' as const),
         },
         models: (({ status, detail, backend }) => ({ status, ...(detail !== undefined ? { detail } : {}), ...(backend !== undefined ? { backend } : {}) }))(deps.models()),
+        ...(plant ? { plant } : {}),
       });
     });
     app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {

@@ -50,7 +50,7 @@ export interface TwinAppDeps {
   readonly sessions: SessionManager;
 }
 
-export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; log: (msg: string) => void }): Promise<FastifyInstance> {
+export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; plant: NonNullable<HealthDeps['plant']>; log: (msg: string) => void }): Promise<FastifyInstance> {
   const { config, twin, store } = s;
   const dist = config.viewerDist;
   return buildApp({
@@ -66,7 +66,7 @@ export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps
       });
     },
     routes: [
-      healthRoutes({ twin, metrics: s.metrics, database: extra.database, models: () => s.models.status() }),
+      healthRoutes({ twin, metrics: s.metrics, database: extra.database, models: () => s.models.status(), plant: extra.plant }),
       plantRoutes(twin, s.commands),
       historyRoutes(twin, store),
       alertRoutes(s.alerts, store),

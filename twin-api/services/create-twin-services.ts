@@ -139,7 +139,12 @@ export async function createTwinServices(config: TwinServicesConfig) {
   });
 
   const services = { config, engine, twin, metrics, store, history, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions };
-  const app = await buildTwinApp(services, { database: storeHealth(store, s.kind, log), log });
+  const plant = () => ({
+    source: mqtt ? ('mqtt' as const) : ('stand-in' as const),
+    connected: source.status().connected,
+    commands: mqttCommands ? { port: mqttCommands.name, connected: mqttCommands.status().connected } : { port: 'stand-in', connected: true },
+  });
+  const app = await buildTwinApp(services, { database: storeHealth(store, s.kind, log), plant, log });
 
   twin.tickDurations$.subscribe((sec) => metrics.tickDuration.observe(sec));
   let gauges: NodeJS.Timeout | null = null;
