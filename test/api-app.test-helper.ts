@@ -72,5 +72,5 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
     await twin.stop();
     rmSync(modelsDir, { recursive: true, force: true });
   };
-  return { ...twin, twin: twin.twin, audit, openAlert, registrySynced: twin.registrySynced, close };
+  return { ...twin, audit, openAlert, close };
 }
