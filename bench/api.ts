@@ -13,12 +13,9 @@
  * live in this process and compete with the server for the two cores, so every figure is a
  * pessimistic one for the server alone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import WebSocket from 'ws';
 import { createEngine } from '../engine/plant.ts';
@@ -26,10 +23,9 @@ import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import { loadLibraryScenario } from '../scenarios/library.ts';
 import type { SampleRow } from '../twin-api/store/history-store.ts';
 import { PgliteStore } from '../twin-api/store/pglite-store.ts';
+import { metricsOf, now, progressLog, quantile, round, sleep, startServer as startServerProcess, stopServer, type ServerProcess } from './support/server-process.ts';
 
-const T0 = performance.now();
-const log = (msg: string) => process.stderr.write(`[bench:api ${((performance.now() - T0) / 1000).toFixed(1)} s] ${msg}\n`);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const log = progressLog('bench:api');
 const DAY_MS = 86_400_000;
 const HISTORY_SENSORS = ['Line_A.forming.belt_speed', 'Line_A.annealing.lehr_exit_temp', 'Line_A.furnace.zone1_temp'];
 const WS_CLIENTS = 1000;
@@ -38,83 +34,8 @@ const WS_WINDOW_MS = 20_000;
 const SPEED = process.env['TWIN_BENCH_SPEED'] ?? '1';
 const WHAT_IF = { changes: [{ setpoint: 'Line_A.furnace_temp', value: 1450 }], horizon: '4h', seeds: 16 };
 
-/** Sub-millisecond wall time of this process (all times compared are taken here). */
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-function quantile(xs: readonly number[], q: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-// ---- the server under test -------------------------------------------------------------------
-
-interface Server {
-  readonly proc: ChildProcess;
-  readonly base: string;
-  readonly exited: Promise<number | null>;
-}
-
-async function startServer(dataDir: string, speed: string): Promise<Server> {
-  const port = await freePort();
-  // No model training in the background: the figures are the API's, not a training worker's.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TWIN_MODELS_DIR: `${dataDir}/models`, TWIN_ML_BOOTSTRAP: '0', TWIN_SPEED: speed };
-  // Development mode (no credentials) and embedded PGlite, whatever the caller's shell holds.
-  for (const k of ['TWIN_API_KEYS', 'TWIN_API_KEYS_FILE', 'TWIN_JWT_SECRET', 'TWIN_JWT_SECRET_FILE', 'DATABASE_URL', 'MQTT_URL']) delete env[k];
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'twin-api/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.stdout!.on('data', (b: Buffer) => process.stderr.write(`  server: ${b}`));
-  proc.stderr!.on('data', (b: Buffer) => process.stderr.write(`  server! ${b}`));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode} before answering /api/health`);
-    try {
-      const res = await fetch(`${base}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('server did not answer /api/health within 60 s');
-    await sleep(200);
-  }
-  return { proc, base, exited };
-}
-
-async function stopServer(s: Server): Promise<void> {
-  s.proc.kill('SIGTERM');
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 60_000)));
-  const outcome = await Promise.race([s.exited, timeout]);
-  clearTimeout(timer);
-  if (outcome === 'timeout') {
-    s.proc.kill('SIGKILL');
-    throw new Error('server did not stop within 60 s of SIGTERM');
-  }
-}
-
-async function metricsOf(base: string): Promise<Map<string, number>> {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const out = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const m = /^([a-z_:]+)(?:\{[^}]*\})? (\S+)$/.exec(line);
-    if (m) out.set(m[1]!, Number(m[2]));
-  }
-  return out;
-}
+type Server = ServerProcess;
+const startServer = (dataDir: string, speed: string): Promise<Server> => startServerProcess({ dataDir, speed });
 
 // ---- pre-filled history ------------------------------------------------------------------------
 

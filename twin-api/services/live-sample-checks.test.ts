@@ -27,6 +27,11 @@ describe('live samples checked against the plant', () => {
     expect(reason('plant/pump_003/made_up', sample({ sensor_id: 'pump_003.made_up', parameter_name: 'made_up' }))).toBe('topic "plant/pump_003/made_up": the plant has no sensor "made_up" on "pump_003"');
   });
 
+  it('refuses a sample in another unit than the sensor’s, which would be stored as a wrong number', () => {
+    expect(reason('plant/pump_003/flow_m3h', sample({ unit: 'l/min' }))).toBe('unit: "l/min" is not the unit of "pump_003.flow_m3h" ("m³/h"); convert before publishing');
+    expect(reason('plant/pump_003/flow_m3h', sample({ unit: 'm³/h\ud800' }))).toMatch(/^unit: /);
+  });
+
   it('refuses timestamps far from the twin’s clock, in the future or the distant past', () => {
     expect(reason('plant/pump_003/flow_m3h', sample({ timestamp: '9999-12-31T23:59:59.000Z' }))).toMatch(/^timestamp: 9999-12-31T23:59:59.000Z is outside 30 days behind to 1 h ahead of the twin's clock \(2024-03-14T00:00:00.000Z\)$/);
     expect(reason('plant/pump_003/flow_m3h', sample({ timestamp: '0000-06-01T00:00:00Z' }))).toMatch(/^timestamp: /);

@@ -3,11 +3,13 @@ import type { TwinEngine } from '../../engine/engine.ts';
 import type { Rejection } from '../shadow/mqtt-source.ts';
 import type { SampleContext } from '../shadow/validate-sample.ts';
 
-/** The twin's sensors by topic asset and parameter name, and its simulated clock. */
+/** The twin's sensors by topic asset and parameter name, their units, and its simulated clock. */
 export function plantSampleContext(engine: Pick<TwinEngine, 'layout' | 'startMs' | 'tS'>): SampleContext {
   const byTopic = new Map(engine.layout.sensors.map((s) => [`${s.asset}/${s.name}`, s.id] as const));
+  const units = new Map(engine.layout.sensors.map((s) => [s.id, s.unit] as const));
   return {
     sensorOf: (asset, parameter) => byTopic.get(`${asset}/${parameter}`),
+    unitOf: (sensorId) => units.get(sensorId),
     twinTimeMs: () => engine.startMs + engine.tS * 1000,
   };
 }

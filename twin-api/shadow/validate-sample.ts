@@ -11,6 +11,8 @@ import { parseTopic } from './topics.ts';
 export interface SampleContext {
   /** The sensor id a topic's asset and parameter name, or undefined when the plant has no such sensor. */
   readonly sensorOf: (asset: string, parameter: string) => string | undefined;
+  /** The unit a sensor is stored in; a sample in another unit would be stored as a wrong number. */
+  readonly unitOf?: (sensorId: string) => string | undefined;
   /** The twin's simulated time now, ms since the epoch. */
   readonly twinTimeMs: () => number;
   /** Accepted distance of a timestamp from the twin's clock (defaults: 1 h ahead, 30 days behind: a broker's queue after an outage). */
@@ -84,6 +86,8 @@ export function checkSampleMessage(topic: string, payload: Uint8Array | string, 
     const sensor = context.sensorOf(where.asset, where.parameter);
     if (sensor === undefined) return { ok: false, reason: `topic "${topic}": the plant has no sensor "${where.parameter}" on "${where.asset}"` };
     if (rec.sensor_id !== sensor) return { ok: false, reason: `sensor_id: ${JSON.stringify(rec.sensor_id)} is not the topic's sensor "${sensor}"` };
+    const unit = context.unitOf?.(sensor);
+    if (unit !== undefined && rec.unit !== unit) return { ok: false, reason: `unit: ${JSON.stringify(rec.unit)} is not the unit of "${sensor}" ("${unit}"); convert before publishing` };
     const nowMs = context.twinTimeMs();
     const aheadMs = context.maxAheadMs ?? DEFAULT_MAX_AHEAD_MS;
     const behindMs = context.maxBehindMs ?? DEFAULT_MAX_BEHIND_MS;
