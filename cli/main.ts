@@ -1,6 +1,8 @@
 import { EngineError } from '../engine/commands.ts';
 import { ScenarioError } from '../scenarios/scenario-error.ts';
+import { branch, BRANCH_USAGE } from './commands/branch.ts';
 import { replay, REPLAY_USAGE } from './commands/replay.ts';
+import { whatIf, WHAT_IF_USAGE } from './commands/what-if.ts';
 import { run } from './commands/run.ts';
 import { scenarios } from './commands/scenarios.ts';
 import { simulate, SIMULATE_USAGE } from './commands/simulate.ts';
@@ -13,6 +15,8 @@ const USAGE = `usage:
   twin scenarios list
   twin scenarios validate <file>
   ${REPLAY_USAGE}
+  ${BRANCH_USAGE}
+  ${WHAT_IF_USAGE}
   ${TRAIN_USAGE}
   ${EVALUATE_USAGE}
   ${PREDICT_USAGE}
@@ -32,6 +36,10 @@ export async function main(argv: string[]): Promise<number> {
         return await scenarios(rest);
       case 'replay':
         return await replay(rest);
+      case 'branch':
+        return await branch(rest);
+      case 'what-if':
+        return await whatIf(rest);
       case 'train':
         return await (await import('./commands/train.ts')).train(rest); // lazy: TF.js loads only for ml commands
       case 'evaluate':
@@ -51,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, train, evaluate, predict, tune, models, help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, branch, what-if, train, evaluate, predict, tune, models, help)`);
     }
   } catch (err) {
     return report(err);

@@ -17,8 +17,15 @@ export interface ClockStatus {
   readonly mode: ClockMode;
   readonly running: boolean;
   readonly tS: number;
-  /** How far paced simulation is behind the wall clock, seconds of simulated time. */
+  /** The backlog the paced clock is still catching up, seconds of simulated time (at most `maxLagS`). */
   readonly lagS: number;
+  /**
+   * How far the run is behind its schedule (speed × wall time since play), backlog dropped beyond
+   * `maxLagS` included: the simulated seconds this machine could not keep up with.
+   */
+  readonly behindS: number;
+  /** Simulated seconds per wall second over the last few seconds; null while stopped or before a measurement. */
+  readonly effectiveSpeed: number | null;
   /** Simulated time at which the clock stops by itself (null: never). */
   readonly endS: number | null;
   readonly finished: boolean;
@@ -33,8 +40,17 @@ export interface ClockOptions {
   readonly chunkTicks?: number;
   /** Paced mode: shortest timer period, ms. */
   readonly minIntervalMs?: number;
-  /** Paced mode: if the run falls this far behind, it drops the backlog instead of spiralling. */
+  /** Paced mode: the largest backlog kept, simulated s; what is older is dropped before stepping, so a catch-up never spirals. */
   readonly maxLagS?: number;
+  /**
+   * Longest stretch of stepping in one turn of the event loop, ms as `scheduler.now()` measures it
+   * (default 40): then the clock yields, so requests, signals and database writes get their turn.
+   */
+  readonly turnBudgetMs?: number;
+  /** Wall ms over which `effectiveSpeed` is measured (default 5000). */
+  readonly speedWindowMs?: number;
+  /** While it returns true the clock does not step (e.g. history writes are too far behind); the backlog is capped as usual. */
+  readonly hold?: () => boolean;
 }
 
 /**
@@ -48,12 +64,23 @@ export class SimClock {
   private readonly chunkTicks: number;
   private readonly minIntervalMs: number;
   private readonly maxLagS: number;
+  private readonly turnBudgetMs: number;
+  private readonly speedWindowMs: number;
+  private readonly hold: () => boolean;
   private endS: number | null;
   private running = false;
   private job: Subscription | null = null;
   private anchorWallMs = 0;
   private anchorTick = 0;
   private lagS = 0;
+  /** Ticks dropped from the backlog since play (they count in behindS). */
+  private droppedTicks = 0;
+  /** Measured wall ms per tick (0 until measured), so a turn's chunks fit its budget. */
+  private msPerTick = 0;
+  /** Ticks of the last chunk: a chunk at most doubles, so a mis-measured cost cannot blow a turn. */
+  private lastChunkTicks = 1;
+  /** (wall ms, tick) at recent wakes, for effectiveSpeed. */
+  private speedSamples: { wallMs: number; tick: number }[] = [];
   private readonly statusSubject: BehaviorSubject<ClockStatus>;
   readonly status$: Observable<ClockStatus>;
 
@@ -67,6 +94,9 @@ export class SimClock {
     this.chunkTicks = options.chunkTicks ?? 2000;
     this.minIntervalMs = options.minIntervalMs ?? 20;
     this.maxLagS = options.maxLagS ?? 3600;
+    this.turnBudgetMs = options.turnBudgetMs ?? 40;
+    this.speedWindowMs = options.speedWindowMs ?? 5000;
+    this.hold = options.hold ?? (() => false);
     this.endS = options.endS ?? null;
     this.statusSubject = new BehaviorSubject(this.snapshotStatus());
     this.status$ = this.statusSubject.asObservable();
@@ -95,6 +125,7 @@ export class SimClock {
     this.job?.unsubscribe();
     this.job = null;
     this.lagS = 0;
+    this.speedSamples = [];
     this.publish();
   }
 
@@ -161,16 +192,18 @@ export class SimClock {
   private wake(): void {
     if (!this.running) return;
     if (this.mode.kind === 'virtual') {
-      this.target.step(Math.min(this.chunkTicks, this.remainingTicks()));
+      this.stepWithinBudget(Math.min(this.chunkTicks, this.remainingTicks()));
       this.lagS = 0;
     } else {
-      const elapsedS = ((this.scheduler.now() - this.anchorWallMs) / 1000) * this.mode.speed;
-      const due = this.anchorTick + Math.floor(elapsedS / this.target.stepS + 1e-9);
-      const ticks = Math.min(due - this.target.tick, this.remainingTicks());
-      if (ticks > 0) this.target.step(ticks);
-      this.lagS = Math.max(0, (due - this.target.tick) * this.target.stepS);
-      if (this.lagS > this.maxLagS) this.reanchor(); // drop the backlog rather than spiral
+      // Cap the backlog before stepping: a catch-up is never longer than maxLagS, however long the
+      // machine was away (suspended, overloaded, a long GC). Again after, for what fell due meanwhile.
+      this.capBacklog();
+      const ticks = Math.min(this.dueTick() - this.target.tick, this.remainingTicks());
+      if (ticks > 0 && !this.hold()) this.stepWithinBudget(ticks);
+      this.capBacklog();
+      this.lagS = Math.max(0, (this.dueTick() - this.target.tick) * this.target.stepS);
     }
+    this.sampleSpeed();
     if (this.atEnd()) {
       this.running = false;
       this.job = null;
@@ -179,6 +212,60 @@ export class SimClock {
     }
     this.publish();
     this.scheduleNext();
+  }
+
+  /** Drops the backlog beyond maxLagS (it counts in behindS from then on). */
+  private capBacklog(): void {
+    const maxLagTicks = Math.max(1, Math.floor(this.maxLagS / this.target.stepS));
+    const excess = this.dueTick() - this.target.tick - maxLagTicks;
+    if (excess > 0) {
+      this.anchorTick -= excess;
+      this.droppedTicks += excess;
+    }
+  }
+
+  /** The tick the paced schedule says the run should be at now. */
+  private dueTick(): number {
+    if (this.mode.kind !== 'paced') return this.target.tick;
+    const elapsedS = ((this.scheduler.now() - this.anchorWallMs) / 1000) * this.mode.speed;
+    return this.anchorTick + Math.floor(elapsedS / this.target.stepS + 1e-9);
+  }
+
+  /**
+   * Steps up to `maxTicks` in chunks sized from the measured cost per tick, stopping when the next
+   * chunk would overrun the turn budget. At least one tick per turn, so a run always advances.
+   */
+  private stepWithinBudget(maxTicks: number): void {
+    const startMs = this.scheduler.now();
+    let left = maxTicks;
+    while (left > 0) {
+      const spentMs = this.scheduler.now() - startMs;
+      const fit = this.msPerTick > 0 ? Math.floor((this.turnBudgetMs - spentMs) / this.msPerTick) : left;
+      let n = Math.min(left, fit, this.lastChunkTicks * 2);
+      if (n < 1) {
+        if (left < maxTicks) break;
+        n = 1; // not even one tick fits the budget: take one anyway, the run must move
+      }
+      const t0 = this.scheduler.now();
+      this.target.step(n);
+      this.msPerTick = (this.scheduler.now() - t0) / n;
+      this.lastChunkTicks = n;
+      left -= n;
+    }
+  }
+
+  private sampleSpeed(): void {
+    const now = this.scheduler.now();
+    this.speedSamples.push({ wallMs: now, tick: this.target.tick });
+    while (this.speedSamples.length > 2 && now - this.speedSamples[1]!.wallMs >= this.speedWindowMs) this.speedSamples.shift();
+  }
+
+  private effectiveSpeed(): number | null {
+    if (!this.running || this.speedSamples.length < 2) return null;
+    const first = this.speedSamples[0]!;
+    const last = this.speedSamples[this.speedSamples.length - 1]!;
+    const wallS = (last.wallMs - first.wallMs) / 1000;
+    return wallS > 0 ? ((last.tick - first.tick) * this.target.stepS) / wallS : null;
   }
 
   private intervalMs(): number {
@@ -190,6 +277,7 @@ export class SimClock {
     this.anchorWallMs = this.scheduler.now();
     this.anchorTick = this.target.tick;
     this.lagS = 0;
+    this.droppedTicks = 0;
   }
 
   private remainingTicks(): number {
@@ -207,6 +295,8 @@ export class SimClock {
       running: this.running,
       tS: this.target.tick * this.target.stepS,
       lagS: this.lagS,
+      behindS: this.lagS + this.droppedTicks * this.target.stepS,
+      effectiveSpeed: this.effectiveSpeed(),
       endS: this.endS,
       finished: this.atEnd(),
     };

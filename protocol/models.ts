@@ -5,8 +5,14 @@ import { List, Nullable, NumberRecord } from './schema-kit.ts';
 /** One registered version with its held-out metrics (roc_auc, f1, … or rmse, mae). */
 export const ModelVersionView = Type.Object({
   version: Type.String(),
+  name: Type.String(),
+  task: Type.String(),
+  /** Asset kind of a per-kind model. */
+  kind: Type.Optional(Type.String()),
   /** ISO 8601 UTC. */
   created: Type.String(),
+  datasetFingerprint: Type.String(),
+  hyperparameters: Type.Record(Type.String(), Type.Unknown()),
   metrics: NumberRecord(),
 });
 export type ModelVersionView = Static<typeof ModelVersionView>;
@@ -18,6 +24,8 @@ export const ModelIndexView = Type.Object({
   champion: Type.Optional(Type.String()),
   challenger: Type.Optional(Type.String()),
   versions: List(ModelVersionView),
+  /** Earlier champions, most recent last (what a rollback returns to). */
+  previousChampions: List(Type.String()),
 });
 export type ModelIndexView = Static<typeof ModelIndexView>;
 

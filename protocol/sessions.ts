@@ -58,3 +58,58 @@ export const RecordingSummary = Type.Object({
 });
 export type RecordingSummary = Static<typeof RecordingSummary>;
 export const RecordingList = List(RecordingSummary);
+
+/** A time in a session: seconds from the scenario start, or a duration such as "10h42m". */
+export const SessionTime = Type.Union([Type.Number({ minimum: 0 }), Type.String({ minLength: 1, maxLength: 40 })], { description: 'seconds from the scenario start, or a duration like "10h42m"' });
+
+/** One operator action of a branch: a setpoint change (setpoint and value) or a maintenance job, at a time. */
+export const BranchAction = Type.Object(
+  {
+    at: SessionTime,
+    setpoint: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    value: Type.Optional(Type.Number()),
+    maintenance: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type BranchAction = Static<typeof BranchAction>;
+
+/** POST /api/sessions/:id/branch: branch at `t` with these actions (none: the same run from there on, without the scripted actions after t). */
+export const BranchRequest = Type.Object({ t: SessionTime, actions: Type.Array(BranchAction, { maxItems: 200 }) }, { additionalProperties: false });
+export type BranchRequest = Static<typeof BranchRequest>;
+/** A scripted fault of a scenario: when, on what (an asset or a sensor id), which type, its parameters. */
+export const ScenarioFault = Type.Object({ atS: Type.Number(), target: Type.String(), type: Type.String(), params: Type.Record(Type.String(), Type.Number()) });
+/** A scripted operator action of a scenario. */
+export const ScenarioAction = Type.Union([
+  Type.Object({ atS: Type.Number(), kind: Type.Literal('setpoint'), setpoint: Type.String(), value: Type.Number() }),
+  Type.Object({ atS: Type.Number(), kind: Type.Literal('maintenance'), target: Type.String() }),
+]);
+
+/** Body of GET /api/scenarios/:name: the scenario as the engine runs it (times in seconds, defaults filled in). */
+export const ScenarioDetail = Type.Object({
+  name: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  seed: Type.Integer(),
+  /** ISO 8601 UTC simulated time at t = 0. */
+  start: Type.String(),
+  durationS: Type.Number(),
+  stepS: Type.Number(),
+  /** The lines and machines, as the physics models take them (physics/glass/line-spec.ts, physics/machines/machine-spec.ts). */
+  lines: List(Type.Unknown()),
+  machines: List(Type.Unknown()),
+  disturbances: Type.Object({
+    ambient: Type.Object({ meanC: Type.Number(), dailyAmplitudeC: Type.Number() }),
+    rawMaterial: Type.Object({ std: Type.Number(), correlationH: Type.Number() }),
+  }),
+  faults: List(ScenarioFault),
+  actions: List(ScenarioAction),
+  /** What really happened, for the trainer's write-up; null for scenarios without an incident. */
+  groundTruth: Nullable(
+    Type.Object({ summary: Type.String(), causes: List(Type.String()), expectedDefects: List(Type.String()), expectedFailures: List(Type.String()) }),
+  ),
+});
+export type ScenarioDetail = Static<typeof ScenarioDetail>;
+
+/** Body of DELETE /api/sessions/:id. */
+export const SessionDeleted = Type.Object({ deleted: Type.Literal(true) });

@@ -60,3 +60,22 @@ export const ShadowState = Type.Object({
   sensors: Type.Array(ShadowSensorState),
 });
 export type ShadowState = Static<typeof ShadowState>;
+
+/** The live source shadow mode follows: the stand-in plant ("engine") or an MQTT broker, and what it has done so far. */
+export const ShadowSource = Type.Object({
+  kind: Type.Union([Type.Literal('engine'), Type.Literal('mqtt')]),
+  connected: Type.Boolean(),
+  /** Messages received (valid or not), samples accepted, messages refused. */
+  received: Type.Number(),
+  accepted: Type.Number(),
+  rejected: Type.Number(),
+  /** Redelivered or out-of-order samples dropped (QoS 1 is at-least-once). */
+  duplicates: Type.Number(),
+  reconnects: Type.Number(),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+});
+export type ShadowSource = Static<typeof ShadowSource>;
+
+/** Body of GET /api/digital-twin/shadow-state: the source and the tracking. */
+export const ShadowStateView = Type.Object({ source: ShadowSource, ...ShadowState.properties });
+export type ShadowStateView = Static<typeof ShadowStateView>;

@@ -18,26 +18,28 @@ import { initBackend } from '../ml/tf/backend.ts';
 import { loadLibraryScenario } from '../scenarios/library.ts';
 import type { AuthConfig } from '../twin-api/auth.ts';
 import { createTwinServices } from '../twin-api/services/create-twin-services.ts';
+import type { TwinServicesConfig } from '../twin-api/services/twin-services-config.ts';
 import type { AuditEntry } from '../twin-api/store/audit-store.ts';
 import { testAuth } from '../twin-api/test-app.test-helper.ts';
 import { parseWhatIfRequest } from '../twin-api/what-if/request.ts';
-import type { WhatIfResult } from '../twin-api/what-if/result.ts';
+import { Value } from 'typebox/value';
+import { WhatIfResult } from '../twin-api/what-if/result.ts';
 import type { WhatIfService } from '../twin-api/what-if/service.ts';
 
-/** A what-if service that validates like the real one and simulates nothing. */
+/** A what-if service that validates like the real one and simulates nothing: its answer is an empty result of the right shape. */
 export function checkingWhatIfService(setpoints: readonly SetpointSpec[]): WhatIfService {
   return {
     workers: 0,
     ready: async () => {},
     close: async () => {},
     run: async (_snapshot, _scenario, request) => {
-      const plan = parseWhatIfRequest(request, setpoints);
-      return { plan } as unknown as WhatIfResult;
+      parseWhatIfRequest(request, setpoints);
+      return Value.Create(WhatIfResult);
     },
   };
 }
 
-export async function fullApiServer(auth: AuthConfig = testAuth()) {
+export async function fullApiServer(auth: AuthConfig = testAuth(), options: { requestLog?: TwinServicesConfig['requestLog'] } = {}) {
   const scenario = loadLibraryScenario('glass-plant');
   const { layout } = createEngine(scenario);
   // The registry holds one pump RUL model (v1) before the server starts; nothing trains in the background.
@@ -57,6 +59,9 @@ export async function fullApiServer(auth: AuthConfig = testAuth()) {
     whatIf: checkingWhatIfService(layout.setpoints),
     viewerDist: null,
     log: (msg) => console.error(msg),
+    // A response property its schema does not declare fails the request: the schemas stay exact.
+    strictResponses: true,
+    ...(options.requestLog ? { requestLog: options.requestLog } : {}),
   });
 
   /** Opens a fresh alert (an anomaly report on a machine) and returns its id. */

@@ -124,10 +124,10 @@ describe('development mode', async () => {
 });
 
 describe('internal errors', async () => {
-  const logged: string[] = [];
+  const lines: string[] = [];
   const app = await buildApp({
     auth: testAuth(),
-    logError: (m) => logged.push(m),
+    log: { level: 'warn', stream: { write: (line) => void lines.push(line) } },
     routes: [
       (a) =>
         void a.get('/api/boom', async () => {
@@ -135,14 +135,16 @@ describe('internal errors', async () => {
         }),
     ],
   });
-  it('answer 500 with the request id and no internals, and log the whole error under that id', async () => {
+  it('answer 500 with the request id and no internals, and log the whole error as one JSON line under that id', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/boom?x=1' });
     expect(r.statusCode).toBe(500);
     const message = r.json().error.message as string;
     expect(message).toMatch(/^internal error \(logged on the server as request req-\w+\)$/);
     expect(message).not.toContain('kaput');
     const id = /request (req-\w+)/.exec(message)![1]!;
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatch(new RegExp(`^500 ${id} GET /api/boom: Error: kaput at /var/lib/secret`));
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!) as { level: number; reqId: string; msg: string; err: { message: string; stack: string } };
+    expect(line).toMatchObject({ level: 50, reqId: id, msg: '500 GET /api/boom: kaput at /var/lib/secret' });
+    expect(line.err.stack).toContain('kaput at /var/lib/secret');
   });
 });

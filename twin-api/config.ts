@@ -1,4 +1,5 @@
 import { parseDuration } from '../scenarios/duration.ts';
+import { retentionPolicyFromEnv, type RetentionPolicy } from './store/retention-policy.ts';
 
 /** Server settings from the environment; a bad value stops the start with one line naming it. */
 export interface ServerConfig {
@@ -15,9 +16,26 @@ export interface ServerConfig {
   readonly mlBootstrap: boolean;
   /** Retrain a model when its inputs drift (with a 24 h simulated cooldown); otherwise drift only raises alerts. */
   readonly retrainOnDrift: boolean;
+  /** Days of history kept per table (TWIN_RETAIN_<TABLE>_DAYS), and how often the retention job runs (TWIN_RETENTION_INTERVAL_S). */
+  readonly retention: { readonly policy: RetentionPolicy; readonly intervalS: number };
+  /** LOG_LEVEL of the structured (JSON) request logs: every 5xx is logged at `error`. Default info. */
+  readonly logLevel: LogLevel;
+  /** Longest a SIGTERM/SIGINT shutdown may take before the server exits with what it could not flush logged. */
+  readonly shutdownDeadlineS: number;
 }
 
+/**
+ * Paced speeds the live server accepts (TWIN_SPEED). Above 600x the reference plant asks for more
+ * than 2 cores give (a tick costs ~1 ms with history, WebSocket and alerts); 'max' runs as fast as
+ * the machine goes, with the clock's per-turn budget keeping the server responsive.
+ */
+export const SPEED_LIMITS = { min: 0.1, max: 600 } as const;
+
 export class ConfigError extends Error {}
+
+/** pino's levels, most severe first; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A host only this machine can reach. */
 export function isLoopback(host: string): boolean {
@@ -28,8 +46,13 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
   const port = Number(env['PORT'] ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT: "${env['PORT']}" is not a port number`);
   const speedText = env['TWIN_SPEED'] ?? '1';
-  const speed = speedText === 'max' ? 'max' : Number(speedText.replace(/x$/, ''));
-  if (speed !== 'max' && !(speed > 0)) throw new ConfigError(`TWIN_SPEED: "${speedText}" is not "max" or a positive number`);
+  const speed = speedText === 'max' ? 'max' : speedText.trim() === '' ? NaN : Number(speedText.replace(/x$/, ''));
+  if (speed !== 'max' && !(speed >= SPEED_LIMITS.min && speed <= SPEED_LIMITS.max)) {
+    throw new ConfigError(`TWIN_SPEED: "${speedText}" is not supported: use a number from ${SPEED_LIMITS.min} to ${SPEED_LIMITS.max} (times real time) or "max"`);
+  }
+  const deadlineText = env['TWIN_SHUTDOWN_DEADLINE_S'] ?? '10';
+  const shutdownDeadlineS = deadlineText.trim() === '' ? NaN : Number(deadlineText);
+  if (!(shutdownDeadlineS > 0 && shutdownDeadlineS <= 600)) throw new ConfigError(`TWIN_SHUTDOWN_DEADLINE_S: "${deadlineText}" is not a number of seconds from above 0 to 600`);
   const dbUrl = env['DATABASE_URL'] || null;
   if (dbUrl && !/^postgres(ql)?:\/\//.test(dbUrl)) throw new ConfigError('DATABASE_URL: must start with postgres:// or postgresql://');
   const mqttUrl = env['MQTT_URL'] || null;
@@ -44,6 +67,17 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
   if (devMode && host !== undefined && !isLoopback(host) && env['TWIN_DEV_MODE'] !== '1') {
     throw new ConfigError(`HOST: "${host}" in development mode (no TWIN_API_KEYS or TWIN_JWT_SECRET) would serve anonymous admin on every interface; set credentials, or TWIN_DEV_MODE=1 to accept it`);
   }
+  let retentionPolicy: RetentionPolicy;
+  try {
+    retentionPolicy = retentionPolicyFromEnv(env);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  const intervalText = env['TWIN_RETENTION_INTERVAL_S'] ?? '60';
+  const retentionIntervalS = Number(intervalText);
+  if (!(retentionIntervalS > 0) || !Number.isFinite(retentionIntervalS)) throw new ConfigError(`TWIN_RETENTION_INTERVAL_S: "${intervalText}" is not a positive number of seconds`);
+  const logLevel = env['LOG_LEVEL'] || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
   if (env['TWIN_WHATIF_MAX'] && parseDuration(env['TWIN_WHATIF_MAX']) === undefined) throw new ConfigError('TWIN_WHATIF_MAX: not a duration');
   return {
     port,
@@ -57,5 +91,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
     modelsDir: env['TWIN_MODELS_DIR'] ?? './models',
     mlBootstrap: bootstrap === '1',
     retrainOnDrift: retrain === '1',
+    retention: { policy: retentionPolicy, intervalS: retentionIntervalS },
+    logLevel: logLevel as LogLevel,
+    shutdownDeadlineS,
   };
 }

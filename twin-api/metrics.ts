@@ -11,8 +11,15 @@ export function createMetrics() {
     wsClients: new Gauge({ name: 'twin_ws_clients', help: 'Connected WebSocket clients', registers: [registry] }),
     wsDropped: new Gauge({ name: 'twin_ws_dropped_messages_total', help: 'Messages dropped or conflated for slow WebSocket clients', registers: [registry] }),
     dbWriteLatency: new Histogram({ name: 'twin_db_write_latency_seconds', help: 'Latency of one batched history write', buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5], registers: [registry] }),
-    samplesBuffered: new Gauge({ name: 'twin_samples_buffered', help: 'Samples waiting to be written to history', registers: [registry] }),
+    samplesBuffered: new Gauge({ name: 'twin_samples_buffered', help: 'Rows every history writer holds (twin and plant samples, events), waiting or being retried', registers: [registry] }),
+    samplesQuarantined: new Counter({ name: 'twin_samples_quarantined_total', help: 'Rows the database refused as invalid, set aside in quarantined_samples', labelNames: ['writer'] as const, registers: [registry] }),
     samplesProduced: new Gauge({ name: 'twin_samples_produced_total', help: 'Samples the engine produced and handed to history', registers: [registry] }),
+    retentionDeleted: new Counter({ name: 'twin_retention_deleted_rows_total', help: 'History rows deleted by the retention policy', labelNames: ['table'], registers: [registry] }),
+    dbTableBytes: new Gauge({ name: 'twin_db_table_bytes', help: 'Bytes on disk of one history table, indexes included', labelNames: ['table'], registers: [registry] }),
+    dbSizeBytes: new Gauge({ name: 'twin_db_size_bytes', help: 'Bytes of the history database', registers: [registry] }),
+    dataDirBytes: new Gauge({ name: 'twin_data_dir_bytes', help: 'Bytes of the embedded database directory (DATA_DIR); absent with PostgreSQL', registers: [registry] }),
+    durableBuffered: new Gauge({ name: 'twin_durable_writes_buffered', help: 'Audit entries / alert states waiting to be written (retried until stored)', labelNames: ['writer'], registers: [registry] }),
+    durableFailures: new Gauge({ name: 'twin_durable_write_failures_total', help: 'Failed attempts of the audit / alert writers (each is retried)', labelNames: ['writer'], registers: [registry] }),
     samplesWritten: new Counter({ name: 'twin_samples_written_total', help: 'Samples written to history', registers: [registry] }),
   };
 }

@@ -35,6 +35,7 @@ export async function testServer(extra: (twin: LiveTwin) => RoutePlugin[] = () =
   const commands = createPlantCommands({ twin: engine, port: standInCommandPort(plant, Date.now), audit: auditInto(audit) });
   const app = await buildApp({
     auth,
+    strictResponses: true,
     audit: (e) => void audit.push(e),
     routes: [
       healthRoutes({ twin, metrics: createMetrics(), database: null, models: () => ({ status: 'none' }) }),

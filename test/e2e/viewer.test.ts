@@ -125,9 +125,40 @@ describe.skipIf(missing !== null)('viewer against the live twin (development mod
     const stats = await pixelStats(page, '[data-testid="scene-canvas"] canvas');
     expect(stats.distinctColours).toBeGreaterThan(20);
     await shot(page, 'replay');
+    // Following a session, the header and KPI strip are the session's, never "Live".
+    expect(await page.locator('[data-testid="session-badge"]').textContent()).toMatch(/^Session S\d+ · paused$/);
+    await page.locator('[data-testid="kpi-strip-session"]').waitFor();
+    expect(await page.locator('[data-testid="kpi-strip"]').count()).toBe(0);
+
+    // Branch with an edited setpoint, run both on, and see both branches' defects side by side.
+    await page.locator('[data-testid="branch-setpoint"]').selectOption('Line_A.furnace_temp');
+    await page.locator('[data-testid="branch-value"]').fill('1420');
+    await page.locator('[data-testid="branch-offset"]').fill('1m');
+    expect(await page.locator('[data-testid="branch-hint"]').textContent()).toMatch(/Line_A\.furnace_temp → 1420 at/);
+    const parent = (await page.locator('[data-testid="session-badge"]').textContent())!.split(' ')[1]!;
+    await page.locator('[data-testid="replay-branch"]').click();
+    await until(async () => page.locator('[data-testid="session-badge"]').textContent(), (t) => t !== null && !t.includes(`${parent} `), 'the branch to be followed');
+    await page.locator('[data-testid="branch-compare"]').waitFor({ timeout: 10_000 });
+    await page.locator('[data-testid="replay-step"]').locator('..').locator('input').fill('3600');
+    await page.locator('[data-testid="replay-step"]').click();
+    await until(tS, (t) => t === paused + 60 + 3600, 'the branch to run an hour');
+    await page.locator('[data-testid="branch-run-baseline"]').click();
+    await page.locator('[data-testid="branch-compare-table"]').waitFor({ timeout: 20_000 });
+    await until(async () => page.locator('[data-testid="compare-row-total"] [data-testid="compare-branch"]').textContent(), (t) => t !== null && /^\d+/.test(t), 'the branch defect count');
+    const total = async (col: string) => Number(((await page.locator(`[data-testid="compare-row-total"] [data-testid="compare-${col}"]`).textContent()) ?? '').split(' ')[0]);
+    // The storm makes defects in both runs over that hour; the table shows a row per type seen.
+    await until(() => total('baseline'), (n) => n > 0, 'baseline defects in the window', 20_000);
+    expect(await page.locator('[data-testid^="compare-row-"]').count()).toBeGreaterThan(1);
+    await shot(page, 'replay-branch');
+    const branchId = (await page.locator('[data-testid="session-badge"]').textContent())!.split(' ')[1]!;
+    await page.locator('[data-testid="replay-close"]').click();
+    await page.locator(`[data-testid="session-chip-${branchId}"]`).waitFor({ state: 'detached' });
+    await page.locator(`[data-testid="session-chip-${parent}"]`).click();
     await page.locator('[data-testid="replay-back-live"]').click();
     await following.waitFor({ state: 'detached' });
-  });
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor();
+    expect(await page.locator('[data-testid="session-badge"]').count()).toBe(0);
+  }, 120_000);
 
   it('after a replay the live scene moves again (the render loop restarts)', async () => {
     const canvas = page.locator('[data-testid="scene-canvas"] canvas');

@@ -3,7 +3,8 @@ import type { TwinEngine } from '../../engine/engine.ts';
 import type { TwinEvent } from '../../engine/events.ts';
 import type { EventStore, StoredEventInput } from '../store/event-store.ts';
 import type { SampleRow, SampleSink } from '../store/sample-store.ts';
-import { SampleWriter, type SampleWriterOptions } from '../store/sample-writer.ts';
+import type { Quarantine } from '../store/quarantine.ts';
+import { SampleWriter, type CloseResult, type SampleWriterOptions } from '../store/sample-writer.ts';
 
 
 /**
@@ -20,12 +21,15 @@ export class HistoryFeed {
   constructor(
     engine: TwinEngine,
     store: SampleSink & EventStore,
-    options: Omit<SampleWriterOptions<SampleRow>, 'sink'> = {},
+    options: Omit<SampleWriterOptions<SampleRow>, 'sink' | 'onRejected'> = {},
+    /** Where rows the database refuses go (samples as writer 'twin', events as 'events'). */
+    quarantine?: Pick<Quarantine, 'add'>,
   ) {
-    this.samples = new SampleWriter({ ...options, sink: store });
+    this.samples = new SampleWriter({ ...options, sink: store, ...(quarantine ? { onRejected: (r) => quarantine.add('twin', r) } : {}) });
     this.events = new SampleWriter<StoredEventInput>({
       ...(options.schedule ? { schedule: options.schedule } : {}),
       sink: { insertSamples: (rows) => store.insertEvents(rows) },
+      ...(quarantine ? { onRejected: (r) => quarantine.add('events', r) } : {}),
     });
     const ids = engine.layout.sensors.map((s) => s.id);
     this.subs.push(
@@ -47,9 +51,15 @@ export class HistoryFeed {
     );
   }
 
-  /** Stops listening and writes out everything buffered (on SIGINT/SIGTERM). */
-  async close(): Promise<void> {
+  /** Rows both writers hold (samples and events). */
+  get rowsBuffered(): number {
+    return this.samples.metrics().rowsBuffered + this.events.metrics().rowsBuffered;
+  }
+
+  /** Stops listening and writes out everything buffered (on SIGINT/SIGTERM), for at most `deadlineMs` (default 10 s). */
+  async close(options: { deadlineMs?: number } = {}): Promise<CloseResult> {
     for (const s of this.subs) s.unsubscribe();
-    await Promise.all([this.samples.close(), this.events.close()]);
+    const [a, b] = await Promise.all([this.samples.close(options), this.events.close(options)]);
+    return { flushed: a.flushed + b.flushed, unflushed: a.unflushed + b.unflushed };
   }
 }

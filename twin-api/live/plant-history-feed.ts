@@ -2,7 +2,8 @@ import type { Subscription } from 'rxjs';
 import { STATUS_NAMES } from '../../physics/model.ts';
 import type { LiveSource } from '../shadow/live-source.ts';
 import type { SampleRow, SampleSink } from '../store/sample-store.ts';
-import { SampleWriter, type SampleWriterOptions } from '../store/sample-writer.ts';
+import type { Quarantine } from '../store/quarantine.ts';
+import { SampleWriter, type CloseResult, type SampleWriterOptions } from '../store/sample-writer.ts';
 
 const STATUS_CODE = new Map<string, number>(STATUS_NAMES.map((name, i) => [name, i]));
 
@@ -17,17 +18,23 @@ export class PlantHistoryFeed {
   /** Measurements handed to the writer since start. */
   received = 0;
 
-  constructor(source: LiveSource, store: SampleSink, options: Omit<SampleWriterOptions<SampleRow>, 'sink'> = {}) {
-    this.samples = new SampleWriter({ ...options, sink: store });
+  constructor(
+    source: LiveSource,
+    store: SampleSink,
+    options: Omit<SampleWriterOptions<SampleRow>, 'sink' | 'onRejected'> = {},
+    /** Where measurements the database refuses go (writer 'plant'): one bad message must not hold up the rest. */
+    quarantine?: Pick<Quarantine, 'add'>,
+  ) {
+    this.samples = new SampleWriter({ ...options, sink: store, ...(quarantine ? { onRejected: (r) => quarantine.add('plant', r) } : {}) });
     this.sub = source.samples$.subscribe((s) => {
       this.received++;
       this.samples.push([{ tMs: s.timeMs, sensorId: s.sensor_id, value: s.value, status: STATUS_CODE.get(s.status) ?? 0, source: 'plant' }]);
     });
   }
 
-  /** Stops listening and writes out everything buffered. */
-  async close(): Promise<void> {
+  /** Stops listening and writes out everything buffered, for at most `deadlineMs` (default 10 s). */
+  async close(options: { deadlineMs?: number } = {}): Promise<CloseResult> {
     this.sub.unsubscribe();
-    await this.samples.close();
+    return this.samples.close(options);
   }
 }

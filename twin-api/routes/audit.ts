@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { Envelope } from '../../protocol/envelope.ts';
 import { AuditPageWire, AuditQueryWire, type AuditEntryWire } from '../../protocol/audit.ts';
 import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { badRequest, parseTime } from '../errors.ts';
 import { AuditCursorError, type AuditEntry, type AuditStore } from '../store/audit-store.ts';
+import { responses } from './responses.ts';
 
 const toWire = (e: AuditEntry): AuditEntryWire => ({
   id: e.id, at: new Date(e.atMs).toISOString(), actor: e.actor, role: e.role, action: e.action, target: e.target, origin: e.origin, detail: e.detail,
@@ -14,7 +14,7 @@ const toWire = (e: AuditEntry): AuditEntryWire => ({
 export function auditRoutes(store: AuditStore) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const admin = requireRole(ctx.auth, 'admin');
-    app.get('/api/audit', { onRequest: admin, schema: { tags: ['audit'], summary: 'The audit log, newest first, paged by cursor', querystring: AuditQueryWire, response: { 200: Envelope(AuditPageWire) } } }, async (req) => {
+    app.get('/api/audit', { onRequest: admin, schema: { tags: ['audit'], summary: 'The audit log, newest first, paged by cursor', querystring: AuditQueryWire, response: responses(AuditPageWire, 'A page of entries, newest first, and the cursor of the next') } }, async (req) => {
       const q = req.query as AuditQueryWire;
       const filter = {
         ...(q.actor ? { actor: q.actor } : {}),

@@ -7,13 +7,16 @@ import type { LiveTwin } from '../live/live-twin.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { SampleSource, SampleStore } from '../store/sample-store.ts';
 import { alignToRollups } from '../store/rollups.ts';
-import type { HistoryResponse } from '../../protocol/history.ts';
+import { HistoryResponse } from '../../protocol/history.ts';
+import { PlantEventList } from '../../protocol/plant-events.ts';
+import { Text } from '../../protocol/text.ts';
+import { responses } from './responses.ts';
 import type { TwinEvent } from '../../engine/events.ts';
 import { toPlantEvent } from '../live/events-feed.ts';
 
 const HistoryQuery = Type.Object(
   {
-    sensors: Type.String({ minLength: 1, maxLength: 4000, description: 'comma-separated sensor ids' }),
+    sensors: Text({ minLength: 1, maxLength: 4000, description: 'comma-separated sensor ids' }),
     from: Type.String({ format: 'date-time', description: 'ISO 8601 start (inclusive)' }),
     to: Type.String({ format: 'date-time', description: 'ISO 8601 end (exclusive)' }),
     maxPoints: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000, default: 2000, description: 'downsample to at most this many buckets per series' })),
@@ -26,8 +29,8 @@ const EventsQuery = Type.Object(
   {
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
-    types: Type.Optional(Type.String({ maxLength: 500, description: 'comma-separated event types, e.g. defect,failure' })),
-    assets: Type.Optional(Type.String({ maxLength: 4000, description: 'comma-separated asset ids' })),
+    types: Type.Optional(Text({ maxLength: 500, description: 'comma-separated event types, e.g. defect,failure' })),
+    assets: Type.Optional(Text({ maxLength: 4000, description: 'comma-separated asset ids' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 500 })),
   },
   { additionalProperties: false },
@@ -39,7 +42,7 @@ const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).f
 export function historyRoutes(twin: LiveTwin, store: SampleStore & EventStore) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
-    app.get('/api/plant/history', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Sensor history, downsampled to min/max/avg buckets (the range is widened to whole rollup windows)', querystring: HistoryQuery } }, async (req) => {
+    app.get('/api/plant/history', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Sensor history, downsampled to min/max/avg buckets (the range is widened to whole rollup windows)', querystring: HistoryQuery, response: responses(HistoryResponse, 'The range covered and one series per sensor, in the order asked') } }, async (req) => {
       const q = req.query as { sensors: string; from: string; to: string; maxPoints?: number; source?: SampleSource };
       const sensorIds = list(q.sensors)!;
       for (const id of sensorIds) if (!twin.engine.layout.sensorIndex.has(id)) throw badRequest(`sensors: unknown sensor "${id}"`);
@@ -53,7 +56,7 @@ export function historyRoutes(twin: LiveTwin, store: SampleStore & EventStore) {
       const body: HistoryResponse = { from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString(), source: q.source ?? 'twin', series: await store.querySeries({ sensorIds, ...range, maxPoints, source: q.source ?? 'twin' }) };
       return ok(body);
     });
-    app.get('/api/plant/events', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Events and defects, newest first', querystring: EventsQuery } }, async (req) => {
+    app.get('/api/plant/events', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Events and defects, newest first', querystring: EventsQuery, response: responses(PlantEventList, 'Plant events, newest first (the `events` channel shape)') } }, async (req) => {
       const q = req.query as { from?: string; to?: string; types?: string; assets?: string; limit?: number };
       const events = await store.queryEvents({
         ...(q.from ? { fromMs: parseTime(q.from, 'from') } : {}),

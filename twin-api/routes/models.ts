@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { RegistryError } from '../../ml/registry/registry.ts';
 import type { TaskName } from '../../ml/window-set.ts';
+import { ModelIndexView, ModelsView, StoredModelVersionList, TrainingJobView } from '../../protocol/models.ts';
 import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { TwinApiError } from '../errors.ts';
 import type { ModelService } from '../predictions/model-service.ts';
 import type { ModelRegistryStore } from '../store/model-store.ts';
+import { responses } from './responses.ts';
 
 const TaskSchema = Type.Union(['rul', 'failure', 'anomaly', 'defects', 'forecast'].map((t) => Type.Literal(t)));
 const LiveTaskSchema = Type.Union(['rul', 'failure', 'anomaly', 'defects'].map((t) => Type.Literal(t)));
@@ -49,28 +51,28 @@ export function modelRoutes(service: ModelService, { drift = () => [], store = n
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const engineer = requireRole(ctx.auth, 'engineer');
-    app.get('/api/models', { onRequest: viewer, schema: { tags: ['models'], summary: 'Registered models per task and kind (versions, metrics, champion, challenger), the live status and the latest drift check of each model in service' } }, async () =>
+    app.get('/api/models', { onRequest: viewer, schema: { tags: ['models'], summary: 'Registered models per task and kind (versions, metrics, champion, challenger), the live status and the latest drift check of each model in service', response: responses(ModelsView, 'The live status, the registry and the drift checks') } }, async () =>
       ok({ ...service.status(), registry: service.list(), drift: drift() }),
     );
-    app.get('/api/models/versions', { onRequest: viewer, schema: { tags: ['models'], summary: 'Model versions as copied into the history database, pruned ones too, with their role (champion, challenger or null), by task, kind and version number', querystring: VersionsQuery } }, async (req) => {
+    app.get('/api/models/versions', { onRequest: viewer, schema: { tags: ['models'], summary: 'Model versions as copied into the history database, pruned ones too, with their role (champion, challenger or null), by task, kind and version number', querystring: VersionsQuery, response: responses(StoredModelVersionList, 'Stored versions') } }, async (req) => {
       const q = req.query as { task?: string; kind?: string };
       if (!store) return ok([]);
       return ok(await store.listModelVersions({ ...(q.task ? { task: q.task } : {}), ...(q.kind ? { kind: q.kind } : {}) }));
     });
-    app.post('/api/models/promote', { onRequest: engineer, schema: { tags: ['models'], summary: 'Put a version (default: the challenger) in service', body: PromoteBody } }, async (req) => {
+    app.post('/api/models/promote', { onRequest: engineer, schema: { tags: ['models'], summary: 'Put a version (default: the challenger) in service', body: PromoteBody, response: responses(ModelIndexView, 'The registry index of the task (and kind) after the promotion') } }, async (req) => {
       const b = req.body as { task: TaskName; kind?: string; version?: string };
       return ok(registryCall(() => service.promote(b.task, b.kind, b.version)));
     });
-    app.post('/api/models/rollback', { onRequest: engineer, schema: { tags: ['models'], summary: 'Put the previous champion back in service', body: RollbackBody } }, async (req) => {
+    app.post('/api/models/rollback', { onRequest: engineer, schema: { tags: ['models'], summary: 'Put the previous champion back in service', body: RollbackBody, response: responses(ModelIndexView, 'The registry index of the task (and kind) after the rollback') } }, async (req) => {
       const b = req.body as { task: TaskName; kind?: string };
       return ok(registryCall(() => service.rollback(b.task, b.kind)));
     });
-    app.post('/api/models/retrain', { onRequest: engineer, schema: { tags: ['models'], summary: 'Retrain the live models (all, or some) from simulation, as a background job', body: RetrainBody } }, async (req, reply) => {
+    app.post('/api/models/retrain', { onRequest: engineer, schema: { tags: ['models'], summary: 'Retrain the live models (all, or some) from simulation, as a background job', body: RetrainBody, response: responses(TrainingJobView, 'The job, started: follow it at /api/models/jobs/{id} or on the state channel', 202) } }, async (req, reply) => {
       const b = (req.body ?? {}) as { only?: { kind: string; task: 'rul' | 'failure' | 'anomaly' | 'defects' }[] };
       void reply.status(202);
       return ok(service.retrain(b.only, req.principal!.actor));
     });
-    app.get('/api/models/jobs/:id', { onRequest: viewer, schema: { tags: ['models'], summary: 'A training job: state and progress', params: JobParams } }, async (req) =>
+    app.get('/api/models/jobs/:id', { onRequest: viewer, schema: { tags: ['models'], summary: 'A training job: state and progress', params: JobParams, response: responses(TrainingJobView, 'The job') } }, async (req) =>
       ok(service.job((req.params as { id: string }).id)),
     );
   };

@@ -1,18 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CommandError, type CommandIssuer, type PlantCommand, type PlantCommands } from '../../commands/index.ts';
+import { LatestSnapshot, MaintenanceCommandResult, SetpointCommandResult, SetpointList, Topology } from '../../protocol/plant.ts';
+import { Text } from '../../protocol/text.ts';
 import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { badRequest, notFound, TwinApiError } from '../errors.ts';
 import type { LiveTwin } from '../live/live-twin.ts';
+import { responses } from './responses.ts';
 
-const Reason = Type.Optional(Type.String({ maxLength: 500, description: 'why, for the audit log' }));
+const Reason = Type.Optional(Text({ maxLength: 500, description: 'why, for the audit log' }));
 const SetpointBody = Type.Object({ value: Type.Number({ description: 'new target, within the setpoint bounds' }), reason: Reason }, { additionalProperties: false });
-const SetpointParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. Line_A.furnace_temp' }) });
+const SetpointParams = Type.Object({ id: Text({ minLength: 1, maxLength: 200, description: 'e.g. Line_A.furnace_temp' }) });
 const MaintenanceBody = Type.Object({ reason: Reason }, { additionalProperties: false });
-const AssetParams = Type.Object({ asset: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. pump_003' }) });
+const AssetParams = Type.Object({ asset: Text({ minLength: 1, maxLength: 200, description: 'e.g. pump_003' }) });
 
-/** A command the plant cannot take is the caller's mistake: unknown names are 404s, bad values 400s. */
+/** A command the plant cannot take is the caller's mistake: unknown names are 404s (with the closest names), bad values 400s. */
 function httpError(err: unknown): unknown {
   if (!(err instanceof CommandError)) return err;
   return err.code === 'UNKNOWN_SETPOINT' || err.code === 'UNKNOWN_ASSET' ? notFound(err.message) : badRequest(err.message);
@@ -40,14 +43,14 @@ export function plantRoutes(twin: LiveTwin, commands: PlantCommands) {
         throw new TwinApiError('TWIN_ERR_UNAVAILABLE', `the command was applied to the twin but its audit record could not be stored: ${(err as Error).message}`);
       }
     };
-    app.get('/api/plant/topology', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Lines and machines with their sensors and setpoints' } }, async () => ok(twin.topology()));
-    app.get('/api/plant/latest', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Latest value and status of every sensor' } }, async (_req, reply) => {
+    app.get('/api/plant/topology', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Lines and machines with their sensors and setpoints', response: responses(Topology, 'The plant as the twin models it') } }, async () => ok(twin.topology()));
+    app.get('/api/plant/latest', { onRequest: viewer, schema: { tags: ['plant'], summary: 'Latest value and status of every sensor', response: responses(LatestSnapshot, 'One sample per sensor, from the last tick') } }, async (_req, reply) => {
       reply.type('application/json');
       return twin.latestJson();
     });
     app.get(
       '/api/plant/setpoints',
-      { onRequest: viewer, schema: { tags: ['plant'], summary: 'Every setpoint with its bounds, actuator lag and rate limit, target and actual value' } },
+      { onRequest: viewer, schema: { tags: ['plant'], summary: 'Every setpoint with its bounds, actuator lag and rate limit, target and actual value', response: responses(SetpointList, 'Every setpoint of the plant') } },
       async () => ok(commands.setpoints()),
     );
     app.put(
@@ -55,7 +58,7 @@ export function plantRoutes(twin: LiveTwin, commands: PlantCommands) {
       {
         onRequest: steer,
         config: { auditedByService: true },
-        schema: { tags: ['plant'], summary: 'Change a setpoint of the plant (the twin, and the plant through its command port)', params: SetpointParams, body: SetpointBody },
+        schema: { tags: ['plant'], summary: 'Change a setpoint of the plant (the twin, and the plant through its command port)', params: SetpointParams, body: SetpointBody, response: responses(SetpointCommandResult, 'The setpoint as it is now, and the command as executed and audited') },
       },
       async (req) => {
         const { id } = req.params as { id: string };
@@ -73,7 +76,7 @@ export function plantRoutes(twin: LiveTwin, commands: PlantCommands) {
           req.body ??= {};
         },
         config: { auditedByService: true },
-        schema: { tags: ['plant'], summary: 'Maintain an asset now (clears its faults and wear), on the twin and the plant', params: AssetParams, body: MaintenanceBody },
+        schema: { tags: ['plant'], summary: 'Maintain an asset now (clears its faults and wear), on the twin and the plant', params: AssetParams, body: MaintenanceBody, response: responses(MaintenanceCommandResult, 'The command as executed and audited') },
       },
       async (req) => {
         const { asset } = req.params as { asset: string };

@@ -3,18 +3,22 @@ import { Type } from 'typebox';
 import { parseDuration } from '../../scenarios/duration.ts';
 import { listScenarios, loadLibraryScenario } from '../../scenarios/library.ts';
 import type { OperatorAction } from '../../scenarios/types.ts';
+import { LatestSnapshot, SetpointList } from '../../protocol/plant.ts';
+import { BranchRequest, RecordingList, RecordingSummary, ScenarioDetail, ScenarioList, SessionDeleted, SessionList, SessionTime, SessionView, Timeline } from '../../protocol/sessions.ts';
+import { Text } from '../../protocol/text.ts';
 import { latestJsonOf } from '../live/latest-json.ts';
 import { ok, type AppContext } from '../app.ts';
 import { requireRole } from '../auth.ts';
 import { badRequest } from '../errors.ts';
 import type { SessionManager } from '../sessions/session-manager.ts';
 import type { RecordingStore } from '../store/recording-store.ts';
+import { responses } from './responses.ts';
 
-const TimeValue = Type.Union([Type.Number({ minimum: 0 }), Type.String({ minLength: 1, maxLength: 40 })], { description: 'seconds from the scenario start, or a duration like "10h42m"' });
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) });
+const TimeValue = SessionTime;
+const IdParams = Type.Object({ id: Text({ minLength: 1, maxLength: 40 }) });
 const CreateBody = Type.Object(
   {
-    scenario: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'library scenario name' })),
+    scenario: Type.Optional(Text({ minLength: 1, maxLength: 200, description: 'library scenario name' })),
     recordingId: Type.Optional(Type.Integer({ minimum: 1 })),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })),
   },
@@ -29,17 +33,7 @@ const ControlBody = Type.Object(
   },
   { additionalProperties: false },
 );
-const Action = Type.Object(
-  {
-    at: TimeValue,
-    setpoint: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    value: Type.Optional(Type.Number()),
-    maintenance: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
-const BranchBody = Type.Object({ t: TimeValue, actions: Type.Array(Action, { maxItems: 200 }) }, { additionalProperties: false });
-const SaveBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+const SaveBody = Type.Object({ name: Text({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
 
 function seconds(v: number | string, field: string): number {
   const s = typeof v === 'number' ? v : parseDuration(v);
@@ -61,31 +55,35 @@ export function sessionRoutes(sessions: SessionManager, store: RecordingStore | 
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const control = requireRole(ctx.auth, ['trainer', 'engineer']);
-    app.get('/api/scenarios', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'The scenario library' } }, async () =>
+    app.get('/api/scenarios', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'The scenario library', response: responses(ScenarioList, 'Every scenario of the library') } }, async () =>
       ok(listScenarios().map(({ name, title, description, durationS }) => ({ name, title, description, durationS }))),
     );
-    app.get('/api/scenarios/:name', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'One scenario, normalized (faults, actions, ground truth)', params: Type.Object({ name: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }) }) } }, async (req) => {
+    app.get('/api/scenarios/:name', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'One scenario, normalized (faults, actions, ground truth)', params: Type.Object({ name: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }) }), response: responses(ScenarioDetail, 'The scenario as the engine runs it') } }, async (req) => {
       try {
         return ok(loadLibraryScenario((req.params as { name: string }).name));
       } catch (err) {
         throw badRequest(`name: ${(err as Error).message}`);
       }
     });
-    app.get('/api/sessions', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Running sessions' } }, async () => ok(sessions.list()));
-    app.post('/api/sessions', { onRequest: control, schema: { tags: ['scenarios'], summary: 'Load a scenario or a recording into a new session (paused at its start)', body: CreateBody } }, async (req) => {
+    app.get('/api/sessions', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Running sessions', response: responses(SessionList, 'Every session, running or paused') } }, async () => ok(sessions.list()));
+    app.post('/api/sessions', { onRequest: control, schema: { tags: ['scenarios'], summary: 'Load a scenario or a recording into a new session (paused at its start)', body: CreateBody, response: responses(SessionView, 'The new session, paused at its start') } }, async (req) => {
       const b = req.body as { scenario?: string; recordingId?: number; seed?: number };
       if ((b.scenario === undefined) === (b.recordingId === undefined)) throw badRequest('body: give exactly one of scenario or recordingId');
       const s = b.scenario !== undefined ? sessions.fromScenario(b.scenario, b.seed) : await sessions.fromRecording(b.recordingId!);
       return ok(s.view());
     });
-    app.get('/api/sessions/:id', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Session position and state', params: IdParams } }, async (req) => ok(sessions.get((req.params as { id: string }).id).view()));
-    app.get('/api/sessions/:id/timeline', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Incidents and defects to mark on the timeline', params: IdParams } }, async (req) => ok(sessions.get((req.params as { id: string }).id).timeline));
-    app.get('/api/sessions/:id/latest', { onRequest: viewer, schema: { tags: ['scenarios'], summary: "Latest value and status of every sensor of the session's plant (as /api/plant/latest)", params: IdParams } }, async (req, reply) => {
+    app.get('/api/sessions/:id', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Session position and state', params: IdParams, response: responses(SessionView, 'The session') } }, async (req) => ok(sessions.get((req.params as { id: string }).id).view()));
+    app.get('/api/sessions/:id/timeline', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Incidents and defects to mark on the timeline', params: IdParams, response: responses(Timeline, 'Marks in time order') } }, async (req) => ok(sessions.get((req.params as { id: string }).id).timeline));
+    app.get('/api/sessions/:id/latest', { onRequest: viewer, schema: { tags: ['scenarios'], summary: "Latest value and status of every sensor of the session's plant (as /api/plant/latest)", params: IdParams, response: responses(LatestSnapshot, "One sample per sensor of the session's plant") } }, async (req, reply) => {
       const session = sessions.get((req.params as { id: string }).id);
       reply.type('application/json');
       return latestJsonOf(session.replay?.engine ?? session.engine);
     });
-    app.post('/api/sessions/:id/control', { onRequest: control, schema: { tags: ['scenarios'], summary: 'start, pause, resume, step, seek, speed', params: IdParams, body: ControlBody } }, async (req) => {
+    app.get('/api/sessions/:id/setpoints', { onRequest: viewer, schema: { tags: ['scenarios'], summary: "Setpoints of the session's plant with target and actual (as /api/plant/setpoints)", params: IdParams, response: responses(SetpointList, "The session's setpoints") } }, async (req) => {
+      const session = sessions.get((req.params as { id: string }).id);
+      return ok((session.replay?.engine ?? session.engine).setpoints());
+    });
+    app.post('/api/sessions/:id/control', { onRequest: control, schema: { tags: ['scenarios'], summary: 'start, pause, resume, step, seek, speed', params: IdParams, body: ControlBody, response: responses(SessionView, 'The session after the control') } }, async (req) => {
       const id = (req.params as { id: string }).id;
       const b = req.body as { action: 'start' | 'pause' | 'resume' | 'step' | 'seek' | 'speed'; n?: number; t?: number | string; speed?: number | 'max' };
       if (b.action === 'seek') {
@@ -99,17 +97,17 @@ export function sessionRoutes(sessions: SessionManager, store: RecordingStore | 
       if (b.action === 'step') return ok(sessions.control(id, { action: 'step', ...(b.n !== undefined ? { n: b.n } : {}) }).view());
       return ok(sessions.control(id, { action: b.action }).view());
     });
-    app.post('/api/sessions/:id/branch', { onRequest: control, schema: { tags: ['scenarios'], summary: 'Branch at time t with other operator actions (a new session)', params: IdParams, body: BranchBody } }, async (req) => {
+    app.post('/api/sessions/:id/branch', { onRequest: control, schema: { tags: ['scenarios'], summary: 'Branch at time t with other operator actions (a new session)', params: IdParams, body: BranchRequest, response: responses(SessionView, 'The new session, paused at the branch point') } }, async (req) => {
       const b = req.body as { t: number | string; actions: { at: number | string; setpoint?: string; value?: number; maintenance?: string }[] };
       return ok(sessions.branch((req.params as { id: string }).id, seconds(b.t, 't'), toActions(b.actions)).view());
     });
-    app.post('/api/sessions/:id/recording', { onRequest: control, schema: { tags: ['scenarios'], summary: 'Save the session so far as a recording', params: IdParams, body: SaveBody } }, async (req) =>
+    app.post('/api/sessions/:id/recording', { onRequest: control, schema: { tags: ['scenarios'], summary: 'Save the session so far as a recording', params: IdParams, body: SaveBody, response: responses(RecordingSummary, 'The stored recording') } }, async (req) =>
       ok(await sessions.saveRecording((req.params as { id: string }).id, (req.body as { name: string }).name)),
     );
-    app.delete('/api/sessions/:id', { onRequest: control, schema: { tags: ['scenarios'], summary: 'End a session', params: IdParams } }, async (req) => {
+    app.delete('/api/sessions/:id', { onRequest: control, schema: { tags: ['scenarios'], summary: 'End a session', params: IdParams, response: responses(SessionDeleted, 'The session is gone') } }, async (req) => {
       sessions.remove((req.params as { id: string }).id);
       return ok({ deleted: true });
     });
-    app.get('/api/recordings', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Stored recordings' } }, async () => ok(store ? await store.listRecordings() : []));
+    app.get('/api/recordings', { onRequest: viewer, schema: { tags: ['scenarios'], summary: 'Stored recordings', response: responses(RecordingList, 'Every stored recording') } }, async () => ok(store ? await store.listRecordings() : []));
   };
 }

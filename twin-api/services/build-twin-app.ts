@@ -26,6 +26,7 @@ import type { ModelService } from '../predictions/model-service.ts';
 import type { PredictionsFeed } from '../predictions/predictions-feed.ts';
 import type { SessionManager } from '../sessions/session-manager.ts';
 import type { LiveSource } from '../shadow/live-source.ts';
+import type { AuditWriter } from '../store/audit-writer.ts';
 import type { HistoryStore } from '../store/history-store.ts';
 import type { WhatIfService } from '../what-if/service.ts';
 import type { WsHub } from '../ws/hub.ts';
@@ -33,10 +34,12 @@ import type { TwinServicesConfig } from './twin-services-config.ts';
 
 /** The services the routes serve. */
 export interface TwinAppDeps {
-  readonly config: Pick<TwinServicesConfig, 'auth' | 'mqtt' | 'viewerDist'>;
+  readonly config: Pick<TwinServicesConfig, 'auth' | 'mqtt' | 'viewerDist' | 'requestLog' | 'strictResponses'>;
   readonly twin: LiveTwin;
   readonly metrics: Metrics;
   readonly store: HistoryStore;
+  /** The audit log's ordered, retrying write path (store/audit-writer.ts). */
+  readonly audit: AuditWriter;
   readonly hub: WsHub;
   readonly alerts: AlertEngine;
   readonly kpis: KpiTracker;
@@ -50,23 +53,24 @@ export interface TwinAppDeps {
   readonly sessions: SessionManager;
 }
 
-export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; plant: NonNullable<HealthDeps['plant']>; log: (msg: string) => void }): Promise<FastifyInstance> {
+export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; plant: NonNullable<HealthDeps['plant']>; storage?: HealthDeps['storage']; log: (msg: string) => void }): Promise<FastifyInstance> {
   const { config, twin, store } = s;
   const dist = config.viewerDist;
   return buildApp({
     auth: config.auth,
-    logger: false,
-    logError: extra.log,
+    ...(config.requestLog ? { log: config.requestLog } : {}),
+    ...(config.strictResponses ? { strictResponses: true } : {}),
     ...(dist ? { notFoundFallback: viewerFallback(dist) } : {}),
-    // Awaited before the response is sent: a write the API acknowledged has its audit entry stored.
+    // Awaited before the response is sent: a write the API acknowledged has its audit entry stored or
+    // queued in order for retry; a full queue (the database away for long) rejects, and the caller gets 503.
     audit: async (e) => {
-      await store.appendAudit({ atMs: Date.parse(e.at), actor: e.actor, role: e.role, action: e.action, target: e.target, detail: e.detail }).catch((err: Error) => {
+      await s.audit.appendAudit({ atMs: Date.parse(e.at), actor: e.actor, role: e.role, action: e.action, target: e.target, detail: e.detail }).catch((err: Error) => {
         extra.log(`audit write failed: ${err.message}`);
         throw err;
       });
     },
     routes: [
-      healthRoutes({ twin, metrics: s.metrics, database: extra.database, models: () => s.models.status(), plant: extra.plant }),
+      healthRoutes({ twin, metrics: s.metrics, database: extra.database, models: () => s.models.status(), plant: extra.plant, ...(extra.storage ? { storage: extra.storage } : {}) }),
       plantRoutes(twin, s.commands),
       historyRoutes(twin, store),
       alertRoutes(s.alerts, store),

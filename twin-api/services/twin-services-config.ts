@@ -1,13 +1,18 @@
 /** What the composition root needs to know; server.ts derives it from the environment, tests write it out. */
 import type { ClockMode } from '../../engine/clock.ts';
 import type { AuthConfig } from '../auth.ts';
+import type { AppOptions } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
+import type { RetentionPolicy } from '../store/retention-policy.ts';
 import type { ModelServiceOptions } from '../predictions/model-service.ts';
 import type { PlantDifferences } from '../shadow/engine-plant-source.ts';
 import type { WhatIfService } from '../what-if/service.ts';
 
 /** Where history is kept: PostgreSQL, PGlite in a folder, or PGlite in memory (tests). */
-export type StoreConfig = { readonly kind: 'postgresql'; readonly url: string } | { readonly kind: 'pglite'; readonly dataDir: string } | { readonly kind: 'memory' };
+export type StoreConfig =
+  /** dataDir: where rows the quarantine table refuses are appended (JSONL). */
+  | { readonly kind: 'postgresql'; readonly url: string; readonly dataDir?: string }
+  | { readonly kind: 'pglite'; readonly dataDir: string } | { readonly kind: 'memory' };
 
 export interface TwinServicesConfig {
   readonly auth: AuthConfig;
@@ -18,6 +23,8 @@ export interface TwinServicesConfig {
   /** Simulated seconds the twin runs before serving (tests use it to have history and state). */
   readonly warmUpS?: number;
   readonly store: StoreConfig;
+  /** History retention; absent: the defaults (store/retention-policy.ts), every 60 s. */
+  readonly retention?: { readonly policy: RetentionPolicy; readonly intervalS: number };
   /** Shadow mode and plant commands over MQTT; null: the built-in stand-in plant. */
   readonly mqtt: { readonly url: string; readonly clientId: string } | null;
   /** How the stand-in plant differs from the twin (default: engine-plant-source's hidden differences). */
@@ -34,6 +41,10 @@ export interface TwinServicesConfig {
   /** The built viewer to serve at /, or null. */
   readonly viewerDist: string | null;
   readonly log?: (msg: string) => void;
+  /** The API's structured request logs (every 5xx with its request id); none when absent. */
+  readonly requestLog?: AppOptions['log'];
+  /** Tests: a response property its schema does not declare fails the request (app.ts). */
+  readonly strictResponses?: boolean;
 }
 
 /** The server's configuration as the composition root's. */
@@ -42,10 +53,12 @@ export function servicesConfigOf(config: ServerConfig, auth: AuthConfig, mqttCli
     auth,
     scenario: config.scenario,
     clock: config.speed === 'max' ? { kind: 'virtual' } : { kind: 'paced', speed: config.speed },
-    store: config.databaseUrl ? { kind: 'postgresql', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+    store: config.databaseUrl ? { kind: 'postgresql', url: config.databaseUrl, dataDir: config.dataDir } : { kind: 'pglite', dataDir: config.dataDir },
     mqtt: config.mqttUrl ? { url: config.mqttUrl, clientId: mqttClientId } : null,
+    retention: config.retention,
     models: { dir: config.modelsDir, bootstrap: config.mlBootstrap, retrainOnDrift: config.retrainOnDrift },
     viewerDist,
     log,
+    requestLog: { level: config.logLevel },
   };
 }

@@ -1,6 +1,6 @@
-import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
 import type { TwinEngine } from '../../engine/engine.ts';
-import { Recorder, RECORDING_VERSION, type Recording } from '../../scenarios/recording.ts';
+import { RECORDING_VERSION, type Recording } from '../../scenarios/recording.ts';
 import { ReplaySession } from '../../scenarios/replay.ts';
 import type { OperatorAction, Scenario } from '../../scenarios/types.ts';
 import { TwinApiError, badRequest, notFound } from '../errors.ts';
@@ -26,6 +26,7 @@ export type SessionAction =
 /** Scenario runs, replays and branches for trainers and engineers, each with its own clock. */
 export class SessionManager {
   private readonly sessions = new Map<string, TrainingSession>();
+  private readonly stateSubs = new Map<string, Subscription>();
   private counter = 0;
 
   constructor(private readonly deps: SessionManagerDeps) {}
@@ -52,8 +53,7 @@ export class SessionManager {
     }
     if (seed !== undefined) scenario = { ...scenario, seed };
     const engine = this.deps.createEngine(scenario);
-    const recorder = new Recorder(engine, { checkpointEveryS: 900 });
-    return this.add(new TrainingSession(this.nextId(), { kind: 'scenario', scenario: scenario.name }, engine, null, recorder, scenario.durationS, this.scheduler));
+    return this.add(new TrainingSession(this.nextId(), { kind: 'scenario', scenario: scenario.name }, engine, null, scenario.durationS, this.scheduler));
   }
 
   /** Replays a stored recording. */
@@ -63,24 +63,28 @@ export class SessionManager {
     const recording = JSON.parse(Buffer.from(stored.body).toString('utf8')) as Recording;
     if (recording.version !== RECORDING_VERSION) throw badRequest(`recording ${recordingId} has unsupported version ${String(recording.version)}`);
     const replay = new ReplaySession(recording, this.deps.createEngine);
-    return this.add(new TrainingSession(this.nextId(), { kind: 'recording', recordingId }, replay.engine, replay, null, replay.endS, this.scheduler));
+    return this.add(new TrainingSession(this.nextId(), { kind: 'recording', recordingId }, replay.engine, replay, replay.endS, this.scheduler));
   }
 
-  /** "What if the operator had …": continues session `id` from `tS` with other actions, as a new session. */
+  /**
+   * "What if the operator had …": continues session `id` from `tS` with other actions, as a new
+   * session. The session itself moves to `tS` first (a scenario or branch seeks back like a recording).
+   */
   branch(id: string, tS: number, actions: readonly OperatorAction[]): TrainingSession {
     const s = this.get(id);
     let engine: TwinEngine;
     if (s.replay) {
       engine = wrapEngineError(() => s.replay!.branch(tS, actions));
     } else {
-      if (Math.abs(tS - s.engine.tS) > 1e-9) throw badRequest(`t: a running scenario branches at its current time (${s.engine.tS} s); replay a recording to branch in the past`);
+      wrapEngineError(() => s.clock.seek(tS));
+      const atS = s.engine.tS;
       const base = s.engine.scenario;
-      const kept = base.actions.filter((a) => a.atS < tS);
-      for (const a of actions) if (a.atS < tS) throw badRequest(`actions: an action at ${a.atS} s is before the branch point (${tS} s)`);
-      engine = s.engine.fork({ scenario: { ...base, name: `${base.name}@branch-${tS}s`, actions: [...kept, ...actions].sort((a, b) => a.atS - b.atS) } });
+      const kept = base.actions.filter((a) => a.atS < atS);
+      for (const a of actions) if (a.atS < atS) throw badRequest(`actions: an action at ${a.atS} s is before the branch point (${atS} s)`);
+      engine = s.engine.fork({ scenario: { ...base, name: `${base.name}@branch-${atS}s`, actions: [...kept, ...actions].sort((a, b) => a.atS - b.atS) } });
     }
-    const recorder = new Recorder(engine, { checkpointEveryS: 900 });
-    return this.add(new TrainingSession(this.nextId(), { kind: 'branch', from: id, atS: tS }, engine, null, recorder, engine.durationS, this.scheduler));
+    this.deps.onState?.(s.view());
+    return this.add(new TrainingSession(this.nextId(), { kind: 'branch', from: id, atS: engine.tS }, engine, null, engine.durationS, this.scheduler));
   }
 
   control(id: string, a: SessionAction): TrainingSession {
@@ -112,11 +116,9 @@ export class SessionManager {
   /** Saves what a scenario or branch session has run so far as a recording in history. */
   async saveRecording(id: string, name: string) {
     const s = this.get(id);
-    if (!s.recorder) throw badRequest('session: a replay is already a recording');
+    if (s.replay) throw badRequest('session: a replay is already a recording');
     if (!this.deps.store) throw new TwinApiError('TWIN_ERR_UNAVAILABLE', 'recordings need the history store');
-    // finish() stops this recorder; a fresh one continues so the session can be saved again later.
-    const recording = s.recorder.finish();
-    s.recorder = new Recorder(s.engine, { checkpointEveryS: 900 });
+    const recording = s.recordingSoFar();
     return this.deps.store.saveRecording({
       name,
       scenario: recording.scenario.name,
@@ -126,7 +128,11 @@ export class SessionManager {
   }
 
   remove(id: string): void {
-    this.get(id).close();
+    const s = this.get(id);
+    // Unsubscribed first: the pause in close() must not announce the ended session as if it were still there.
+    this.stateSubs.get(id)?.unsubscribe();
+    this.stateSubs.delete(id);
+    s.close();
     this.sessions.delete(id);
   }
 
@@ -150,7 +156,7 @@ export class SessionManager {
       throw new TwinApiError('TWIN_ERR_CONFLICT', `at most ${max} sessions at once; delete one first`);
     }
     this.sessions.set(s.id, s);
-    s.clock.status$.subscribe(() => this.deps.onState?.(s.view()));
+    this.stateSubs.set(s.id, s.clock.status$.subscribe(() => this.deps.onState?.(s.view())));
     return s;
   }
 }

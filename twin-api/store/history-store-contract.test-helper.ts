@@ -1,6 +1,7 @@
 import { describeAlertStoreContract } from './alert-store-contract.test-helper.ts';
 import { describeAuditStoreContract } from './audit-store-contract.test-helper.ts';
 import type { OpenStore } from './contract-support.test-helper.ts';
+import { describeDurableHistoryContract } from './durable-history-contract.test-helper.ts';
 import { describeEventStoreContract } from './event-store-contract.test-helper.ts';
 import { describeModelStoreContract } from './model-store-contract.test-helper.ts';
 import { describeRecordingStoreContract } from './recording-store-contract.test-helper.ts';
@@ -10,6 +11,8 @@ import type { SqlHistoryStore } from './sql-history-store.ts';
 import { describeStoreLifecycleContract } from './store-lifecycle-contract.test-helper.ts';
 
 export { expectNoLossAcrossOutage, sleep } from './sample-store-contract.test-helper.ts';
+// Retention deletes every table's old rows, the other suites' too: it runs on a database of its own.
+export { describeRetentionStoreContract } from './retention-store-contract.test-helper.ts';
 
 /**
  * Every port's contract suite against one adapter. `database()` gives the opener of a database (a
@@ -24,4 +27,5 @@ export function describeHistoryStoreContract(label: string, database: () => Open
   describeSettingsStoreContract(label, database());
   describeRecordingStoreContract(label, database());
   describeModelStoreContract(label, database());
+  describeDurableHistoryContract(label, database());
 }

@@ -175,6 +175,59 @@ CREATE INDEX audit_log_at_id ON audit_log (at, id);
 CREATE INDEX audit_log_actor_at_id ON audit_log (actor, at, id);
 CREATE INDEX audit_log_action_at_id ON audit_log (action, at, id);`,
   },
+  {
+    version: 5,
+    name: 'unique history, quarantined samples and twin checkpoints',
+    // History written twice (a restart that ran the scenario again) becomes one: a sample is unique per
+    // (sensor, source, time) and an event per (time, seq, type, asset); inserts skip what is already
+    // there (sql.ts). Existing duplicates are deleted first, and the rollup windows they had counted twice
+    // are rebuilt from the samples left. quarantined_samples keeps rows the database refused (row_json is
+    // text: jsonb cannot hold the NUL that may be the reason). twin_snapshots: the twin's state at the end
+    // of what is stored, per scenario, so a restart continues the history instead of repeating it.
+    sql: `
+CREATE TEMP TABLE duplicate_sample_keys ON COMMIT DROP AS
+SELECT sensor_id, source, t FROM samples GROUP BY 1, 2, 3 HAVING count(*) > 1;
+DELETE FROM samples WHERE ctid IN (
+  SELECT ctid FROM (
+    SELECT s.ctid, row_number() OVER (PARTITION BY s.sensor_id, s.source, s.t ORDER BY s.ctid) AS n
+    FROM samples s JOIN duplicate_sample_keys d USING (sensor_id, source, t)
+  ) x WHERE x.n > 1
+);
+DROP INDEX samples_sensor_source_t;
+CREATE UNIQUE INDEX samples_sensor_source_t ON samples (sensor_id, source, t);
+${ROLLUP_LEVELS.map(
+  (l) => `
+CREATE TEMP TABLE ${l.table}_stale ON COMMIT DROP AS
+SELECT DISTINCT sensor_id, source, ${rollupStart('t', l.widthMs)} AS t FROM duplicate_sample_keys;
+DELETE FROM ${l.table} r USING ${l.table}_stale w WHERE r.sensor_id = w.sensor_id AND r.source = w.source AND r.t = w.t;
+INSERT INTO ${l.table} (sensor_id, source, t, min, max, sum, n, rows)
+SELECT s.sensor_id, s.source, ${rollupStart('s.t', l.widthMs)}, min(s.value), max(s.value), sum(s.value), count(s.value), count(*)
+FROM samples s JOIN ${l.table}_stale w ON s.sensor_id = w.sensor_id AND s.source = w.source AND ${rollupStart('s.t', l.widthMs)} = w.t
+GROUP BY 1, 2, 3;`,
+).join('\n')}
+
+DELETE FROM events a USING events b
+WHERE a.t = b.t AND a.seq = b.seq AND a.type = b.type AND a.asset = b.asset AND a.id > b.id;
+CREATE UNIQUE INDEX events_t_seq_type_asset ON events (t, seq, type, asset);
+
+CREATE TABLE quarantined_samples (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL,
+  writer text NOT NULL,
+  code text,
+  reason text NOT NULL,
+  row_json text NOT NULL
+);
+CREATE INDEX quarantined_samples_at ON quarantined_samples (at);
+
+CREATE TABLE twin_snapshots (
+  scenario text PRIMARY KEY,
+  tick bigint NOT NULL,
+  t timestamptz NOT NULL,
+  body text NOT NULL,
+  saved_at timestamptz NOT NULL
+);`,
+  },
 ];
 
 /**

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHistoryStore } from './create-store.ts';
-import { describeHistoryStoreContract } from './history-store-contract.test-helper.ts';
+import { expectAuditAndAlertsKeptAcrossOutage, flakyStore } from './durable-writes.test-helper.ts';
+import { describeHistoryStoreContract, describeRetentionStoreContract } from './history-store-contract.test-helper.ts';
 import { PgliteStore } from './pglite-store.ts';
 
 // One database directory for the whole file: creating a PGlite cluster (initdb) costs seconds.
@@ -21,6 +22,8 @@ describe('PgliteStore on disk', () => {
     return store;
   });
 
+  describeRetentionStoreContract('PGlite', () => PgliteStore.open(join(root, 'retention')));
+
   it('reopens after the contract suite closed it with its data and schema version intact', async () => {
     const again = await PgliteStore.open(dataDir);
     try {
@@ -29,6 +32,19 @@ describe('PgliteStore on disk', () => {
       expect(await again.db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     } finally {
       await again.close();
+    }
+  });
+
+  it('keeps the audit entry and the alert updates acknowledged while the database was down', async () => {
+    const store = await PgliteStore.open(dataDir);
+    let down = false;
+    try {
+      await expectAuditAndAlertsKeptAcrossOutage(store, flakyStore(store, () => down), {
+        begin: async () => void (down = true),
+        end: async () => void (down = false),
+      });
+    } finally {
+      await store.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { storableJson } from './storable-text.ts';
 import type { AlertView } from '../../protocol/alerts.ts';
 import type {
   Alert, AlertSeverity, AlertState, AuditEntry, ModelRole, Prediction, RecordingInfo, Setting, StoredEvent, StoredModelVersion,
@@ -41,8 +42,8 @@ export interface ModelVersionRow {
 /** Epoch ms to the ISO string the SQL casts to timestamptz; null passes through as "no value". */
 export const iso = (ms: number | undefined | null): string | null => (ms == null ? null : new Date(ms).toISOString());
 
-/** JSON text for a `$n::text::jsonb` parameter; undefined is stored as JSON null. */
-export const jsonText = (value: unknown): string => JSON.stringify(value ?? null);
+/** JSON text for a `$n::text::jsonb` parameter; undefined is stored as JSON null; NUL and lone surrogates as visible escapes (storable-text.ts). */
+export const jsonText = (value: unknown): string => storableJson(value);
 
 /** pg returns bytea as a Buffer, PGlite as a Uint8Array: hand out the plain view either way. */
 export const bytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

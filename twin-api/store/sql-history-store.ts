@@ -1,8 +1,8 @@
 import { AuditCursorError, type AuditFilter, type AuditPage } from './audit-store.ts';
 import type {
   Alert, AlertInput, AlertPatch, AlertQuery, AuditEntry, AuditInput, AuditQuery, EventQuery, HistoryStore, ModelIndexInput,
-  ModelVersionQuery, Prediction, PredictionInput, PredictionQuery, Recording, RecordingInfo, RecordingInput, SampleRow, SampleSource,
-  Series, SeriesQuery, Setting, StoredEvent, StoredEventInput, StoredModelVersion,
+  ModelVersionQuery, Prediction, PredictionInput, PredictionQuery, QuarantinedRow, QuarantinedRowInput, Recording, RecordingInfo,
+  RecordingInput, SampleRow, SampleSource, Series, SeriesQuery, Setting, StoredEvent, StoredEventInput, StoredModelVersion, StoredTwinSnapshot,
 } from './history-store.ts';
 import {
   bytes, iso, jsonText, toAlert, toAudit, toEvent, toModelVersion, toPrediction, toRecordingInfo, toSetting, type AlertRow,
@@ -10,10 +10,20 @@ import {
 } from './row-mappers.ts';
 import { querySeries } from './series.ts';
 import { sourceCode } from './sources.ts';
+import { InvalidRowError } from './store-errors.ts';
+import type { RetentionCut } from './retention-policy.ts';
+import type { StorageUsage, TableBytes } from './retention-store.ts';
 import * as SQL from './sql.ts';
+import { storableText as txt } from './storable-text.ts';
 import type { SqlClient } from './sql-client.ts';
 
 const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
+/** A time as SQL takes it; a row whose time Date cannot even print is refused as invalid data, not retried. */
+function rowTime(tMs: number): string {
+  const d = new Date(tMs);
+  if (Number.isNaN(d.getTime())) throw new InvalidRowError(`time out of range: ${tMs} ms`);
+  return d.toISOString();
+}
 const listOrNull = <T>(xs: readonly T[] | undefined): readonly T[] | null => (xs && xs.length > 0 ? xs : null);
 
 /** Cursor of an audit page: the time and id of its last entry. */
@@ -38,7 +48,7 @@ export class SqlHistoryStore implements HistoryStore {
     // Five parameter arrays instead of 5×N parameters: one statement, whatever the batch size.
     const t: string[] = [], id: string[] = [], v: (number | null)[] = [], st: number[] = [], src: number[] = [];
     for (const r of rows) {
-      t.push(new Date(r.tMs).toISOString());
+      t.push(rowTime(r.tMs));
       id.push(r.sensorId);
       v.push(finiteOrNull(r.value));
       st.push(r.status);
@@ -62,7 +72,7 @@ export class SqlHistoryStore implements HistoryStore {
 
   async insertEvents(events: readonly StoredEventInput[]): Promise<void> {
     if (events.length === 0) return;
-    const json = JSON.stringify(events.map((e) => ({ seq: e.seq, t: iso(e.tMs), type: e.type, asset: e.asset, payload: e.payload ?? null })));
+    const json = jsonText(events.map((e) => ({ seq: e.seq, t: rowTime(e.tMs), type: e.type, asset: e.asset, payload: e.payload ?? null })));
     await this.db.query(SQL.INSERT_EVENTS, [json]);
   }
 
@@ -73,7 +83,7 @@ export class SqlHistoryStore implements HistoryStore {
 
   async insertAlert(a: AlertInput): Promise<Alert> {
     const [row] = await this.db.query<AlertRow>(SQL.INSERT_ALERT, [
-      a.id ?? null, a.rule, a.severity, a.asset, a.sensor, iso(a.openedAtMs), iso(a.lastAtMs), a.value, a.message, a.state ?? null,
+      a.id === undefined ? null : txt(a.id), txt(a.rule), a.severity, txt(a.asset), txt(a.sensor), iso(a.openedAtMs), iso(a.lastAtMs), a.value, txt(a.message), a.state ?? null,
       a.view ? jsonText(a.view) : null,
     ]);
     return toAlert(row!);
@@ -86,8 +96,8 @@ export class SqlHistoryStore implements HistoryStore {
 
   async updateAlert(id: string, p: AlertPatch): Promise<Alert | null> {
     const [row] = await this.db.query<AlertRow>(SQL.UPDATE_ALERT, [
-      id, p.state ?? null, iso(p.lastAtMs), p.value ?? null, p.message ?? null, p.acknowledgedBy ?? null, iso(p.acknowledgedAtMs),
-      p.dismissedBy ?? null, p.justification ?? null, p.severity ?? null, p.view ? jsonText(p.view) : null,
+      txt(id), p.state ?? null, iso(p.lastAtMs), p.value ?? null, txt(p.message ?? null), txt(p.acknowledgedBy ?? null), iso(p.acknowledgedAtMs),
+      txt(p.dismissedBy ?? null), txt(p.justification ?? null), p.severity ?? null, p.view ? jsonText(p.view) : null,
     ]);
     return row ? toAlert(row) : null;
   }
@@ -110,7 +120,7 @@ export class SqlHistoryStore implements HistoryStore {
   }
 
   async putSetting(key: string, value: unknown, updatedBy: string | null): Promise<Setting> {
-    const [row] = await this.db.query<SettingRow>(SQL.PUT_SETTING, [key, jsonText(value), updatedBy]);
+    const [row] = await this.db.query<SettingRow>(SQL.PUT_SETTING, [txt(key), jsonText(value), txt(updatedBy)]);
     return toSetting(row!);
   }
 
@@ -120,7 +130,7 @@ export class SqlHistoryStore implements HistoryStore {
 
   async appendAudit(e: AuditInput): Promise<AuditEntry> {
     const [row] = await this.db.query<AuditRow>(SQL.APPEND_AUDIT, [
-      iso(e.atMs), e.actor, e.role, e.action, e.target, jsonText(e.detail), e.origin ?? null,
+      iso(e.atMs), txt(e.actor), txt(e.role), txt(e.action), txt(e.target), jsonText(e.detail), txt(e.origin ?? null),
     ]);
     return toAudit(row!);
   }
@@ -189,6 +199,45 @@ export class SqlHistoryStore implements HistoryStore {
   async listModelVersions(q: ModelVersionQuery = {}): Promise<StoredModelVersion[]> {
     const rows = await this.db.query<ModelVersionRow>(SQL.LIST_MODEL_VERSIONS, [q.task ?? null, q.kind ?? null]);
     return rows.map(toModelVersion);
+  }
+
+  async quarantineRows(rows: readonly QuarantinedRowInput[]): Promise<void> {
+    if (rows.length === 0) return;
+    const json = JSON.stringify(rows.map((r) => ({ at: iso(r.atMs), writer: r.writer, code: r.code, reason: r.reason, row: r.rowJson })));
+    await this.db.query(SQL.INSERT_QUARANTINED, [json]);
+  }
+
+  async listQuarantined(limit: number): Promise<QuarantinedRow[]> {
+    const rows = await this.db.query<{ id: number; at_ms: number; writer: string; code: string | null; reason: string; row_json: string }>(
+      SQL.LIST_QUARANTINED,
+      [limit],
+    );
+    return rows.map((r) => ({ id: r.id, atMs: r.at_ms, writer: r.writer, code: r.code, reason: r.reason, rowJson: r.row_json }));
+  }
+
+  async countQuarantined(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(SQL.COUNT_QUARANTINED);
+    return row?.n ?? 0;
+  }
+
+  async putTwinSnapshot(scenario: string, snap: StoredTwinSnapshot, savedAtMs: number): Promise<void> {
+    await this.db.query(SQL.PUT_SNAPSHOT, [scenario, snap.tick, iso(snap.tMs), snap.body, iso(savedAtMs)]);
+  }
+
+  async getTwinSnapshot(scenario: string): Promise<StoredTwinSnapshot | null> {
+    const [row] = await this.db.query<{ tick: number; t_ms: number; body: string }>(SQL.GET_SNAPSHOT, [scenario]);
+    return row ? { tick: row.tick, tMs: row.t_ms, body: row.body } : null;
+  }
+
+  async deleteOlderThan(cut: RetentionCut, limit: number): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(SQL.deleteOlderThan(cut.table, cut.column), [iso(cut.cutoffMs), limit]);
+    return row?.n ?? 0;
+  }
+
+  async storageUsage(): Promise<StorageUsage> {
+    const tables = await this.db.query<TableBytes>(SQL.TABLE_BYTES);
+    const [db] = await this.db.query<{ bytes: number }>(SQL.DATABASE_BYTES);
+    return { databaseBytes: db?.bytes ?? 0, tables };
   }
 
   close(): Promise<void> {

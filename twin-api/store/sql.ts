@@ -12,11 +12,16 @@ import { ROLLUP_LEVELS, rollupStart } from './rollups.ts';
 
 const ms = (col: string): string => `round(date_part('epoch', ${col}) * 1000)`;
 
-/** Inserts samples ($5: their sources) and folds them into every rollup level, in one statement (so atomically). */
+/**
+ * Inserts samples ($5: their sources) and folds them into every rollup level, in one statement (so atomically).
+ * A sample already stored (same sensor, source and time: a restart writing the same history again) is
+ * skipped, and so is the rollups' count of it: they fold in only the rows `ins` returns, the new ones.
+ */
 export const INSERT_SAMPLES = `
 WITH ins AS (
   INSERT INTO samples (t, sensor_id, value, status, source)
   SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::float8[], $4::int2[], $5::int2[])
+  ON CONFLICT (sensor_id, source, t) DO NOTHING
   RETURNING t, sensor_id, value, source
 )${ROLLUP_LEVELS.map(
   (l, i) => `, r${i} AS (
@@ -67,11 +72,12 @@ SELECT sensor_id, floor((${ms('t')} - $5::float8) / $6::float8) AS b,
 FROM ${table} WHERE ${SAMPLE_RANGE}
 GROUP BY sensor_id, b`);
 
-/** $1: a JSON array of { seq, t (ISO), type, asset, payload }. */
+/** $1: a JSON array of { seq, t (ISO), type, asset, payload }; an event already stored is skipped. */
 export const INSERT_EVENTS = `
 INSERT INTO events (seq, t, type, asset, payload)
 SELECT (e->>'seq')::bigint, (e->>'t')::timestamptz, e->>'type', e->>'asset', e->'payload'
-FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS x(e, i) ORDER BY i`;
+FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS x(e, i) ORDER BY i
+ON CONFLICT (t, seq, type, asset) DO NOTHING`;
 
 export const QUERY_EVENTS = `
 SELECT id::float8 AS id, seq::float8 AS seq, ${ms('t')} AS t_ms, type, asset, payload FROM events
@@ -205,3 +211,42 @@ SELECT task, kind, version, ${ms('created')} AS created_ms, name, dataset_finger
 FROM model_versions
 WHERE ($1::text IS NULL OR task = $1) AND ($2::text IS NULL OR kind = $2)
 ORDER BY task COLLATE "C", kind COLLATE "C", substring(version FROM '[0-9]+')::numeric NULLS LAST, version COLLATE "C"`;
+
+/** $1: a JSON array of { at (ISO), writer, code, reason, row (JSON text) }. */
+export const INSERT_QUARANTINED = `
+INSERT INTO quarantined_samples (at, writer, code, reason, row_json)
+SELECT (q->>'at')::timestamptz, q->>'writer', q->>'code', q->>'reason', q->>'row'
+FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS x(q, i) ORDER BY i`;
+
+export const LIST_QUARANTINED = `
+SELECT id::float8 AS id, ${ms('at')} AS at_ms, writer, code, reason, row_json FROM quarantined_samples
+ORDER BY id DESC LIMIT $1::bigint`;
+
+export const COUNT_QUARANTINED = `SELECT count(*)::float8 AS n FROM quarantined_samples`;
+
+/** $1 scenario, $2 tick, $3 time (ISO), $4 body (the snapshot's JSON), $5 when saved (ISO). */
+export const PUT_SNAPSHOT = `
+INSERT INTO twin_snapshots (scenario, tick, t, body, saved_at) VALUES ($1, $2::bigint, $3::timestamptz, $4, $5::timestamptz)
+ON CONFLICT (scenario) DO UPDATE SET tick = EXCLUDED.tick, t = EXCLUDED.t, body = EXCLUDED.body, saved_at = EXCLUDED.saved_at`;
+
+export const GET_SNAPSHOT = `SELECT tick::float8 AS tick, ${ms('t')} AS t_ms, body FROM twin_snapshots WHERE scenario = $1`;
+/**
+ * Retention: at most $2 rows of `table` older than $1, by ctid so the statement is bounded whatever
+ * the table holds (PostgreSQL has no DELETE … LIMIT). `table` and `column` come from
+ * RETAINED_TABLES, never from input. The scan reads the heap in insertion order, where old rows are.
+ */
+export const deleteOlderThan = (table: string, column: string): string => `
+WITH gone AS (
+  DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE ${column} < $1::timestamptz LIMIT $2::bigint))
+  RETURNING 1
+)
+SELECT count(*)::float8 AS n FROM gone`;
+
+/** Bytes of every table of the current schema (indexes and TOAST included), largest first. */
+export const TABLE_BYTES = `
+SELECT c.relname AS table, pg_total_relation_size(c.oid)::float8 AS bytes
+FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+WHERE ns.nspname = current_schema() AND c.relkind = 'r'
+ORDER BY bytes DESC, c.relname`;
+
+export const DATABASE_BYTES = `SELECT pg_database_size(current_database())::float8 AS bytes`;

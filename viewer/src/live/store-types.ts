@@ -47,6 +47,15 @@ export interface Prediction {
   readonly defectRisk: Readonly<Record<string, number>>;
 }
 
+/** The branch action as the trainer types it (the replay panel's form; the inspector fills it during a replay). */
+export interface BranchDraft {
+  /** Setpoint id, e.g. "Line_A.furnace_temp"; "" branches without a change. */
+  readonly setpoint: string;
+  readonly value: string;
+  /** When the change applies, after the branch point: seconds or a duration such as "5m" ("" = at once). */
+  readonly offset: string;
+}
+
 /** Everything the viewer knows of the twin; React and three.js select slices of it. */
 export interface TwinState {
   readonly connection: ConnectionState;
@@ -66,6 +75,8 @@ export interface TwinState {
   readonly followedTimeline: readonly TimelineMark[];
   /** The followed session's own sensor values (GET /api/sessions/:id/latest), not the live plant's. */
   readonly followedReadings: Readonly<Record<string, SensorReading>>;
+  /** The action the next "Branch here" carries; during a replay the inspector's setpoint control edits it, never the live plant. */
+  readonly branchDraft: BranchDraft;
   /** Recent defects found by inspection (the `events` channel, backfilled over REST on connect), newest last. */
   readonly recentDefects: readonly DefectEvent[];
   /** Simulated seconds per wall second of the live plant (GET /api/health; 0 for "max"). */
@@ -96,6 +107,7 @@ export function initialTwinState(): TwinState {
     followedSession: null,
     followedTimeline: [],
     followedReadings: {},
+    branchDraft: { setpoint: '', value: '', offset: '' },
     recentDefects: [],
     simSpeed: 1,
     modelStatus: null,

@@ -6,7 +6,8 @@ const index = (task: string, kind: string, champion: string | undefined, version
   task,
   kind,
   ...(champion ? { champion } : {}),
-  versions: Object.entries(versions).map(([version, metrics]) => ({ version, created: '2024-03-14T00:00:00.000Z', metrics })),
+  versions: Object.entries(versions).map(([version, metrics]) => ({ version, name: `${kind}-${task}`, task, kind, created: '2024-03-14T00:00:00.000Z', datasetFingerprint: 'test', hyperparameters: {}, metrics })),
+  previousChampions: [],
 });
 
 describe('prediction accuracy of the models in service', () => {

@@ -1,7 +1,8 @@
-import { useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SessionView } from '../../../protocol/sessions.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { clock } from '../util/format.ts';
+import { branchRequest, checkBranchAction, EMPTY_DRAFT } from './branch-action-logic.ts';
 import { nextIncident, placeMarks, timeAt } from './timeline-logic.ts';
 
 const SPEEDS = [1, 10, 60, 600, 3600] as const;
@@ -36,9 +37,18 @@ export function ReplayControls({ session, onBranch }: { session: SessionView; on
     const d = e.key === 'ArrowRight' ? 60 : e.key === 'ArrowLeft' ? -60 : e.key === 'PageUp' ? big : e.key === 'PageDown' ? -big : 0;
     if (d !== 0) { e.preventDefault(); seek(Math.min(endS, Math.max(session.startS, session.tS + d))); }
   };
+  const draft = useTwin((s) => s.branchDraft);
+  const topology = useTwin((s) => s.topology);
+  const setpoints = useMemo(() => topology?.assets.flatMap((a) => a.setpoints) ?? [], [topology]);
+  const check = checkBranchAction(draft, setpoints, session.endS === null ? null : session.endS - session.tS);
+  const edit = (patch: Partial<typeof draft>) => rt.store.setState((s) => ({ branchDraft: { ...s.branchDraft, ...patch } }));
+  const picked = setpoints.find((sp) => sp.id === draft.setpoint);
   const branch = async () => {
+    if (!check.ok) return;
+    setError(null);
     try {
-      onBranch(await rt.rest.post<SessionView>(`/api/sessions/${session.id}/branch`, { t: session.tS, actions: [] }));
+      onBranch(await rt.rest.post<SessionView>(`/api/sessions/${session.id}/branch`, branchRequest(session.tS, check.action)));
+      rt.store.setState({ branchDraft: EMPTY_DRAFT });
     } catch (err) {
       setError((err as Error).message);
     }
@@ -65,8 +75,28 @@ export function ReplayControls({ session, onBranch }: { session: SessionView; on
             {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
           </select>
         </label>
-        <button className="btn" onClick={() => void branch()} data-testid="replay-branch">Branch here</button>
       </div>
+      <fieldset className="branch-form" data-testid="branch-form">
+        <legend className="small">Branch at {clock(session.tS)} with another action</legend>
+        <div className="form-row">
+          <label className="field grow small">Setpoint
+            <select value={draft.setpoint} onChange={(e) => edit({ setpoint: e.target.value })} data-testid="branch-setpoint">
+              <option value="">no change (the run without its later scripted actions)</option>
+              {setpoints.map((sp) => <option key={sp.id} value={sp.id}>{sp.id}</option>)}
+            </select>
+          </label>
+          <label className="field small">Value{picked ? ` (${picked.min}–${picked.max} ${picked.unit})` : ''}
+            <input type="number" step="any" className="num-input" value={draft.value} disabled={!draft.setpoint} onChange={(e) => edit({ value: e.target.value })} data-testid="branch-value" />
+          </label>
+          <label className="field small">After
+            <input type="text" className="num-input" placeholder="0, 5m" value={draft.offset} disabled={!draft.setpoint} onChange={(e) => edit({ offset: e.target.value })} data-testid="branch-offset" />
+          </label>
+        </div>
+        <div className="btn-row">
+          <button className="btn" onClick={() => void branch()} disabled={!check.ok} data-testid="replay-branch">Branch here</button>
+          <span className={`small ${check.ok ? 'muted' : 'error'}`} data-testid="branch-hint">{!check.ok ? check.reason : check.action ? `${check.action.setpoint} → ${check.action.value} at ${clock(session.tS + check.action.offsetS)}` : 'the inspector’s setpoint control also sets this while a session is followed'}</span>
+        </div>
+      </fieldset>
       <label className="field">Seek to (seconds or a duration such as 6h30m)
         <input type="text" placeholder="e.g. 6h30m" onKeyDown={(e) => { if (e.key === 'Enter') void control({ action: 'seek', t: (e.target as HTMLInputElement).value }); }} data-testid="replay-seek-input" />
       </label>

@@ -4,6 +4,7 @@ import type { LatestSnapshot } from '../../../protocol/plant.ts';
 import type { RecordingSummary, ScenarioSummary, SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import { readingsFromLatest } from '../live/apply-message.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
+import { BranchCompare } from './branch-compare.tsx';
 import { ReplayControls } from './replay-controls.tsx';
 import { SaveRecording } from './save-recording.tsx';
 
@@ -54,10 +55,29 @@ export function ReplayPanel() {
       setError(err instanceof ApiCallError && err.status === 403 ? `${err.message} — sessions need the trainer role` : (err as Error).message);
     }
   };
+  /** Ends a session on the server (it stops and frees its engine) and forgets it here. */
+  const close = async (view: SessionView) => {
+    setError(null);
+    // Stop following (and polling) it first, so no poll asks for a session that is being ended.
+    const forget = () => rt.store.setState((s) => {
+      const { [view.id]: _closed, ...rest } = s.sessions;
+      return s.followedSession === view.id ? { sessions: rest, followedSession: null, followedTimeline: [], followedReadings: {} } : { sessions: rest };
+    });
+    if (followed?.id === view.id) rt.store.setState({ followedSession: null, followedTimeline: [], followedReadings: {} });
+    try {
+      await rt.rest.delete(`/api/sessions/${encodeURIComponent(view.id)}`);
+      forget();
+    } catch (err) {
+      // Already gone on the server (404): forget it here too; anything else is shown and kept.
+      if (err instanceof ApiCallError && err.status === 404) forget();
+      else setError((err as Error).message);
+    }
+  };
   const desc = scenarios.find((s) => `scenario:${s.name}` === pick)?.description;
   return (
     <section className="panel" aria-labelledby="replay-title" data-testid="replay">
       <header className="panel-head"><h2 id="replay-title">Scenarios &amp; replay</h2>
+        {followed ? <button className="btn btn-ghost" onClick={() => void close(followed)} title="End this session on the server" data-testid="replay-close">Close {followed.id}</button> : null}
         {followed ? <button className="btn btn-ghost" onClick={() => follow(null)} data-testid="replay-back-live">Back to live plant</button> : null}
       </header>
       <div className="form-row">
@@ -72,11 +92,12 @@ export function ReplayPanel() {
       {desc ? <p className="muted small clamp">{desc}</p> : null}
       {Object.keys(sessions).length > 0 ? (
         <p className="small">Sessions: {Object.values(sessions).map((s) => (
-          <button key={s.id} className={`chip${followed?.id === s.id ? ' chip-on' : ''}`} onClick={() => follow(s)}>{s.id} · {s.scenario}</button>
+          <button key={s.id} className={`chip${followed?.id === s.id ? ' chip-on' : ''}`} onClick={() => follow(s)} data-testid={`session-chip-${s.id}`}>{s.id} · {s.source.kind === 'branch' ? `branch of ${s.source.from}` : s.scenario}</button>
         ))}</p>
       ) : null}
       {error ? <p className="error" role="alert">{error}</p> : null}
       {followed ? <ReplayControls session={followed} onBranch={follow} /> : null}
+      {followed?.source.kind === 'branch' ? <BranchCompare branch={followed} /> : null}
       {followed ? <SaveRecording session={followed} onSaved={(saved) => { setRecordings((l) => [...l.filter((r) => r.id !== saved.id), saved]); void loadRecordings(); }} /> : null}
       {recordings.length ? (
         <details open className="small recordings" data-testid="recordings-list">

@@ -71,8 +71,8 @@ describe('the prediction accuracy card', () => {
   const models = (p: Partial<ModelsView> = {}): ModelsView => ({
     status: 'ready', detail: '', backend: 'cpu', job: null, drift: [],
     registry: [
-      { task: 'failure', kind: 'pump', champion: 'v1', versions: [{ version: 'v1', created: '', metrics: { roc_auc: 0.9 } }] },
-      { task: 'anomaly', kind: 'pump', champion: 'v1', versions: [{ version: 'v1', created: '', metrics: { roc_auc: 0.8 } }] },
+      { task: 'failure', kind: 'pump', champion: 'v1', versions: [{ version: 'v1', name: 'pump-failure', task: 'failure', kind: 'pump', created: '', datasetFingerprint: '', hyperparameters: {}, metrics: { roc_auc: 0.9 } }], previousChampions: [] },
+      { task: 'anomaly', kind: 'pump', champion: 'v1', versions: [{ version: 'v1', name: 'pump-anomaly', task: 'anomaly', kind: 'pump', created: '', datasetFingerprint: '', hyperparameters: {}, metrics: { roc_auc: 0.8 } }], previousChampions: [] },
     ],
     ...p,
   });
@@ -93,5 +93,23 @@ describe('the prediction accuracy card', () => {
   it('says "No model" when none is deployed', () => {
     mount(<KpiCards />, {}, { modelStatus: 'none' });
     expect(screen.getByTestId('kpi-predictionAccuracy-value').textContent).toBe('No model');
+  });
+
+  it("during a replay shows the session's setpoints and edits the branch action, never the live plant", async () => {
+    const put = vi.fn();
+    const get = vi.fn(async (path: string) => (path === '/api/sessions/S2/setpoints' ? [{ ...furnace, target: 1450 }] : [furnace, other]));
+    const rt = mount(<SetpointControls asset="Line_A" />, { put: put as unknown as RestClient['put'], get: get as unknown as RestClient['get'] }, { followedSession: 'S2' });
+    await act(async () => {});
+    expect(get).toHaveBeenCalledWith('/api/sessions/S2/setpoints');
+    expect(get).not.toHaveBeenCalledWith('/api/plant/setpoints');
+    expect(screen.getByTestId('setpoint-target').textContent).toBe('1450');
+    expect(screen.getByTestId('setpoints-session').textContent).toMatch(/session S2, not the live plant/);
+    fireEvent.change(screen.getByTestId('setpoint-input'), { target: { value: '1420' } });
+    expect(screen.getByTestId('setpoint-change').textContent).toBe('Use in branch');
+    await act(async () => { fireEvent.click(screen.getByTestId('setpoint-change')); });
+    expect(screen.queryByTestId('setpoint-confirm')).toBeNull();
+    expect(put).not.toHaveBeenCalled();
+    expect(rt.store.getState().branchDraft).toEqual({ setpoint: 'Line_A.furnace_temp', value: '1420', offset: '' });
+    expect(screen.getByTestId('setpoint-result').textContent).toMatch(/branch action of session S2.*live plant is not changed/);
   });
 });

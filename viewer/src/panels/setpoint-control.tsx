@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SetpointValue } from '../../../protocol/plant.ts';
-import { useRuntime } from '../shell/runtime-context.tsx';
+import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { checkSetpoint, lagText, setpointErrorText, spNum } from './setpoint-logic.ts';
 
 /** How often target and actual are refreshed: actuators move between polls, not at each sample. */
@@ -8,8 +8,12 @@ const POLL_MS = 2000;
 
 type Outcome = { readonly kind: 'ok' | 'error'; readonly text: string } | null;
 
-/** One setpoint: target vs actual, and a two-step change (enter a value, then confirm) within its bounds. */
-function SetpointRow({ sp, onChanged }: { sp: SetpointValue; onChanged: (v: SetpointValue) => void }) {
+/**
+ * One setpoint: target vs actual, and a two-step change (enter a value, then confirm) within its bounds.
+ * While a session is followed (`session`), the value becomes that session's branch action instead:
+ * nothing is sent, and the live plant is never touched from a replay.
+ */
+function SetpointRow({ sp, onChanged, session }: { sp: SetpointValue; onChanged: (v: SetpointValue) => void; session: string | null }) {
   const rt = useRuntime();
   const [input, setInput] = useState('');
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -18,7 +22,15 @@ function SetpointRow({ sp, onChanged }: { sp: SetpointValue; onChanged: (v: Setp
   const check = checkSetpoint(input, sp);
   const review = (e: FormEvent) => {
     e.preventDefault();
-    if (check.ok) { setConfirming(check.value); setOutcome(null); }
+    if (!check.ok) return;
+    if (session !== null) {
+      rt.store.setState((s) => ({ branchDraft: { ...s.branchDraft, setpoint: sp.id, value: String(check.value) } }));
+      setOutcome({ kind: 'ok', text: `${sp.id} → ${spNum(check.value)} ${sp.unit} is the branch action of session ${session}: press "Branch here" in Replay. The live plant is not changed.` });
+      setInput('');
+      return;
+    }
+    setConfirming(check.value);
+    setOutcome(null);
   };
   const send = async () => {
     if (confirming === null) return;
@@ -49,7 +61,7 @@ function SetpointRow({ sp, onChanged }: { sp: SetpointValue; onChanged: (v: Setp
       {confirming === null ? (
         <form className="form-row" onSubmit={review}>
           <input id={inputId} type="number" inputMode="decimal" min={sp.min} max={sp.max} step="any" className="num-input" placeholder={spNum(sp.target)} value={input} onChange={(e) => { setInput(e.target.value); setOutcome(null); }} aria-invalid={input !== '' && !check.ok} aria-describedby={`${inputId}-hint`} data-testid="setpoint-input" />
-          <button type="submit" className="btn" disabled={!check.ok} data-testid="setpoint-change">Change…</button>
+          <button type="submit" className="btn" disabled={!check.ok} data-testid="setpoint-change">{session !== null ? 'Use in branch' : 'Change…'}</button>
           <span id={`${inputId}-hint`} className={`small ${input !== '' && !check.ok ? 'error' : 'muted'}`}>{input !== '' && !check.ok ? check.reason : ''}</span>
         </form>
       ) : (
@@ -66,26 +78,34 @@ function SetpointRow({ sp, onChanged }: { sp: SetpointValue; onChanged: (v: Setp
   );
 }
 
-/** The asset's setpoints (operators steer the live plant here); polled so the actual value is seen to follow. */
+/**
+ * The asset's setpoints, polled so the actual value is seen to follow. Operators steer the live plant
+ * here; while a session is followed the values are that session's and a change edits its branch action.
+ */
 export function SetpointControls({ asset }: { asset: string }) {
   const rt = useRuntime();
+  const session = useTwin((s) => s.followedSession);
   const [list, setList] = useState<SetpointValue[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let stop = false;
-    const load = () => rt.rest.get<SetpointValue[]>('/api/plant/setpoints').then((l) => { if (!stop) { setList(l); setError(null); } }, (e: Error) => !stop && setError(e.message));
+    setList(null);
+    const path = session !== null ? `/api/sessions/${encodeURIComponent(session)}/setpoints` : '/api/plant/setpoints';
+    const load = () => rt.rest.get<SetpointValue[]>(path).then((l) => { if (!stop) { setList(l); setError(null); } }, (e: Error) => !stop && setError(e.message));
     void load();
     const id = setInterval(load, POLL_MS);
     return () => { stop = true; clearInterval(id); };
-  }, [rt.rest]);
+  }, [rt.rest, session]);
   const mine = (list ?? []).filter((s) => s.asset === asset);
   if (list !== null && mine.length === 0) return null;
   const replace = (v: SetpointValue) => setList((l) => (l ?? []).map((s) => (s.id === v.id ? v : s)));
   return (
     <section className="setpoints" aria-label={`Setpoints of ${asset}`} data-testid="setpoints">
-      <h4>Setpoints <span className="muted small">operators and engineers; changes act on the live plant</span></h4>
+      <h4>Setpoints {session !== null
+        ? <span className="muted small" data-testid="setpoints-session">of session {session}, not the live plant; a change here becomes the branch action</span>
+        : <span className="muted small">operators and engineers; changes act on the live plant</span>}</h4>
       {error ? <p className="error small" role="alert">{error}</p> : null}
-      {list === null ? <p className="muted small">Loading setpoints…</p> : <ul className="setpoint-list">{mine.map((sp) => <SetpointRow key={sp.id} sp={sp} onChanged={replace} />)}</ul>}
+      {list === null ? <p className="muted small">Loading setpoints…</p> : <ul className="setpoint-list">{mine.map((sp) => <SetpointRow key={sp.id} sp={sp} onChanged={replace} session={session} />)}</ul>}
     </section>
   );
 }

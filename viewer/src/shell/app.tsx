@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { AlertsPanel } from '../panels/alerts-panel.tsx';
 import { KpiCards } from '../panels/kpi-cards.tsx';
+import { SessionKpiCards } from '../panels/session-kpi-cards.tsx';
 import { ApiKeyDialog } from './api-key-dialog.tsx';
 import { ConnectionBanner, ConnectionPill } from './connection-pill.tsx';
 import { useTwin } from './runtime-context.tsx';
@@ -46,6 +47,8 @@ export function App() {
   const view = useUi((s) => s.view);
   const simTime = useTwin((s) => s.simTime);
   const scenario = useTwin((s) => s.topology?.scenario ?? null);
+  // While a session is followed the header and KPI strip show the session, labelled so, not the live plant.
+  const session = useTwin((s) => (s.followedSession ? s.sessions[s.followedSession] ?? null : null));
   useEffect(() => {
     const onHash = () => uiStore.setState({ view: viewFromHash(location.hash) });
     addEventListener('hashchange', onHash);
@@ -67,13 +70,15 @@ export function App() {
           ))}
         </nav>
         <div className="topbar-right">
-          <span className="sim-time" title="Simulated plant time (UTC)" data-testid="sim-time">{simStamp(simTime)}</span>
+          {session
+            ? <span className="sim-time" title={`Simulated time of session ${session.id} (UTC), not the live plant`} data-testid="session-time">{session.id} {simStamp(session.t)}</span>
+            : <span className="sim-time" title="Simulated plant time (UTC)" data-testid="sim-time">{simStamp(simTime)}</span>}
           <ConnectionPill />
         </div>
       </header>
       <ConnectionBanner />
       <main className="main">
-        <KpiCards />
+        {session ? <SessionKpiCards session={session} /> : <KpiCards />}
         <div className="workspace">
           <SceneHost />
           <aside id="side-panel" className="side" tabIndex={-1} aria-label="Panel">
