@@ -44,8 +44,8 @@ function bareLoopSpeedup(scenario: Scenario, simS: number): number {
   const rngA = models.map((_, i) => new StreamRng(st.rng, i * 2 * RNG_WORDS));
   const rngS = models.map((_, i) => new StreamRng(st.rng, (i * 2 + 1) * RNG_WORDS));
   L.setpoints.forEach((sp, j) => (st.spActual[j] = sp.initial));
-  models.forEach((m, i) => m.init(st.model, L.stateOff[i]!, rngA[i]!));
   const ctx = { tS: 0, dtS: scenario.stepS, ambientC: 20, rawMaterialDev: 0 };
+  models.forEach((m, i) => m.init(st.model, L.stateOff[i]!, rngA[i]!, ctx));
   const units = new Uint8Array(models.length);
   const sink = {
     unitProduced: (asset: string) => (units[L.assetIndex.get(asset)!] = 1),

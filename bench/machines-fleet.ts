@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { AssetModel, StepContext } from '../physics/model.ts';
 import { syntheticFleet } from '../physics/machines/fleet.ts';
-import { createMachine } from '../physics/machines/machine.ts';
+import { createMachine, INIT_AMBIENT_C } from '../physics/machines/machine.ts';
 import { builtinProfiles } from '../physics/machines/profile.ts';
 import { recordingSink, seededRng } from '../physics/machines/testing.ts';
 import type { MachineType } from '../physics/machines/machine-spec.ts';
@@ -23,7 +23,7 @@ const sp = new Float64Array(2 * n);
 const rng = seededRng(7);
 const sink = recordingSink();
 models.forEach((m, i) => {
-  m.init(s, offs[i]!, rng);
+  m.init(s, offs[i]!, rng, { ambientC: INIT_AMBIENT_C });
   sp[2 * i] = m.setpoints[0]!.initial;
   sp[2 * i + 1] = m.setpoints[1]!.initial;
 });

@@ -156,7 +156,8 @@ export class TwinEngine {
       st.spActual[j] = sp.initial;
     });
     const engine = new TwinEngine(layout, scenario, st);
-    models.forEach((m, i) => m.init(st.model, layout.stateOff[i]!, engine.assetRng[i]!));
+    const start = { ambientC: ambientAt(scenario.disturbances.ambient, engine.startMs, 0) };
+    models.forEach((m, i) => m.init(st.model, layout.stateOff[i]!, engine.assetRng[i]!, start));
     engine.sampleInitial();
     return engine;
   }

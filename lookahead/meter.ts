@@ -15,10 +15,12 @@ export interface Meter {
   burnerMJ: number;
   /** Machine electrical/shaft energy from each profile's power channel, MJ. */
   machineMJ: number;
+  /** Machine failures (the model's failure events; passed on as well). */
+  failures: number;
 }
 
 export function createMeter(): Meter {
-  return { units: 0, defectiveUnits: 0, defects: Object.fromEntries(DEFECT_TYPES.map((t) => [t, 0])) as Record<DefectType, number>, burnerMJ: 0, machineMJ: 0 };
+  return { units: 0, defectiveUnits: 0, defects: Object.fromEntries(DEFECT_TYPES.map((t) => [t, 0])) as Record<DefectType, number>, burnerMJ: 0, machineMJ: 0, failures: 0 };
 }
 
 export function resetMeter(m: Meter): void {
@@ -27,6 +29,7 @@ export function resetMeter(m: Meter): void {
   for (const t of DEFECT_TYPES) m.defects[t] = 0;
   m.burnerMJ = 0;
   m.machineMJ = 0;
+  m.failures = 0;
 }
 
 export function totalDefects(m: Meter): number {
@@ -70,7 +73,10 @@ export function meteredModel(model: AssetModel, meter: Meter): AssetModel {
       }
     },
     faultOnset: (asset, fault, detail) => target!.faultOnset(asset, fault, detail),
-    failure: (asset, mode) => target!.failure(asset, mode),
+    failure(asset, mode) {
+      meter.failures++;
+      target!.failure(asset, mode);
+    },
     maintenance: (asset, kind) => target!.maintenance(asset, kind),
   };
   return {
@@ -80,7 +86,7 @@ export function meteredModel(model: AssetModel, meter: Meter): AssetModel {
     sensors: model.sensors,
     setpoints: model.setpoints,
     faultTypes: model.faultTypes,
-    init: (s, off, rng) => model.init(s, off, rng),
+    init: (s, off, rng, start) => model.init(s, off, rng, start),
     step(s, off, sp, spOff, ctx, rng, out) {
       target = out;
       model.step(s, off, sp, spOff, ctx, rng, sink);

@@ -118,6 +118,11 @@ export type DefectCause =
   | 'random';
 
 /** Environment shared by every model in one step (from scenario disturbances). */
+/** The plant's conditions at t = 0, which every asset starts in equilibrium with. */
+export interface StartConditions {
+  readonly ambientC: number;
+}
+
 export interface StepContext {
   /** Simulated seconds since the scenario start, at the beginning of this step. */
   readonly tS: number;
@@ -181,7 +186,11 @@ export interface AssetModel {
   readonly setpoints: readonly SetpointSpec[];
   /** Fault types `injectFault` accepts. */
   readonly faultTypes: readonly string[];
-  init(s: Float64Array, off: number, rng: Rng): void;
+  /**
+   * Sets the asset's state at t = 0 in equilibrium with the plant's starting conditions, so a run
+   * does not begin with a transient (a cooling tower settled at another ambient raises alarms).
+   */
+  init(s: Float64Array, off: number, rng: Rng, start: StartConditions): void;
   step(s: Float64Array, off: number, sp: Float64Array, spOff: number, ctx: StepContext, rng: Rng, out: EventSink): void;
   /** The true (noise-free) value of sensor `k` (index into `sensors`). */
   read(s: Float64Array, off: number, k: number): number;

@@ -7,16 +7,11 @@ describe('alerts on the furnace-overheat scenario (9.5 simulated hours)', () => 
   const engine = createEngine(loadLibraryScenario('furnace-overheat-crack-storm'));
   const alerts = new AlertEngine({ sensors: engine.layout.sensors, startMs: engine.startMs });
   let rawAlertEvents = 0;
-  let frames = 0;
-  let costMs = 0;
   engine.events$.subscribe((e) => {
     if (e.type === 'alert') rawAlertEvents++;
   });
   engine.frames$.subscribe((f) => {
-    const t0 = performance.now();
     alerts.onFrame(f);
-    costMs += performance.now() - t0;
-    frames++;
   });
   engine.runFor(9.5 * 3600);
   const all = alerts.list();
@@ -35,10 +30,5 @@ describe('alerts on the furnace-overheat scenario (9.5 simulated hours)', () => 
     for (const a of all) perSensor.set(a.sensor ?? a.asset, (perSensor.get(a.sensor ?? a.asset) ?? 0) + 1);
     expect(Math.max(...perSensor.values())).toBe(1);
     expect(all.length * 5).toBeLessThan(rawAlertEvents);
-  });
-
-  it('costs a small fraction of a 1 ms tick per frame (~164 samples)', () => {
-    // ~15 µs on an idle machine; the bound leaves room for a loaded CI runner.
-    expect(costMs / frames).toBeLessThan(0.3);
   });
 });

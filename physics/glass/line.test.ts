@@ -175,7 +175,7 @@ describe('glass line faults', () => {
   const line = createGlassLine(spec);
   const s = new Float64Array(line.stateSize);
   const rng = seededRng(1);
-  line.init(s, 0, rng);
+  line.init(s, 0, rng, { ambientC: 20 });
 
   it.each([
     [{ type: 'bearing_spall', params: {} }, /unknown fault type "bearing_spall"/],

@@ -52,7 +52,7 @@ export function lineRig(model: AssetModel, seed = 1) {
   model.setpoints.forEach((x, i) => (sp[spOff + i] = x.initial));
   const rng = seededRng(seed);
   const rec = recordingSink();
-  model.init(s, off, rng);
+  model.init(s, off, rng, { ambientC: 20 });
   let tS = 0;
   const setSp = (name: string, value: number): void => {
     const i = model.setpoints.findIndex((x) => x.name === name);

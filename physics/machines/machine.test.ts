@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMachine } from './machine.ts';
+import { createMachine, INIT_AMBIENT_C } from './machine.ts';
 import { builtinProfiles } from './profile.ts';
 import { Rig, seededRng } from './testing.ts';
 
@@ -250,7 +250,7 @@ describe('state and determinism', () => {
   it('uses the injected Rng only at init, faults and maintenance, not per step', () => {
     const m = createMachine({ id: 'm', profile: 'motor', initial: {}, ageH: 0 }, builtinProfiles().get('motor')!);
     const s = new Float64Array(m.stateSize);
-    m.init(s, 0, seededRng(1));
+    m.init(s, 0, seededRng(1), { ambientC: INIT_AMBIENT_C });
     const counting = { n: 0, uniform: () => (counting.n++, 0.5), normal: () => (counting.n++, 0) };
     const rig = new Rig('motor');
     for (let i = 0; i < 100; i++) m.step(s, 0, rig.sp, 0, { tS: i, dtS: 1, ambientC: 25, rawMaterialDev: 0 }, counting, rig.sink);

@@ -6,7 +6,7 @@
  * object only holds the compiled profile and the spec, so forking a machine is copying its words.
  * step() and read() allocate nothing.
  */
-import type { AssetModel, AssetTruth, EventSink, FaultInjection, Rng, SensorChannel, SetpointSpec, StepContext } from '../model.ts';
+import type { AssetModel, AssetTruth, EventSink, FaultInjection, Rng, SensorChannel, SetpointSpec, StartConditions, StepContext } from '../model.ts';
 import { drawLife, remainingH, startNow, updateLevel } from './degradation.ts';
 import { initialSetpoints, sensorChannels, setpointSpecs } from './machine-channels.ts';
 import { advanceLife, preAge } from './machine-life.ts';
@@ -18,7 +18,7 @@ import type { MachineProfile } from './profile.ts';
 const RUNNING_MIN_SPEED = 0.005;
 /** Largest setpoint, fraction of rated. */
 const MAX_FRACTION = 1.1;
-/** init() has no StepContext: thermal states start in equilibrium at this ambient, then follow the scenario's. */
+/** The ambient a machine outside a plant (tests, benches, the physics harness) starts in equilibrium with. */
 export const INIT_AMBIENT_C = 20;
 
 // Module-local aliases of the imported word offsets, read on every step (see machine-life.ts).
@@ -83,11 +83,11 @@ class Machine implements AssetModel {
     this.faultTypes = [...this.c.modes.map((m) => m.name), ...profile.document.faultAliases.map((a) => a.name)];
   }
 
-  init(s: Float64Array, off: number, rng: Rng): void {
+  init(s: Float64Array, off: number, rng: Rng, start: StartConditions): void {
     const { c, initial } = this;
     s.fill(0, off, off + c.stateSize);
     s[off + W.failedMode] = -1;
-    s[off + W.ambientC] = INIT_AMBIENT_C;
+    s[off + W.ambientC] = start.ambientC;
     for (const m of c.modes) drawLife(s, off + m.at, m, rng);
     if (this.spec.ageH > 0) {
       // Age accrued at the initial operating point, or at the defaults if the machine starts stopped.

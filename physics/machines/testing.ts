@@ -46,9 +46,11 @@ export class Rig {
   readonly rng: Rng;
   readonly sink = recordingSink();
   tS = 0;
-  ambientC = 25;
+  /** The ambient of each step; the machine starts in equilibrium with it. */
+  ambientC: number;
 
-  constructor(type: MachineType, opts: { seed?: number; loadPct?: number; speedPct?: number; ageH?: number; off?: number } = {}) {
+  constructor(type: MachineType, opts: { seed?: number; loadPct?: number; speedPct?: number; ageH?: number; off?: number; ambientC?: number } = {}) {
+    this.ambientC = opts.ambientC ?? 25;
     const spec: MachineSpec = {
       id: `${type}_001`,
       profile: type,
@@ -60,7 +62,7 @@ export class Rig {
     this.s = new Float64Array(this.off + this.model.stateSize);
     this.sp = Float64Array.from(this.model.setpoints.map((p) => p.initial));
     this.rng = seededRng(opts.seed ?? 1);
-    this.model.init(this.s, this.off, this.rng);
+    this.model.init(this.s, this.off, this.rng, { ambientC: this.ambientC });
   }
 
   readonly off: number;
