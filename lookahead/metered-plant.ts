@@ -9,6 +9,8 @@ import { subScenario } from './sub-plant.ts';
 export interface MeteredPlant {
   readonly engine: TwinEngine;
   readonly meter: Meter;
+  /** The assets that count towards the meter (null: all). */
+  readonly metered: ReadonlySet<string> | null;
 }
 
 /** A plant of these models; only assets in `metered` (null: all) count towards the meter. */
@@ -16,7 +18,7 @@ export function meteredPlantOf(scenario: Scenario, models: readonly AssetModel[]
   const meter = createMeter();
   const scratch = createMeter();
   const wrapped = models.map((m) => meteredModel(m, metered === null || metered.has(m.asset) ? meter : scratch));
-  return { engine: TwinEngine.create({ scenario, models: wrapped }), meter };
+  return { engine: TwinEngine.create({ scenario, models: wrapped }), meter, metered };
 }
 
 /** `assets` null: the whole plant, else the sub-plant of those assets. Only assets in `metered` count towards the meter. */

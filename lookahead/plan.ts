@@ -10,6 +10,12 @@ export interface PlanStep {
   readonly atS: number;
   readonly setpoint: string;
   readonly value: number;
+  /**
+   * "For this long, then back": at `atS + durationS` the setpoint returns to the target it had just
+   * before this step in the branch. Absent: the change stays. On the tick grid; the revert lies
+   * before the horizon, and no other step of the same setpoint falls within [atS, atS + durationS].
+   */
+  readonly durationS?: number;
 }
 
 /** Which assets the metrics cover: those whose setpoints the plan changes, or the whole plant. */
@@ -45,8 +51,43 @@ export function orderedSteps(plan: LookaheadPlan, layout: PlantLayout): PlanStep
     if (!layout.setpointIndex.has(s.setpoint)) throw new RangeError(`steps[${i}]: unknown setpoint "${s.setpoint}"`);
     if (!(Number.isFinite(s.atS) && s.atS >= 0 && s.atS < plan.horizonS)) throw new RangeError(`steps[${i}]: atS must be within [0, ${plan.horizonS}) s, got ${s.atS}`);
     if (!onGrid(s.atS, layout.stepS)) throw new RangeError(`steps[${i}]: atS ${s.atS} s is not on the plant's ${layout.stepS} s tick grid`);
+    if (s.durationS !== undefined) durationProblem(plan, layout, i);
   });
   return plan.steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.atS - b.s.atS || a.i - b.i).map(({ s }) => s);
+}
+
+function durationProblem(plan: LookaheadPlan, layout: PlantLayout, i: number): void {
+  const s = plan.steps[i]!;
+  const d = s.durationS!;
+  if (!(Number.isFinite(d) && d > 0)) throw new RangeError(`steps[${i}]: durationS must be more than 0 s, got ${d}`);
+  if (!onGrid(d, layout.stepS)) throw new RangeError(`steps[${i}]: durationS ${d} s is not on the plant's ${layout.stepS} s tick grid`);
+  const backS = s.atS + d;
+  if (backS >= plan.horizonS) throw new RangeError(`steps[${i}]: the revert at ${backS} s (atS + durationS) must lie before the horizon (${plan.horizonS} s)`);
+  // Another change of the same setpoint inside the window would make "back" ambiguous.
+  const j = plan.steps.findIndex((o, k) => k !== i && o.setpoint === s.setpoint && o.atS >= s.atS && o.atS <= backS);
+  if (j >= 0) throw new RangeError(`steps[${i}]: ${s.setpoint} changes again (steps[${j}] at ${plan.steps[j]!.atS} s) before it returns at ${backS} s`);
+}
+
+/** One thing a branch does at `atS`: set a value, or return a setpoint to what it was before step `revertOf`. */
+export type TimelineEvent =
+  | { readonly atS: number; readonly setpoint: string; readonly value: number; readonly id: number; readonly revertOf?: undefined }
+  | { readonly atS: number; readonly setpoint: string; readonly value?: undefined; readonly id?: undefined; readonly revertOf: number };
+
+/**
+ * The ordered steps with their reverts interleaved, in time order (a revert before a set at the same
+ * time, then the given order). `id` numbers the steps; a revert names the step it undoes.
+ * @example timeline([{ atS: 0, setpoint: 'p.load', value: 90, durationS: 7200 }]) → set at 0, revertOf 0 at 7200
+ */
+export function timeline(steps: readonly PlanStep[]): TimelineEvent[] {
+  const events: { e: TimelineEvent; order: number }[] = [];
+  steps.forEach((s, id) => {
+    events.push({ e: { atS: s.atS, setpoint: s.setpoint, value: s.value, id }, order: 1 });
+    if (s.durationS !== undefined) events.push({ e: { atS: s.atS + s.durationS, setpoint: s.setpoint, revertOf: id }, order: 0 });
+  });
+  return events
+    .map((x, i) => ({ ...x, i }))
+    .sort((a, b) => a.e.atS - b.e.atS || a.order - b.order || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /** The assets whose setpoints the plan changes, in plant order. */

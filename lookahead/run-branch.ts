@@ -6,7 +6,7 @@ import type { TwinEngine } from '../engine/engine.ts';
 import { DEFECT_TYPES, type DefectType } from '../physics/model.ts';
 import { resetMeter } from './meter.ts';
 import type { MeteredPlant } from './metered-plant.ts';
-import type { PlanStep } from './plan.ts';
+import { timeline, type PlanStep } from './plan.ts';
 
 /** What one branch of one seed produced: totals, and cumulative series at each sample time. */
 export interface BranchTrace {
@@ -15,6 +15,15 @@ export interface BranchTrace {
   readonly defects: Readonly<Record<DefectType, number>>;
   readonly burnerMJ: number;
   readonly machineMJ: number;
+  /** Failures of the covered machines within the horizon (the twin's failure events). */
+  readonly failures: number;
+  /**
+   * Remaining useful life of the covered machines from the twin's wear state (its simulated ground
+   * truth: the least over machines and failure modes, hours at rated conditions) at the fork and at
+   * the horizon; null when no machine is covered.
+   */
+  readonly rulStartH: number | null;
+  readonly rulEndH: number | null;
   /** Cumulative since the fork, at the sample times. */
   readonly series: { readonly units: readonly number[]; readonly defects: readonly number[]; readonly energyMJ: readonly number[] };
 }
@@ -51,6 +60,8 @@ export function runBranch(plant: MeteredPlant, seed: number, steps: readonly Pla
   const { meter } = plant;
   resetMeter(meter);
   let e: TwinEngine = plant.engine.fork({ seed, sensors: false });
+  const machines = coveredMachines(plant);
+  const rulStartH = machines.length > 0 ? leastRulH(e, machines) : null;
   const baseS = e.stepS;
   const t0 = e.tS;
   const coarse = stepS > baseS && onGrid(stepS, baseS);
@@ -89,11 +100,22 @@ export function runBranch(plant: MeteredPlant, seed: number, steps: readonly Pla
       }
     }
   };
+  const events = timeline(steps);
+  // The target each timed step found, to return to after its duration.
+  const before = new Map<number, number>();
   let i = 0;
-  while (i < steps.length) {
-    const atS = steps[i]!.atS;
+  while (i < events.length) {
+    const atS = events[i]!.atS;
     advanceTo(t0 + atS);
-    for (; i < steps.length && steps[i]!.atS === atS; i++) e.setSetpoint(steps[i]!.setpoint, steps[i]!.value);
+    for (; i < events.length && events[i]!.atS === atS; i++) {
+      const ev = events[i]!;
+      if (ev.revertOf !== undefined) {
+        e.setSetpoint(ev.setpoint, before.get(ev.revertOf)!);
+        continue;
+      }
+      if (steps[ev.id]!.durationS !== undefined) before.set(ev.id, targetOf(e, ev.setpoint));
+      e.setSetpoint(ev.setpoint, ev.value);
+    }
   }
   advanceTo(t0 + horizonS);
   record(Number.POSITIVE_INFINITY);
@@ -103,8 +125,30 @@ export function runBranch(plant: MeteredPlant, seed: number, steps: readonly Pla
     defects: { ...meter.defects },
     burnerMJ: meter.burnerMJ,
     machineMJ: meter.machineMJ,
+    failures: meter.failures,
+    rulStartH,
+    rulEndH: machines.length > 0 ? leastRulH(e, machines) : null,
     series,
   };
+}
+
+const targetOf = (e: TwinEngine, id: string): number => e.setpoints().find((s) => s.id === id)!.target;
+
+/** Model indices of the machines the meter covers. */
+function coveredMachines(plant: MeteredPlant): number[] {
+  const out: number[] = [];
+  plant.engine.layout.models.forEach((m, i) => {
+    if (m.kind !== 'line' && (plant.metered === null || plant.metered.has(m.asset))) out.push(i);
+  });
+  return out;
+}
+
+/** The least true RUL over these models (the first machine to fail sets the plant's risk). */
+function leastRulH(e: TwinEngine, models: readonly number[]): number | null {
+  const { rulH } = e.truth();
+  let least = Infinity;
+  for (const i of models) if (!Number.isNaN(rulH[i]!)) least = Math.min(least, rulH[i]!);
+  return least === Infinity ? null : least;
 }
 
 /** `a` plus `b`: two disjoint parts of one plant. */
@@ -116,6 +160,11 @@ export function addTraces(a: BranchTrace, b: BranchTrace): BranchTrace {
     defects: Object.fromEntries(DEFECT_TYPES.map((t) => [t, a.defects[t] + b.defects[t]])) as Record<DefectType, number>,
     burnerMJ: a.burnerMJ + b.burnerMJ,
     machineMJ: a.machineMJ + b.machineMJ,
+    failures: a.failures + b.failures,
+    rulStartH: leastOf(a.rulStartH, b.rulStartH),
+    rulEndH: leastOf(a.rulEndH, b.rulEndH),
     series: { units: add(a.series.units, b.series.units), defects: add(a.series.defects, b.series.defects), energyMJ: add(a.series.energyMJ, b.series.energyMJ) },
   };
 }
+
+const leastOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));

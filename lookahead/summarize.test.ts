@@ -21,6 +21,9 @@ function trace(unitsPer10s: number, defectiveUnits: number, MW = 1, departAtS = 
     defects: { ...noDefects, crack: defectiveUnits },
     burnerMJ: e,
     machineMJ: 0,
+    failures: 0,
+    rulStartH: null,
+    rulEndH: null,
     series: { units, defects: samples.map((_, j) => Math.round((defectiveUnits * (j + 1)) / samples.length)), energyMJ },
   };
 }

@@ -18,6 +18,10 @@ export interface BranchNumbers {
   readonly energyMWh: number;
   readonly burnerMWh: number;
   readonly machineMWh: number;
+  /** Machine failures within the horizon (the twin's failure events). */
+  readonly failures: number;
+  /** Least remaining useful life of the covered machines at the horizon, h (twin wear state); null without a machine. */
+  readonly rulEndH: number | null;
 }
 
 /** One branch across seeds. */
@@ -31,12 +35,30 @@ export interface BranchSummary {
   readonly energyMWh: Spread;
   readonly burnerMWh: Spread;
   readonly machineMWh: Spread;
+  /** Least machine RUL at the horizon, h; null when no machine is covered. */
+  readonly rulEndH: Spread | null;
+  /** Failure risk within the horizon: percent of seeds in which a covered machine failed. */
+  readonly failureRiskPct: number;
+}
+
+/**
+ * Where the machine figures come from: the twin's own wear state (its simulated ground truth, the
+ * damage each failure mode has accrued against the life the twin drew for it), not a trained
+ * model's estimate. A real plant's remaining life is not known this way; the twin's is.
+ */
+export interface MachineHealthBasis {
+  readonly source: 'twin_wear_state';
+  /** Least RUL of the covered machines at the fork, h at rated conditions (the same in both branches). */
+  readonly rulAtForkH: number;
 }
 
 export type EffectQuantity = 'defect_rate' | 'production_rate' | 'power';
 
 export interface QuantityEffect {
-  /** First sample time (s after the fork) at which the mean paired difference exceeds the seed spread; null: never within the horizon. */
+  /**
+   * First sample time (s after the fork) from which on the mean paired difference stays outside the
+   * noise band (the seed spread) up to the horizon; null: no lasting effect within the horizon.
+   */
   readonly tS: number | null;
   /** The same test per seed, over the seeds that departed. */
   readonly perSeedS: Spread | null;
@@ -57,9 +79,16 @@ export interface LookaheadSummary {
     readonly firstPassYieldPct: Spread | null;
     readonly unitsPerH: Spread;
     readonly energyMWh: Spread;
+    readonly defectsPer1000ByType: Readonly<Record<DefectType, Spread>>;
+    /** Least machine RUL at the horizon, h; null when no machine is covered. */
+    readonly rulEndH: Spread | null;
+    /** Percentage points. */
+    readonly failureRiskPct: number;
   };
+  /** Null when the metrics cover no machine. */
+  readonly machineHealth: MachineHealthBasis | null;
   readonly timeToEffect: {
-    /** Earliest over the quantities, s after the fork; null if nothing departed within the horizon. */
+    /** Earliest over the quantities, s after the fork; null if nothing departed within the horizon. Each quantity has its own in `byQuantity`. */
     readonly tS: number | null;
     readonly quantity: EffectQuantity | null;
     /** Sample interval of the series the test runs on (the time resolution), s. */

@@ -20,6 +20,13 @@ export const WhatIfChange = Type.Object(
     atS: Type.Optional(
       Type.Integer({ minimum: 0, description: 'When the change is applied, whole seconds after the fork (default 0: now); less than the horizon' }),
     ),
+    durationS: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          '"For this long, then back": whole seconds after atS at which the setpoint returns to the target it had before this change (absent: the change stays); the return lies before the horizon',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -72,6 +79,10 @@ export const BranchNumbers = Type.Object({
   energyMWh: Type.Number(),
   burnerMWh: Type.Number(),
   machineMWh: Type.Number(),
+  /** Machine failures within the horizon (the twin's failure events). */
+  failures: Type.Integer(),
+  /** Least remaining useful life of the covered machines at the horizon, h at rated conditions (the twin's wear state); null without a machine. */
+  rulEndH: Type.Union([Type.Number(), Type.Null()]),
 });
 export type BranchNumbers = Static<typeof BranchNumbers>;
 
@@ -87,13 +98,17 @@ export const BranchSummary = Type.Object({
   energyMWh: Spread,
   burnerMWh: Spread,
   machineMWh: Spread,
+  /** Least machine RUL at the horizon, h; null when no machine is covered. */
+  rulEndH: Type.Union([Spread, Type.Null()]),
+  /** Percent of seeds in which a covered machine failed within the horizon. */
+  failureRiskPct: Type.Number(),
 });
 export type BranchSummary = Static<typeof BranchSummary>;
 
 const Quantity = Type.Union([Type.Literal('defect_rate'), Type.Literal('production_rate'), Type.Literal('power')]);
 
 export const QuantityEffect = Type.Object({
-  /** First sample time (s after the snapshot) at which the mean paired difference exceeds the seed spread; null: never within the horizon. */
+  /** First sample time (s after the snapshot) from which the mean paired difference stays outside the noise band (seed spread) to the horizon; null: no lasting effect within the horizon. */
   tS: Type.Union([Type.Number(), Type.Null()]),
   /** The same test per seed, over the seeds that departed. */
   perSeedS: Type.Union([Spread, Type.Null()]),
@@ -103,7 +118,9 @@ export const QuantityEffect = Type.Object({
 export const WhatIfResult = Type.Object({
   /** The plan that ran (defaults filled in). */
   request: Type.Object({
-    changes: Type.Array(Type.Object({ setpoint: Type.String(), value: Type.Number(), asset: Type.String(), atS: Type.Number() })),
+    changes: Type.Array(
+      Type.Object({ setpoint: Type.String(), value: Type.Number(), asset: Type.String(), atS: Type.Number(), durationS: Type.Optional(Type.Number()) }),
+    ),
     horizonS: Type.Number(),
     seeds: Type.Array(Type.Integer()),
     stepS: Type.Number(),
@@ -117,7 +134,23 @@ export const WhatIfResult = Type.Object({
   baseline: BranchSummary,
   changed: BranchSummary,
   /** Changed minus baseline, paired by seed (same random streams); first-pass yield over the seeds where both branches made units. */
-  delta: Type.Object({ defectsPer1000: Spread, firstPassYieldPct: Type.Union([Spread, Type.Null()]), unitsPerH: Spread, energyMWh: Spread }),
+  delta: Type.Object({
+    defectsPer1000: Spread,
+    firstPassYieldPct: Type.Union([Spread, Type.Null()]),
+    unitsPerH: Spread,
+    energyMWh: Spread,
+    defectsPer1000ByType: byDefectType(Spread),
+    /** Least machine RUL at the horizon, h, paired; null when no machine is covered. */
+    rulEndH: Type.Union([Spread, Type.Null()]),
+    /** Failure risk within the horizon, percentage points. */
+    failureRiskPct: Type.Number(),
+  }),
+  /**
+   * Where the machine figures (RUL, failure risk) come from; null when no machine is covered.
+   * "twin_wear_state": the twin's own simulated wear (damage accrued against the life it drew for each
+   * failure mode), i.e. the twin's ground truth, not a trained model's estimate.
+   */
+  machineHealth: Type.Union([Type.Object({ source: Type.Literal('twin_wear_state'), rulAtForkH: Type.Number() }), Type.Null()]),
   timeToEffect: Type.Object({
     /** Earliest over the quantities, s after the snapshot; null if nothing departed within the horizon. */
     tS: Type.Union([Type.Number(), Type.Null()]),

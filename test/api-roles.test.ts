@@ -163,6 +163,17 @@ describe('the role matrix of the REST API', async () => {
     expect((await s.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
+  it('reports the history\'s disk use per table on health and as /metrics gauges', async () => {
+    const health = (await s.app.inject({ method: 'GET', url: '/api/health' })).json();
+    expect(health.data.storage).toMatchObject({ databaseBytes: expect.any(Number), dataDirBytes: null });
+    expect(health.data.storage.tables.samples).toBeGreaterThan(0);
+    expect(health.data.storage.databaseBytes).toBeGreaterThanOrEqual(health.data.storage.tables.samples);
+    const metrics = (await s.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/^twin_db_table_bytes\{table="samples"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^twin_db_size_bytes [1-9]\d*$/m);
+    expect(metrics).toMatch(/^# TYPE twin_durable_writes_buffered gauge$/m);
+  });
+
   it('audits every allowed write with the caller, and no refused one', async () => {
     const before = (await s.audit()).length;
     const e = ENDPOINTS.find((x) => x.path === '/api/plant/setpoints/:id')!;

@@ -1,7 +1,8 @@
 /**
  * Every GET route's real answer matches its wire schema in protocol/, so the viewer (which reads
- * only protocol/) cannot drift from the server. The schemas are not response serializers (those
- * strip fields); this test is what holds the two together.
+ * only protocol/) cannot drift from the server. The servers here run with `strictResponses`: a
+ * property the route's response schema (the same protocol/ schema) does not declare fails the
+ * request, so the OpenAPI document describes every field the API sends.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TSchema } from 'typebox';
@@ -19,7 +20,7 @@ import { LatestSnapshot, MaintenanceCommandResult, SetpointCommandResult, Setpoi
 import { AuditPageWire } from '../protocol/audit.ts';
 import { PlantEventList } from '../protocol/plant-events.ts';
 import { PredictionList, StoredPredictionList } from '../protocol/predictions.ts';
-import { RecordingList, RecordingSummary, ScenarioList, SessionList, SessionView, Timeline } from '../protocol/sessions.ts';
+import { RecordingList, RecordingSummary, ScenarioDetail, ScenarioList, SessionDeleted, SessionList, SessionView, Timeline } from '../protocol/sessions.ts';
 import { ShadowState } from '../protocol/shadow.ts';
 import { sessionRoutes } from '../twin-api/routes/sessions.ts';
 import { SessionManager } from '../twin-api/sessions/session-manager.ts';
@@ -119,7 +120,10 @@ describe('session REST responses match their protocol schemas', async () => {
       [`/api/sessions/${id}/timeline`, Timeline],
       [`/api/sessions/${id}/latest`, LatestSnapshot],
       ['/api/recordings', RecordingList],
+      ['/api/scenarios/furnace-overheat-crack-storm', ScenarioDetail],
     ];
     for (const [url, schema] of checks) expect(mismatches(Envelope(schema), await get(url)), url).toEqual([]);
+    const deleted = await app.inject({ method: 'DELETE', url: `/api/sessions/${id}`, headers });
+    expect(mismatches(Envelope(SessionDeleted), deleted.json())).toEqual([]);
   });
 });

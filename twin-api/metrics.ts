@@ -7,6 +7,8 @@ export function createMetrics() {
     registry,
     tickDuration: new Histogram({ name: 'twin_tick_duration_seconds', help: 'Wall time of one engine tick', buckets: [1e-5, 5e-5, 1e-4, 5e-4, 1e-3, 5e-3, 1e-2, 5e-2], registers: [registry] }),
     engineLag: new Gauge({ name: 'twin_engine_lag_seconds', help: 'Simulated seconds the paced engine is behind wall time × speed', registers: [registry] }),
+    clockEffectiveSpeed: new Gauge({ name: 'twin_clock_effective_speed', help: 'Simulated seconds per wall second the clock achieved over the last seconds (0 while stopped)', registers: [registry] }),
+    clockBehind: new Gauge({ name: 'twin_clock_behind_seconds', help: 'Simulated seconds the run is behind speed x wall time, dropped backlog included', registers: [registry] }),
     simTime: new Gauge({ name: 'twin_sim_time_seconds', help: 'Simulated seconds since the scenario start', registers: [registry] }),
     wsClients: new Gauge({ name: 'twin_ws_clients', help: 'Connected WebSocket clients', registers: [registry] }),
     wsDropped: new Gauge({ name: 'twin_ws_dropped_messages_total', help: 'Messages dropped or conflated for slow WebSocket clients', registers: [registry] }),

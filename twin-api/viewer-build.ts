@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ export const VIEWER_DIST = join(REPO_ROOT, 'viewer', 'dist');
  * was skipped (`npm ci --ignore-scripts`, a deleted dist). Returns what happened, for the start log;
  * a failed build leaves the API running without the viewer rather than stopping the server.
  */
-export function ensureViewerBuilt(log: (msg: string) => void): 'present' | 'built' | 'unavailable' {
+export async function ensureViewerBuilt(log: (msg: string) => void): Promise<'present' | 'built' | 'unavailable'> {
   if (existsSync(join(VIEWER_DIST, 'index.html'))) return 'present';
   const config = join(REPO_ROOT, 'viewer', 'vite.config.ts');
   if (!existsSync(config)) return 'unavailable';
@@ -24,11 +24,13 @@ export function ensureViewerBuilt(log: (msg: string) => void): 'present' | 'buil
     return 'unavailable';
   }
   log('viewer: no production build found, building it once (about a minute)…');
-  try {
-    execFileSync(process.execPath, [viteBin, 'build', '--config', config, '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    return 'built';
-  } catch (err) {
-    log(`viewer: build failed (${(err as Error).message}); serving the API only`);
-    return 'unavailable';
-  }
+  // A child process, not execFileSync: the server is already listening and answers health meanwhile.
+  const outcome = await new Promise<string | null>((resolve) => {
+    const child = spawn(process.execPath, [viteBin, 'build', '--config', config, '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.on('error', (err) => resolve(err.message));
+    child.on('exit', (code) => resolve(code === 0 ? null : `vite exited with code ${code}`));
+  });
+  if (outcome === null) return 'built';
+  log(`viewer: build failed (${outcome}); serving the API only`);
+  return 'unavailable';
 }

@@ -34,12 +34,27 @@ function run(cmd: string, args: string[]): Promise<void> {
 export interface TwinServer {
   readonly url: string;
   readonly port: number;
+  /** The server's DATA_DIR (removed by stop()). */
+  readonly dataDir: string;
   readonly log: () => string;
+  /** Sends a signal; `exited` resolves with the exit code (null when killed by a signal). */
+  signal(sig: NodeJS.Signals): void;
+  readonly exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
+/** The health body the server answers while it starts and after. */
+export interface HealthBody {
+  status: string;
+  engine: { running: boolean };
+  startup?: { name: string; state: string; progress?: { done: number; total: number } }[];
+}
+
+/** By default a server counts as up once it is no longer starting (every start-up phase ended). */
+const notStarting = (h: HealthBody) => h.status !== 'starting';
+
 /** Starts the real twin server (twin-api/server.ts) as a child process on a free port with a temporary DATA_DIR. */
-export async function startTwinServer(env: Record<string, string> = {}, port?: number): Promise<TwinServer> {
+export async function startTwinServer(env: Record<string, string> = {}, port?: number, up: (h: HealthBody) => boolean = notStarting): Promise<TwinServer> {
   const p = port ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'twin-e2e-data-'));
   let out = '';
@@ -53,26 +68,32 @@ export async function startTwinServer(env: Record<string, string> = {}, port?: n
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const url = `http://127.0.0.1:${p}`;
-  const deadline = Date.now() + 90_000;
+  // Generous: on a loaded 2-core machine loading the modules alone has taken a minute.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`twin server exited (${child.exitCode}):\n${out}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      // The server listens first and answers "starting" while it loads; `up` says when it is ready enough.
+      if (res.ok && up(((await res.json()) as { data: HealthBody }).data)) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`twin server did not answer within 90 s:\n${out}`);
+      throw new Error(`twin server was not up within 180 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
     url,
     port: p,
+    dataDir,
     log: () => out,
+    signal: (sig) => void child.kill(sig),
+    exited,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

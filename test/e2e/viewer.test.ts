@@ -71,7 +71,8 @@ describe.skipIf(missing !== null)('viewer against the live twin (development mod
     const asset = (await item.locator('.alert-asset').textContent()) ?? '';
     await item.locator('[data-testid="alert-investigate"]').click();
     await page.locator('[data-testid="inspector"]').waitFor();
-    expect(await page.locator('[data-testid="asset-select"]').inputValue()).toBe(asset);
+    // The inspector selects the asset once its list has loaded: on a loaded machine that is after it appears.
+    await until(() => page.locator('[data-testid="asset-select"]').inputValue(), (v) => v === asset, `the inspector to select ${asset}`, 15_000);
     await page.locator('[data-testid="sensor-chart"] canvas').first().waitFor({ timeout: 15_000 }).catch(async (err: Error) => {
       await shot(page, 'inspector-failure');
       throw err;
@@ -118,7 +119,9 @@ describe.skipIf(missing !== null)('viewer against the live twin (development mod
     const paused = await tS();
     const sceneTimeMs = async () => Date.parse((await following.getAttribute('data-t')) ?? '');
     const pausedSceneMs = await until(sceneTimeMs, (ms) => Number.isFinite(ms), 'the scene time');
-    await page.locator('[data-testid="replay-step"]').click();
+    // One click event, not Playwright's pointer click: on a loaded machine its wait for a stable,
+    // attached button timed out while the panel re-rendered at the polling rate.
+    await page.locator('[data-testid="replay-step"]').dispatchEvent('click');
     await until(tS, (t) => t === paused + 60, 'one step of 60 ticks');
     // The scene follows the session: its time is the session's, not the live plant's.
     await until(sceneTimeMs, (ms) => ms === pausedSceneMs + 60_000, 'the scene to show the stepped time');
@@ -140,7 +143,9 @@ describe.skipIf(missing !== null)('viewer against the live twin (development mod
     await until(async () => page.locator('[data-testid="session-badge"]').textContent(), (t) => t !== null && !t.includes(`${parent} `), 'the branch to be followed');
     await page.locator('[data-testid="branch-compare"]').waitFor({ timeout: 10_000 });
     await page.locator('[data-testid="replay-step"]').locator('..').locator('input').fill('3600');
-    await page.locator('[data-testid="replay-step"]').click();
+    // One click event, not Playwright's pointer click: on a loaded machine its wait for a stable,
+    // attached button timed out while the panel re-rendered at the polling rate.
+    await page.locator('[data-testid="replay-step"]').dispatchEvent('click');
     await until(tS, (t) => t === paused + 60 + 3600, 'the branch to run an hour');
     await page.locator('[data-testid="branch-run-baseline"]').click();
     await page.locator('[data-testid="branch-compare-table"]').waitFor({ timeout: 20_000 });

@@ -17,7 +17,8 @@ export class LiveTwin {
 
   constructor(
     readonly engine: TwinEngine,
-    options: { mode: ClockMode; scheduler?: SchedulerLike },
+    /** `hold`: while true the clock does not step (history writes too far behind). */
+    options: { mode: ClockMode; scheduler?: SchedulerLike; hold?: () => boolean },
   ) {
     // The clock drives a thin wrapper so the server can time each tick (Prometheus tick duration).
     const target = {
@@ -31,7 +32,7 @@ export class LiveTwin {
         if (n > 0) this.tickDurations.next((performance.now() - t0) / n / 1000);
       },
     };
-    this.clock = new SimClock(target, { mode: options.mode, endS: null, ...(options.scheduler ? { scheduler: options.scheduler } : {}) });
+    this.clock = new SimClock(target, { mode: options.mode, endS: null, ...(options.hold ? { hold: options.hold } : {}), ...(options.scheduler ? { scheduler: options.scheduler } : {}) });
   }
 
   get status(): ClockStatus {

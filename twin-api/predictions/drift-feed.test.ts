@@ -64,9 +64,24 @@ describe('DriftFeed', () => {
     expect(retrains).toEqual(['pump/anomaly']);
   });
 
-  it('refuses a reference whose inputs are not the kind\'s sensors, naming the input', () => {
+  it('leaves out a model whose inputs are not the kind\'s sensors, is off and names the input, and watches the others', () => {
     const { engine } = plant();
     const drift = new DriftFeed(engine, { kinds });
-    expect(() => drift.watch([{ kind: 'pump', task: 'rul', reference: { featureNames: ['warp_core_temp'], columns: [[1]] } }])).toThrow(/input "warp_core_temp" is not a sensor of pump_/);
+    drift.watch([
+      { kind: 'pump', task: 'rul', reference: { featureNames: ['warp_core_temp'], columns: [[1]] } },
+      { kind: 'line', task: 'defects', reference: { featureNames: ['zone1_temp', 'crown_temp'], columns: [[1], [1]] } },
+    ]);
+    const status = drift.status();
+    expect(status.state).toBe('off');
+    expect(status.reason).toMatch(/pump\/rul: model inputs: "warp_core_temp" is not a sensor of pump_/);
+    expect(status.models).toEqual(['line/defects']);
+  });
+
+  it('is off until a model is in service, then watching', () => {
+    const { engine } = plant();
+    const drift = new DriftFeed(engine, { kinds });
+    expect(drift.status()).toMatchObject({ state: 'off', reason: 'no model in service yet' });
+    drift.watch([{ kind: 'line', task: 'defects', reference: { featureNames: ['zone1_temp'], columns: [[1]] } }]);
+    expect(drift.status()).toEqual({ state: 'watching', models: ['line/defects'] });
   });
 });

@@ -3,6 +3,7 @@ import type { TwinEngine } from '../../engine/engine.ts';
 import { DEFAULT_DRIFT_THRESHOLDS, DriftMonitor, type DriftReport } from '../../ml/drift/drift-monitor.ts';
 import { RetrainPolicy, type RetrainPolicyOptions } from '../../ml/drift/retrain-policy.ts';
 import type { LiveTask } from '../../ml/live/live-types.ts';
+import { modelInputColumns } from '../../ml/live/model-inputs.ts';
 import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
 
 /** The training distribution of a model's inputs (ml/live loadDriftReference). */
@@ -39,6 +40,15 @@ export interface DriftFeedOptions {
   readonly log?: (msg: string) => void;
 }
 
+/** Whether the drift monitor runs: every model in service watched, or why not (GET /api/health `monitors.drift`). */
+export interface DriftFeedStatus {
+  readonly state: 'watching' | 'off';
+  /** Models watched, as kind/task. */
+  readonly models: readonly string[];
+  /** Why some or all models in service are not watched; absent when all are. */
+  readonly reason?: string;
+}
+
 interface Watch {
   readonly model: WatchedModel;
   readonly monitor: DriftMonitor;
@@ -56,6 +66,7 @@ interface Watch {
  */
 export class DriftFeed {
   private watches: Watch[] = [];
+  private unwatched: string[] = ['no model in service yet'];
   private readonly sub: Subscription;
   private nextSampleS = -Infinity;
 
@@ -76,26 +87,40 @@ export class DriftFeed {
     });
   }
 
-  /** Replaces the watched models (after a reload of the models in service). */
-  watch(models: readonly WatchedModel[]): void {
-    const { sensorIndex } = this.engine.layout;
-    this.watches = models.map((model) => {
+  /**
+   * Replaces the watched models (after a reload of the models in service). A model whose inputs are
+   * not sensors of its assets is left out and named in `status()`; `notWatched` are models in service
+   * that cannot be watched for another reason (no training reference), with that reason.
+   */
+  watch(models: readonly WatchedModel[], notWatched: readonly string[] = []): void {
+    const layout = this.engine.layout;
+    const unwatched = [...notWatched];
+    const watches: Watch[] = [];
+    for (const model of models) {
       const assets = [...this.opts.kinds].filter(([, k]) => k === model.kind).map(([a]) => a);
-      const cols = assets.map((a) =>
-        Int32Array.from(model.reference.featureNames, (name) => {
-          const k = sensorIndex.get(`${a}.${name}`);
-          if (k === undefined) throw new Error(`drift: ${model.kind}/${model.task} input "${name}" is not a sensor of ${a}`);
-          return k;
-        }),
-      );
-      return {
-        model,
-        cols,
-        last: null,
-        policy: new RetrainPolicy(this.opts.policy),
-        monitor: new DriftMonitor(model.reference, { everyS: this.opts.checkEveryS ?? 24 * 3600, minSamples: this.opts.minSamples ?? 200 }),
-      };
-    });
+      try {
+        const cols = assets.map((a) => modelInputColumns(layout, a, model.reference.featureNames));
+        watches.push({
+          model,
+          cols,
+          last: null,
+          policy: new RetrainPolicy(this.opts.policy),
+          monitor: new DriftMonitor(model.reference, { everyS: this.opts.checkEveryS ?? 24 * 3600, minSamples: this.opts.minSamples ?? 200 }),
+        });
+      } catch (err) {
+        unwatched.push(`${model.kind}/${model.task}: ${(err as Error).message}`);
+      }
+    }
+    if (watches.length === 0 && unwatched.length === 0) unwatched.push('no model in service');
+    this.watches = watches;
+    this.unwatched = unwatched;
+    for (const u of unwatched) this.opts.log?.(`drift: not watching ${u}`);
+  }
+
+  /** 'watching' when every model in service is watched; otherwise 'off', with the reason of each left out. */
+  status(): DriftFeedStatus {
+    const models = this.watches.map((w) => `${w.model.kind}/${w.model.task}`);
+    return this.unwatched.length === 0 ? { state: 'watching', models } : { state: 'off', models, reason: this.unwatched.join('; ') };
   }
 
   /** The latest check of every watched model, for the models API. */

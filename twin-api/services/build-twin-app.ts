@@ -30,6 +30,7 @@ import type { AuditWriter } from '../store/audit-writer.ts';
 import type { HistoryStore } from '../store/history-store.ts';
 import type { WhatIfService } from '../what-if/service.ts';
 import type { WsHub } from '../ws/hub.ts';
+import type { StartupPhases } from './startup-phases.ts';
 import type { TwinServicesConfig } from './twin-services-config.ts';
 
 /** The services the routes serve. */
@@ -53,7 +54,7 @@ export interface TwinAppDeps {
   readonly sessions: SessionManager;
 }
 
-export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; plant: NonNullable<HealthDeps['plant']>; storage?: HealthDeps['storage']; log: (msg: string) => void }): Promise<FastifyInstance> {
+export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; plant: NonNullable<HealthDeps['plant']>; monitors?: HealthDeps['monitors']; storage?: HealthDeps['storage']; log: (msg: string) => void; startup?: StartupPhases }): Promise<FastifyInstance> {
   const { config, twin, store } = s;
   const dist = config.viewerDist;
   return buildApp({
@@ -70,7 +71,7 @@ export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps
       });
     },
     routes: [
-      healthRoutes({ twin, metrics: s.metrics, database: extra.database, models: () => s.models.status(), plant: extra.plant, ...(extra.storage ? { storage: extra.storage } : {}) }),
+      healthRoutes({ twin, metrics: s.metrics, database: extra.database, models: () => s.models.status(), plant: extra.plant, ...(extra.storage ? { storage: extra.storage } : {}), ...(extra.startup ? { startup: extra.startup } : {}), ...(extra.monitors ? { monitors: extra.monitors } : {}) }),
       plantRoutes(twin, s.commands),
       historyRoutes(twin, store),
       alertRoutes(s.alerts, store),

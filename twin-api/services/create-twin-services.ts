@@ -2,7 +2,7 @@
  * The composition root: every service of the live twin and the app that serves them, built from a
  * config, not listening. server.ts, the API tests and the benches all build the twin here, so what
  * they test is what runs. `start()` sets the clock and the sources going; `stop()` releases
- * everything in dependency order and flushes what was acknowledged.
+ * everything in dependency order and flushes what was acknowledged, within a deadline.
  *
  * @example
  * const twin = await createTwinServices(config); await twin.start(); await twin.app.listen({ port });
@@ -34,6 +34,7 @@ import { registryMirror } from '../predictions/registry-mirror.ts';
 import { SessionManager } from '../sessions/session-manager.ts';
 import { connectShadow } from '../shadow/connect-shadow.ts';
 import { EnginePlantSource } from '../shadow/engine-plant-source.ts';
+import { shadowMonitorHealth } from '../shadow/shadow-health.ts';
 import { MqttSource } from '../shadow/mqtt-source.ts';
 import { plantSampleContext, rejectionLog } from './live-sample-checks.ts';
 import { loadAlertsForRestore } from '../store/alert-restore.ts';
@@ -47,6 +48,8 @@ import { TwinCheckpoint } from '../store/twin-checkpoint.ts';
 import { createWhatIfService } from '../what-if/service.ts';
 import { WsHub } from '../ws/hub.ts';
 import { buildTwinApp } from './build-twin-app.ts';
+import { deadlineSteps } from './deadline-steps.ts';
+import { StartupPhases } from './startup-phases.ts';
 import { storageUsage } from './storage-usage.ts';
 import { storeHealth } from './store-health.ts';
 import { throttle } from './throttle.ts';
@@ -55,20 +58,43 @@ import { watchServedModels } from './watch-served-models.ts';
 
 export type TwinServices = Awaited<ReturnType<typeof createTwinServices>>;
 
+/** What a shutdown managed: everything, or which steps it gave up on and what was not flushed. */
+export interface StopReport {
+  readonly complete: boolean;
+  /** Steps that failed or did not finish within the deadline. */
+  readonly late: readonly string[];
+  /** Samples handed to history since start, and samples written. */
+  readonly samplesProduced: number;
+  readonly samplesWritten: number;
+  /** Rows (the twin's and the plant's samples, events) the writers could not store before the deadline. */
+  readonly unflushedRows: number;
+}
+
+/** History rows buffered beyond this hold the clock (the writer cannot keep up): memory stays bounded. */
+const MAX_BUFFERED_SAMPLES = 500_000;
+
 export async function createTwinServices(config: TwinServicesConfig) {
   const log = config.log ?? (() => {});
+  const startup = config.startup ?? new StartupPhases(Date.now);
   const scenario = loadLibraryScenario(config.scenario);
   const engine = createEngine(scenario);
   const metrics = createMetrics();
 
   const s = config.store;
+  startup.begin('store', s.kind);
   if (s.kind === 'pglite') mkdirSync(s.dataDir, { recursive: true });
-  const store = s.kind === 'memory' ? await PgliteStore.open('memory://') : await createHistoryStore(s.kind === 'postgresql' ? { databaseUrl: s.url, dataDir: '' } : { dataDir: s.dataDir });
+  const store = await (s.kind === 'memory' ? PgliteStore.open('memory://') : createHistoryStore(s.kind === 'postgresql' ? { databaseUrl: s.url, dataDir: '' } : { dataDir: s.dataDir })).catch((err: Error) => {
+    startup.end('store', 'failed', err.message);
+    throw err;
+  });
+  startup.end('store', 'done', s.kind);
+  startup.begin('engine', 'building the services');
   // History continues where it ends (README "History"): the deterministic twin resumes from its last
   // checkpoint instead of writing the scenario's timestamps again. Warm-up is for a fresh start only.
   const resumed = await TwinCheckpoint.resume(engine, store, log);
   if (config.warmUpS && !resumed) engine.runFor(config.warmUpS);
-  const twin = new LiveTwin(engine, { mode: config.clock });
+  let samplesBuffered = () => 0; // the history feed's, once it exists
+  const twin = new LiveTwin(engine, { mode: config.clock, hold: () => samplesBuffered() > MAX_BUFFERED_SAMPLES });
   // Rows the database refuses (a year-0 time, a NUL in a sensor id) are set aside, so the rows after them are stored.
   const quarantineDir = s.kind === 'pglite' ? s.dataDir : s.kind === 'postgresql' ? (s.dataDir ?? null) : null;
   const quarantine = new Quarantine({
@@ -89,6 +115,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
     },
     quarantine,
   );
+  samplesBuffered = () => history.samples.metrics().rowsBuffered;
   const checkpoint = new TwinCheckpoint({ engine, store, writers: [history.samples, history.events], log });
 
   // Audit entries (the API's write hook and the plant commands') go through one ordered, retrying writer: an outage delays them, loses none.
@@ -152,6 +179,11 @@ export async function createTwinServices(config: TwinServicesConfig) {
     log,
     onRegistry: registryCopy.sync,
     onJob: (job) => {
+      if (job.reason === 'bootstrap') {
+        if (job.state === 'running') {
+          if (job.progress) startup.progress('models', { done: job.progress.done, total: job.progress.total, etaS: job.progress.etaS, message: job.progress.message });
+        } else startup.end('models', job.state === 'done' ? 'done' : 'failed', job.state === 'done' ? models.status().detail : `training ${job.state}: ${job.error ?? ''}`);
+      }
       if (publishJob('job', job.state !== 'running' || !job.progress)) hub.publish('state', engine.isoAt(), { kind: 'training', ...job });
     },
   });
@@ -163,7 +195,11 @@ export async function createTwinServices(config: TwinServicesConfig) {
     log,
   });
   const servedSub = watchServedModels(served, drift, log);
+  startup.begin('models', 'loading the registry');
   await models.start();
+  const afterLoad = models.status();
+  if (afterLoad.status !== 'training') startup.end('models', afterLoad.status === 'ready' || config.models.bootstrap ? 'done' : 'skipped', `${afterLoad.detail}${config.models.bootstrap ? '' : ' (TWIN_ML_BOOTSTRAP=0)'}`);
+  else startup.progress('models', { done: 0, total: afterLoad.job?.progress?.total ?? 0, etaS: null, message: 'bootstrap training started' }, 'training the default models');
   const predictions = new PredictionsFeed(engine, models.predictor, { hub, store, alerts, log });
 
   // Training sessions publish their position on the `state` channel, at most 4 times a second each.
@@ -185,9 +221,28 @@ export async function createTwinServices(config: TwinServicesConfig) {
   });
   const dbHealth = storeHealth(store, s.kind, log);
   const database = async () => ({ ...(await dbHealth()), bufferedRows: rowsBuffered(), quarantinedRows: quarantine.count });
-  const app = await buildTwinApp(services, { database, plant, storage: storageUsage(store, s.kind === 'pglite' ? s.dataDir : null, metrics), log });
+  const monitors = () => {
+    const d = drift.status();
+    return { drift: { ...d, models: [...d.models] }, shadow: shadowMonitorHealth(source) };
+  };
+  const app = await buildTwinApp(services, { database, plant, monitors, storage: storageUsage(store, s.kind === 'pglite' ? s.dataDir : null, metrics), log, startup });
 
   twin.tickDurations$.subscribe((sec) => metrics.tickDuration.observe(sec));
+  // Says once when the machine cannot keep the asked speed (5 s below 90 %) and once when it can again.
+  let slowS = 0;
+  let saidSlow = false;
+  const reportSlowClock = () => {
+    const st = twin.status;
+    const slow = st.running && st.mode.kind === 'paced' && st.effectiveSpeed !== null && st.effectiveSpeed < 0.9 * st.mode.speed;
+    slowS = slow ? slowS + 1 : 0;
+    if (slowS >= 5 && !saidSlow && st.mode.kind === 'paced') {
+      saidSlow = true;
+      log(`clock: this machine sustains ${st.effectiveSpeed!.toFixed(1)}x, not the ${st.mode.speed}x asked; the twin runs behind (health: engine.effectiveSpeed, engine.behindS)`);
+    } else if (!slow && saidSlow) {
+      saidSlow = false;
+      log('clock: keeping up with the asked speed again');
+    }
+  };
   let gauges: NodeJS.Timeout | null = null;
 
   return {
@@ -195,6 +250,8 @@ export async function createTwinServices(config: TwinServicesConfig) {
     app,
     /** Resolves when the registry's copy in the history database is up to date. */
     registrySynced: () => registryCopy.settled(),
+    /** Resolves when the drift feed watches the models last put in service. */
+    driftWatchSettled: () => servedSub.settled(),
     /** Starts the clock, the live source and the plant command port (a broker away at start is retried). */
     async start(): Promise<void> {
       gauges = setInterval(() => {
@@ -211,6 +268,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
           metrics.durableBuffered.set({ writer: 'alerts' }, al.buffered);
           metrics.durableFailures.set({ writer: 'alerts' }, al.writeFailures);
         }
+        reportSlowClock();
       }, 1000);
       gauges.unref();
       // Waits a moment for the broker, so the first command after start finds it; a broker that is away does not hold the start up.
@@ -219,42 +277,60 @@ export async function createTwinServices(config: TwinServicesConfig) {
       twin.start();
       checkpoint.start();
       retention.start();
+      startup.end('engine', 'done', 'running');
     },
     /**
-     * Stops the twin, closes the app, flushes history (each writer for at most `historyDeadlineMs`,
-     * default 10 s: what it could not write is logged and returned) and closes the store.
+     * Stops the clock, refuses new work, cancels training and what-ifs, flushes history and closes the
+     * store, all within `deadlineMs` (default 10 s): a step still running then is given up and named
+     * in the report, with the rows it could not write. `stopAccepting`: the listener's (server.ts).
      */
-    async stop(options: { historyDeadlineMs?: number } = {}): Promise<{ unflushedRows: number }> {
+    async stop(opts: { deadlineMs?: number; stopAccepting?: () => Promise<void> } = {}): Promise<StopReport> {
+      const deadlineAtMs = Date.now() + (opts.deadlineMs ?? 10_000);
+      const steps = deadlineSteps(deadlineAtMs, Date.now, log);
       if (gauges) clearInterval(gauges);
-      await retention.stop();
-      twin.stop();
-      sensorsSub.unsubscribe();
-      eventsSub.unsubscribe();
-      shadowSub.unsubscribe();
-      servedSub.unsubscribe();
-      await source.stop();
-      await mqttCommands?.stop();
-      commands.close();
-      sessions.closeAll();
+      twin.stop(); // no more samples from here on
+      // Stop accepting: new connections are refused; in-flight requests end as their services close.
+      const accepting = opts.stopAccepting ? steps.run('close the listener', opts.stopAccepting) : Promise.resolve(true);
       hub.close();
-      await app.close();
-      await whatIf.close();
-      await predictions.close();
+      models.close(); // cancels a running training job (its worker is terminated)
+      sessions.closeAll();
+      for (const sub of [sensorsSub, eventsSub, shadowSub, servedSub]) sub.unsubscribe();
+      commands.close();
+      await Promise.all([
+        steps.run('stop retention', () => retention.stop()),
+        steps.run('cancel what-ifs', () => whatIf.close()),
+        steps.run('stop the live source', () => source.stop()),
+        steps.run('stop the command port', () => mqttCommands?.stop()),
+      ]);
       drift.close();
-      models.close();
-      await alertFeed.close();
-      await audit.flush();
-      const deadline = options.historyDeadlineMs !== undefined ? { deadlineMs: options.historyDeadlineMs } : {};
-      const [twinRows, plantRows] = await Promise.all([history.close(deadline), plantHistory?.close(deadline)]);
-      const unflushedRows = twinRows.unflushed + (plantRows?.unflushed ?? 0);
+      // The writers get what is left of the deadline themselves, so they return what they could not write.
+      const writerDeadline = { deadlineMs: Math.max(0, deadlineAtMs - Date.now()) };
+      let unflushedRows = rowsBuffered();
+      await Promise.all([
+        steps.run('flush history', async () => {
+          const [twinRows, plantRows] = await Promise.all([history.close(writerDeadline), plantHistory?.close(writerDeadline)]);
+          unflushedRows = twinRows.unflushed + (plantRows?.unflushed ?? 0);
+        }),
+        steps.run('flush alerts', () => alertFeed.close()),
+        steps.run('flush the audit log', () => audit.flush()),
+        steps.run('flush predictions', () => predictions.close()),
+        steps.run('sync the model registry copy', () => registryCopy.settled()),
+        steps.run('close the app', () => app.close()),
+      ]);
       if (unflushedRows > 0) log(`history: ${unflushedRows} rows could not be written before the deadline and are lost`);
       // After the writers: the checkpoint is saved only if the history it ends is stored.
-      await checkpoint.close();
-      await quarantine.settled();
-      await registryCopy.settled();
-      await store.close();
+      await steps.run('save the checkpoint', () => checkpoint.close());
+      await steps.run('settle the quarantine', () => quarantine.settled());
+      await steps.run('close the store', () => store.close());
+      await accepting;
       standIn?.dispose();
-      return { unflushedRows };
+      return {
+        complete: steps.late.length === 0 && unflushedRows === 0,
+        late: steps.late,
+        samplesProduced: history.produced,
+        samplesWritten: history.samples.metrics().rowsWritten,
+        unflushedRows,
+      };
     },
   };
 }

@@ -7,6 +7,7 @@ import type { RetentionPolicy } from '../store/retention-policy.ts';
 import type { ModelServiceOptions } from '../predictions/model-service.ts';
 import type { PlantDifferences } from '../shadow/engine-plant-source.ts';
 import type { WhatIfService } from '../what-if/service.ts';
+import type { StartupPhases } from './startup-phases.ts';
 
 /** Where history is kept: PostgreSQL, PGlite in a folder, or PGlite in memory (tests). */
 export type StoreConfig =
@@ -41,6 +42,8 @@ export interface TwinServicesConfig {
   /** The built viewer to serve at /, or null. */
   readonly viewerDist: string | null;
   readonly log?: (msg: string) => void;
+  /** Where start-up progress is recorded (server.ts shares it with the early listener's health answer). */
+  readonly startup?: StartupPhases;
   /** The API's structured request logs (every 5xx with its request id); none when absent. */
   readonly requestLog?: AppOptions['log'];
   /** Tests: a response property its schema does not declare fails the request (app.ts). */

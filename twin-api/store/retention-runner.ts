@@ -25,7 +25,8 @@ export interface RetentionMetrics {
 /**
  * Applies a retention policy continuously: each turn deletes at most `batchRows` rows per table; a
  * turn that hit the limit anywhere is followed by another at once (after the event loop had its
- * turn), otherwise the next comes after `intervalMs`. A failed turn (database away) is retried at the interval.
+ * turn), otherwise the next comes after `intervalMs`. A table done deleting is vacuumed once, so new
+ * rows reuse the room of the deleted ones. A failed turn (database away) is retried at the interval.
  * @example
  * const retention = new RetentionRunner({ store, policy: DEFAULT_RETENTION, twinNowMs: () => engine.timeMs });
  * retention.start(); … await retention.stop();
@@ -35,6 +36,8 @@ export class RetentionRunner {
   private running: Promise<void> | null = null;
   private stopped = true;
   private readonly deleted: Record<string, number> = {};
+  /** Tables with rows deleted since their last VACUUM. */
+  private readonly dirty = new Set<RetainedTable>();
   private turns = 0;
   private failures = 0;
   private readonly intervalMs: number;
@@ -72,7 +75,13 @@ export class RetentionRunner {
         this.deleted[cut.table] = (this.deleted[cut.table] ?? 0) + n;
         this.o.onDeleted?.(cut.table, n);
       }
+      if (n > 0) this.dirty.add(cut.table);
       if (n >= this.batchRows) more = true;
+      else if (this.dirty.has(cut.table)) {
+        // Done with this table for now: one VACUUM makes the deleted rows' room reusable, so the files stop growing.
+        this.dirty.delete(cut.table);
+        await this.o.store.vacuum(cut.table);
+      }
     }
     this.turns += 1;
     return more;

@@ -1,4 +1,4 @@
-import type { RetentionCut } from './retention-policy.ts';
+import type { RetainedTable, RetentionCut } from './retention-policy.ts';
 
 /** Bytes on disk of one table, its indexes and TOAST included. */
 export interface TableBytes {
@@ -17,5 +17,7 @@ export interface StorageUsage {
 export interface RetentionStore {
   /** Deletes at most `limit` rows of `cut.table` older than `cut.cutoffMs` (exclusive); returns how many went. */
   deleteOlderThan(cut: RetentionCut, limit: number): Promise<number>;
+  /** Plain VACUUM of one table: makes the room of deleted rows reusable (PGlite runs no autovacuum), without locking writers out. */
+  vacuum(table: RetainedTable): Promise<void>;
   storageUsage(): Promise<StorageUsage>;
 }

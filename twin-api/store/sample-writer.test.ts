@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleRow, SampleSink } from './history-store.ts';
-import { SampleWriter, type ScheduleFn } from './sample-writer.ts';
+import { SampleWriter, type RejectedRow, type ScheduleFn } from './sample-writer.ts';
 
 /** Timers that fire only when the test advances time. */
 class ManualScheduler {
@@ -157,4 +157,92 @@ describe('SampleWriter', () => {
     expect(writes).toEqual([[4, 40]]);
     expect(writer.metrics().lastWriteLatencyMs).toBe(40);
   });
+
+  describe('rows the database refuses', () => {
+    /** A database that refuses, like PostgreSQL, any batch holding a row with a negative value (SQLSTATE 22003), and may be down. */
+    class StrictSink extends FakeSink {
+      statements = 0;
+      override async insertSamples(rows: readonly SampleRow[]): Promise<void> {
+        this.statements += 1;
+        if (!this.down && rows.some((r) => (r.value ?? 0) < 0)) throw Object.assign(new Error('numeric value out of range'), { code: '22003' });
+        return super.insertSamples(rows);
+      }
+    }
+    const poison = (tMs: number): SampleRow => ({ tMs, sensorId: 's1', value: -1, status: 0 });
+
+    function strictSetup(maxBatchRows = 100) {
+      const clock = new ManualScheduler();
+      const sink = new StrictSink();
+      const rejected: RejectedRow<SampleRow>[] = [];
+      const writer = new SampleWriter({ sink, maxBatchRows, initialRetryDelayMs: 100, maxRetryDelayMs: 800, schedule: clock.schedule, onRejected: (r) => rejected.push(...r) });
+      return { clock, sink, writer, rejected };
+    }
+
+    it('splits a refused batch until the bad rows are alone, writes every other row in order, and hands the bad ones over with the reason', async () => {
+      const { sink, writer, rejected } = strictSetup();
+      const good = rows(0, 64);
+      writer.push([...good.slice(0, 5), poison(-5), ...good.slice(5, 40), poison(-40), ...good.slice(40)]);
+      await writer.flush();
+      expect(sink.rows).toEqual(good);
+      expect(rejected).toEqual([
+        { row: poison(-5), reason: 'numeric value out of range', code: '22003' },
+        { row: poison(-40), reason: 'numeric value out of range', code: '22003' },
+      ]);
+      expect(writer.metrics()).toMatchObject({ rowsWritten: 64, rowsRejected: 2, rowsBuffered: 0, writeFailures: 0 });
+      // Bisecting 66 rows around 2 bad ones: a handful of statements per bad row, not one per row.
+      expect(sink.statements).toBeLessThanOrEqual(1 + 2 * 2 * Math.ceil(Math.log2(66)));
+    });
+
+    it('keeps writing what is pushed after a refused row: it is never retried', async () => {
+      const { clock, sink, writer, rejected } = strictSetup();
+      writer.push([poison(0)]);
+      await clock.advance(1000);
+      writer.push(rows(1, 3));
+      await clock.advance(1000);
+      expect(sink.rows).toEqual(rows(1, 3));
+      expect(rejected.map((r) => r.row)).toEqual([poison(0)]);
+      expect(clock.pending()).toEqual([]);
+    });
+
+    it('retries, not splits, while the database is away, and then still finds the bad row', async () => {
+      const { clock, sink, writer, rejected } = strictSetup();
+      sink.down = true;
+      writer.push([...rows(0, 3), poison(-1)]);
+      await clock.advance(1000 + 100 + 200);
+      expect(writer.metrics()).toMatchObject({ rowsBuffered: 4, writeFailures: 3, rowsRejected: 0 });
+      sink.down = false;
+      await clock.advance(400);
+      expect(sink.rows).toEqual(rows(0, 3));
+      expect(rejected.map((r) => r.row)).toEqual([poison(-1)]);
+    });
+  });
+
+  describe('close() with a deadline', () => {
+    it('gives up on a database that stays away at the deadline and returns what it could not write', async () => {
+      const { clock, sink, writer } = setup({ maxBatchRows: 10 });
+      writer.push(rows(0, 10));
+      await clock.advance(0);
+      expect(sink.rows).toHaveLength(10);
+      sink.down = true;
+      writer.push(rows(10, 25));
+      let result: unknown = null;
+      void writer.close({ deadlineMs: 5000 }).then((r) => (result = r));
+      await clock.advance(4999);
+      expect(result).toBeNull();
+      await clock.advance(1);
+      expect(result).toEqual({ flushed: 0, unflushed: 25 });
+      // Nothing is left scheduled: no retry keeps the process alive after shutdown.
+      await clock.advance(10_000);
+      expect(clock.pending()).toEqual([]);
+      expect(sink.rows).toHaveLength(10);
+    });
+
+    it('returns as soon as everything is written, with the count', async () => {
+      const { clock, writer } = setup();
+      writer.push(rows(0, 7));
+      expect(await writer.close({ deadlineMs: 5000 })).toEqual({ flushed: 7, unflushed: 0 });
+      expect(clock.pending()).toEqual([]);
+    });
+  });
 });
+

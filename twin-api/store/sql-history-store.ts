@@ -11,7 +11,7 @@ import {
 import { querySeries } from './series.ts';
 import { sourceCode } from './sources.ts';
 import { InvalidRowError } from './store-errors.ts';
-import type { RetentionCut } from './retention-policy.ts';
+import { RETAINED_TABLES, type RetainedTable, type RetentionCut } from './retention-policy.ts';
 import type { StorageUsage, TableBytes } from './retention-store.ts';
 import * as SQL from './sql.ts';
 import { storableText as txt } from './storable-text.ts';
@@ -232,6 +232,11 @@ export class SqlHistoryStore implements HistoryStore {
   async deleteOlderThan(cut: RetentionCut, limit: number): Promise<number> {
     const [row] = await this.db.query<{ n: number }>(SQL.deleteOlderThan(cut.table, cut.column), [iso(cut.cutoffMs), limit]);
     return row?.n ?? 0;
+  }
+
+  async vacuum(table: RetainedTable): Promise<void> {
+    if (!(table in RETAINED_TABLES)) throw new RangeError(`not a retained table: ${table}`);
+    await this.db.exec(`VACUUM ${table}`);
   }
 
   async storageUsage(): Promise<StorageUsage> {

@@ -45,7 +45,7 @@ function schemaIssues(body: unknown): string[] {
 /**
  * Checks `body` against the schema and against the plant's setpoints and tick (`plantStepS`);
  * throws a WhatIfError (TWIN_ERR_WHAT_IF_BAD_REQUEST) listing every problem, each naming its field.
- * A change without `atS` applies now (atS 0).
+ * A change without `atS` applies now (atS 0); one with `durationS` returns to its previous target after it.
  * @example parseWhatIfRequest({ changes: [{ setpoint: 'Line_A.furnace_temp', value: 1450, atS: 600 }], horizon: '4h' }, setpoints)
  */
 export function parseWhatIfRequest(body: unknown, setpoints: readonly SetpointSpec[], plantStepS = 1): WhatIfPlan {
@@ -69,6 +69,7 @@ export function parseWhatIfRequest(body: unknown, setpoints: readonly SetpointSp
   // A setpoint may change several times (a timed plan), but only once at one time.
   const firstUse = new Map<string, number>();
   const steps: PlanStep[] = [];
+  const offTick = (tS: number) => Math.abs(tS / plantStepS - Math.round(tS / plantStepS)) > 1e-9;
   req.changes.forEach((c, i) => {
     const sp = byId.get(c.setpoint);
     if (sp === undefined) {
@@ -85,8 +86,21 @@ export function parseWhatIfRequest(body: unknown, setpoints: readonly SetpointSp
       issues.push(`changes[${i}].value: ${sp.id} ${problem}`);
     }
     if (horizonS !== undefined && atS >= horizonS) issues.push(`changes[${i}].atS: must be before the horizon (${formatDuration(horizonS)}), got ${atS} s`);
-    else if (Math.abs(atS / plantStepS - Math.round(atS / plantStepS)) > 1e-9) issues.push(`changes[${i}].atS: must be a multiple of the plant's ${plantStepS} s step, got ${atS}`);
-    steps.push({ atS, setpoint: sp.id, value: c.value });
+    else if (offTick(atS)) issues.push(`changes[${i}].atS: must be a multiple of the plant's ${plantStepS} s step, got ${atS}`);
+    if (c.durationS !== undefined) {
+      const backS = atS + c.durationS;
+      if (offTick(c.durationS)) issues.push(`changes[${i}].durationS: must be a multiple of the plant's ${plantStepS} s step, got ${c.durationS}`);
+      else if (horizonS !== undefined && backS >= horizonS) {
+        issues.push(`changes[${i}].durationS: the setpoint would return at ${formatDuration(backS)}, not before the horizon (${formatDuration(horizonS)}); shorten it or look further ahead`);
+      }
+    }
+    steps.push(c.durationS === undefined ? { atS, setpoint: sp.id, value: c.value } : { atS, setpoint: sp.id, value: c.value, durationS: c.durationS });
+  });
+  // "Back" must mean one value: no other change of the setpoint inside a timed change's window.
+  steps.forEach((s, i) => {
+    if (s.durationS === undefined) return;
+    const j = steps.findIndex((o, k) => k !== i && o.setpoint === s.setpoint && o.atS >= s.atS && o.atS <= s.atS + s.durationS!);
+    if (j >= 0) issues.push(`changes[${i}].durationS: ${s.setpoint} changes again at ${steps[j]!.atS} s before it returns at ${s.atS + s.durationS} s`);
   });
   if (horizonS === undefined || horizonS <= 0) {
     issues.push(`horizon: "${String(req.horizon)}" is not a positive duration (seconds, or e.g. "4h", "90m")`);

@@ -43,7 +43,7 @@ export interface WhatIfService {
 /** The result's echo of the plan: each change with its asset and time. */
 function requestEcho(plan: WhatIfPlan, assetOf: ReadonlyMap<string, string>): WhatIfResult['request'] {
   return {
-    changes: plan.steps.map((s) => ({ setpoint: s.setpoint, value: s.value, asset: assetOf.get(s.setpoint)!, atS: s.atS })),
+    changes: plan.steps.map((s) => ({ setpoint: s.setpoint, value: s.value, asset: assetOf.get(s.setpoint)!, atS: s.atS, ...(s.durationS === undefined ? {} : { durationS: s.durationS }) })),
     horizonS: plan.horizonS,
     seeds: [...plan.seeds],
     stepS: plan.stepS,

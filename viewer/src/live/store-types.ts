@@ -83,6 +83,8 @@ export interface TwinState {
   readonly simSpeed: number;
   /** "none" until ml/ deploys a model (GET /api/health). */
   readonly modelStatus: string | null;
+  /** Monitors that cannot run, one line each with the reason (GET /api/health `monitors`); empty when all watch. */
+  readonly monitorsOff: readonly string[];
   /** The model registry and live status (GET /api/models); null until fetched. */
   readonly models: ModelsView | null;
   /** The latest training job from the `state` channel (or GET /api/models); null: none seen. */
@@ -111,6 +113,7 @@ export function initialTwinState(): TwinState {
     recentDefects: [],
     simSpeed: 1,
     modelStatus: null,
+    monitorsOff: [],
     models: null,
     trainingJob: null,
     selectedAsset: null,

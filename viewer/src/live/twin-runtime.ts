@@ -4,6 +4,7 @@ import { loadApiKey, saveApiKey, wsProtocols } from '../api/api-key.ts';
 import { ApiCallError, createRestClient, type RestClient } from '../api/rest-client.ts';
 import type { AlertView } from '../../../protocol/alerts.ts';
 import type { Health } from '../../../protocol/health.ts';
+import { monitorsOff } from './monitors-off.ts';
 import type { KpiSnapshot } from '../../../protocol/kpis.ts';
 import type { ModelsView } from '../../../protocol/models.ts';
 import type { LatestSnapshot, Topology } from '../../../protocol/plant.ts';
@@ -68,6 +69,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         kpis,
         sessions: Object.fromEntries(sessions.map((v) => [v.id, v])),
         modelStatus: health.models.status,
+        monitorsOff: monitorsOff(health),
         ...(models ? { models, trainingJob: models.job ?? (s.trainingJob?.state === 'running' ? null : s.trainingJob) } : {}),
         predictions: { ...s.predictions, ...Object.fromEntries(predictionsOf(predictions, latest.t).map((p) => [p.asset, p])) },
         recentDefects: mergeDefects(s.recentDefects, defects),
@@ -101,7 +103,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
   live.start();
   // KPIs arrive once a simulated minute and the registry is not streamed (only training progress is): poll slowly.
   const healthTimer = setInterval(() => {
-    rest.get<Health>('/api/health').then((h) => store.setState({ modelStatus: h.models.status }), () => {});
+    rest.get<Health>('/api/health').then((h) => store.setState({ modelStatus: h.models.status, monitorsOff: monitorsOff(h) }), () => {});
     rest.get<ModelsView>('/api/models').then((models) => store.setState({ models }), () => {});
   }, 30_000);
 

@@ -26,6 +26,7 @@ export function KpiCards() {
   const kpis = useTwin((s) => s.kpis);
   const alerts = useTwin((s) => s.alerts);
   const modelStatus = useTwin((s) => s.modelStatus);
+  const offMonitors = useTwin((s) => s.monitorsOff);
   const models = useTwin((s) => s.models);
   const job = useTwin((s) => s.trainingJob);
   const visible = useSettings((s) => s.visibleKpis);
@@ -56,6 +57,11 @@ export function KpiCards() {
         <>
           {accuracy ? <span title="mean held-out ROC-AUC of the failure, anomaly and defects models in service (0.5: chance, 1: perfect)">held-out ROC-AUC · {accuracy.models} model{accuracy.models === 1 ? '' : 's'}</span> : !training ? (modelStatus === 'none' || modelStatus === null ? 'no predictive model deployed yet' : `models: ${modelStatus}`) : null}
           {training ? <span className="kpi-training" data-testid="kpi-training">{accuracy ? <br /> : null}{training}</span> : null}
+          {offMonitors.map((line) => (
+            <span key={line} className="kpi-monitor-off" data-testid="kpi-monitor-off" title={line}>
+              <br />⚠ {line}
+            </span>
+          ))}
         </>
       }>
         {trainedFraction !== null ? <progress className="kpi-progress" max={1} value={trainedFraction} aria-label="model training progress" /> : null}
