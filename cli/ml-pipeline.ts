@@ -5,6 +5,9 @@
 import { oversampleMinority } from '../ml/data/imbalance.ts';
 import { seededRng } from '../ml/data/rng.ts';
 import { scaleSplit } from '../ml/data/scaler.ts';
+import { SIM_RUL_CAP_H } from '../ml/data/sim-dataset.ts';
+import { targetCapOf } from '../ml/live/rul-answer.ts';
+import { NetModel } from '../ml/models/net-model.ts';
 import { datasetFingerprint } from '../ml/registry/fingerprint.ts';
 import { trainTask, type TaskModel, type TrainOptions, type TrainProgress } from '../ml/train/train-task.ts';
 import type { TaskName } from '../ml/window-set.ts';
@@ -54,6 +57,9 @@ export async function trainOnData(task: TaskName, data: TrainData, opts: TrainOp
   const test = split.test.n > 0 ? split.test : split.validation;
   const metrics = taskMetrics(task, test.n > 0 ? model.predict(test) : new Float32Array(0), test, thresholds);
   const validationMetrics = taskMetrics(task, validationPred, split.validation, thresholds);
+  // The RUL cap travels with the model (model.json), so live inference says "at least the cap" near it (ml/live/rul-answer.ts).
+  const cap = data.spec.format === 'sim' ? (data.spec.capH ?? SIM_RUL_CAP_H) : data.spec.format === 'cmapss' ? data.spec.rulCap : undefined;
+  if (task === 'rul' && model instanceof NetModel && cap !== undefined) model.meta.targetCap = targetCapOf(cap, metrics['mae']);
   // The fingerprint covers the raw held-out data, so two models scored on "the same data" really were.
   return { model, pre, metrics, validationMetrics, history, datasetFingerprint: datasetFingerprint(raw.train, raw.validation, raw.test) };
 }

@@ -13,8 +13,33 @@ export type PredictionContribution = Static<typeof PredictionContribution>;
 const Explained = Type.Object({ value: Type.Number(), explanation: List(PredictionContribution) });
 
 /**
+ * Remaining useful life as a model can honestly say it. RUL models are trained on targets clipped at
+ * a cap (a training device: before visible wear the true life is not predictable), so an answer at or
+ * near the cap means "at least the cap", never a point estimate. The cap travels with the model.
+ */
+export const RulEstimate = Type.Object({
+  kind: Type.Literal('estimate'),
+  /** Point estimate, below the model's cap. */
+  hours: Type.Number(),
+  unit: Type.Literal('h'),
+  /** The cap the model's training targets were clipped at; absent when its metadata records none. */
+  capH: Type.Optional(Type.Number()),
+  explanation: List(PredictionContribution),
+});
+/** Censored: the model answered within its error of its cap, so all it says is "more than capH hours"; `hours` equals `capH`. */
+export const RulAtLeast = Type.Object({
+  kind: Type.Literal('at-least'),
+  hours: Type.Number(),
+  unit: Type.Literal('h'),
+  capH: Type.Number(),
+  explanation: List(PredictionContribution),
+});
+export const RulPrediction = Type.Union([RulEstimate, RulAtLeast]);
+export type RulPrediction = Static<typeof RulPrediction>;
+
+/**
  * Payload of a `predictions` message: one asset's latest predictions; a task is absent until its
- * model is ready. RUL travels in hours, the unit the models are trained in, and its name says so.
+ * model is ready. RUL travels in hours, the unit the models are trained in, with its unit and cap.
  */
 export const PredictionData = Type.Object({
   asset: Type.String(),
@@ -23,8 +48,8 @@ export const PredictionData = Type.Object({
   /** Simulated seconds since the scenario start of the sample the predictions were made on. */
   tS: Type.Number(),
   status: Type.Partial(Type.Object({ rul: PredictionModelStatus, failure: PredictionModelStatus, anomaly: PredictionModelStatus, defects: PredictionModelStatus })),
-  /** Remaining useful life in hours, from the sample at tS. */
-  rulH: Type.Optional(Explained),
+  /** Remaining useful life from the sample at tS: an estimate, or "at least the cap" (RulPrediction). */
+  rul: Type.Optional(RulPrediction),
   /** Probability of failure within the model's horizon. */
   failureProbability: Type.Optional(Explained),
   /** Reconstruction error over its threshold (> 1: anomalous) and the sensors reconstructed worst. */

@@ -8,7 +8,7 @@ import { SensorsData } from './sensors-frame.ts';
 import { StateData } from './state-data.ts';
 
 export { SensorsData } from './sensors-frame.ts';
-export { PredictionContribution, PredictionData, PredictionModelStatus } from './predictions.ts';
+export { PredictionContribution, PredictionData, PredictionModelStatus, RulPrediction } from './predictions.ts';
 
 /** WebSocket channels. */
 export const CHANNELS = ['sensors', 'predictions', 'alerts', 'recommendations', 'quality', 'state', 'events'] as const;

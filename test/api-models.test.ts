@@ -47,11 +47,12 @@ describe('the models API', async () => {
 
   it('serves the latest predictions with each asset\'s model status', async () => {
     s.twin.engine.step(1);
-    const list = (await call('GET', '/api/predictions', undefined, KEYS.viewer)).json().data as { asset: string; status: Record<string, string>; rulH?: { value: number } }[];
+    const list = (await call('GET', '/api/predictions', undefined, KEYS.viewer)).json().data as { asset: string; status: Record<string, string>; rul?: { kind: string; hours: number; unit: string } }[];
     const pump = list.find((p) => p.asset === 'pump_001')!;
     expect(pump.status).toEqual({ rul: 'ready', failure: 'missing', anomaly: 'missing' });
-    expect(typeof pump.rulH?.value).toBe('number');
-    expect(list.find((p) => p.asset === 'motor_001')?.rulH).toBeUndefined();
+    expect(typeof pump.rul?.hours).toBe('number');
+    expect(pump.rul?.unit).toBe('h');
+    expect(list.find((p) => p.asset === 'motor_001')?.rul).toBeUndefined();
   });
 
   it('lists the versions copied into the history database, and follows a new version and a promote', async () => {

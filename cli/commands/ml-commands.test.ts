@@ -55,6 +55,9 @@ describe('twin train / evaluate / predict', () => {
     for (const f of ['preprocess.json', 'metrics.json', 'learning-curves.html']) expect(existsSync(join(model, f))).toBe(true);
     const pre = JSON.parse(readFileSync(join(model, 'preprocess.json'), 'utf8'));
     expect(pre.data.dropped).toEqual(expect.arrayContaining(['setting_3', 's_1']));
+    // The RUL cap is saved with the model, so its answers near the cap read "at least the cap".
+    const saved = JSON.parse(readFileSync(join(model, 'model.json'), 'utf8'));
+    expect(saved.userDefinedMetadata.targetCap.value).toBe(pre.data.rulCap);
     expect(readFileSync(join(model, 'learning-curves.html'), 'utf8')).toMatch(/<svg[\s\S]*<polyline/);
 
     expect(await main(['evaluate', model, '--data', test, '--truth', truth, '--json'])).toBe(0);

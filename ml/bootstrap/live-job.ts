@@ -13,7 +13,8 @@ import type { LiveTask } from '../live/live-types.ts';
 import { NetModel } from '../models/net-model.ts';
 import { trainTask, type TrainOptions, type TrainProgress } from '../train/train-task.ts';
 import type { Split } from '../window-set.ts';
-import { LIVE_LABELS } from './live-data.ts';
+import { targetCapOf } from '../live/rul-answer.ts';
+import { LIVE_LABELS, LIVE_RUL_CAP_H } from './live-data.ts';
 import { liveMetrics } from './live-metrics.ts';
 
 /**
@@ -37,7 +38,10 @@ export async function trainLiveJob(task: LiveTask, split: Split, opts: TrainOpti
   const { model, history } = await trainTask(task, scaled, opts, onEpoch);
   if (!(model instanceof NetModel)) { model.dispose(); throw new Error(`${task}: expected a single network, got an ensemble`); }
   const test = scaled.test.n > 0 ? scaled.test : scaled.validation;
-  return { model, scaler, metrics: liveMetrics(task, model.predict(test), test), history };
+  const metrics = liveMetrics(task, model.predict(test), test);
+  // The cap is part of what the model means: saved in model.json so every reader of its answers censors them the same way.
+  if (task === 'rul') model.meta.targetCap = targetCapOf(LIVE_RUL_CAP_H, metrics['mae']);
+  return { model, scaler, metrics, history };
 }
 
 /** What preprocess.json records about the data, as `twin train --from-sim` does. */

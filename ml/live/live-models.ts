@@ -13,6 +13,7 @@ import { NetModel } from '../models/net-model.ts';
 import type { ModelRegistry } from '../registry/registry.ts';
 import { initBackend } from '../tf/backend.ts';
 import { LINE_TASKS, MACHINE_TASKS, type LiveModel, type LiveTask } from './live-types.ts';
+import { targetCapOf } from './rul-answer.ts';
 
 const TASKS: readonly LiveTask[] = ['rul', 'failure', 'anomaly', 'defects'];
 
@@ -68,9 +69,18 @@ export async function loadChampionModels(
 /** One model folder as a LiveModel: model.json + weights, and the scaler of preprocess.json if any. */
 export async function loadLiveModel(dir: string, kind: string, task: LiveTask): Promise<LiveModel> {
   const model = await NetModel.load(dir);
-  const pre = path.join(dir, 'preprocess.json');
-  const scaler = existsSync(pre) ? (JSON.parse(await readFile(pre, 'utf8')) as { scaler?: Scaler }).scaler : undefined;
+  const pre = await readJson<{ scaler?: Scaler; data?: { capH?: unknown } }>(path.join(dir, 'preprocess.json'));
+  const scaler = pre?.scaler;
+  // Models saved before model.json carried their cap: preprocess.json's label options name it, metrics.json the held-out MAE.
+  if (task === 'rul' && model.meta.targetCap === undefined && typeof pre?.data?.capH === 'number') {
+    const mae = (await readJson<{ test?: { mae?: unknown } }>(path.join(dir, 'metrics.json')))?.test?.mae;
+    model.meta.targetCap = targetCapOf(pre.data.capH, typeof mae === 'number' ? mae : undefined);
+  }
   return { kind, task, model, ...(scaler === undefined ? {} : { scaler }) };
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as T) : undefined;
 }
 
 /** The drift reference (reference.json) of a model folder, or null: see ml/drift/reference-file.ts. */

@@ -43,7 +43,8 @@ describe('LivePredictor', () => {
     expect([...calls.values()].every((c) => c === 1)).toBe(true);
     expect(calls.size).toBe(models.length);
     const motor = preds.get('motor_001')!;
-    expect(motor.rul?.value).toBeGreaterThanOrEqual(0);
+    expect(motor.rul?.hours).toBeGreaterThanOrEqual(0);
+    expect(motor.rul?.kind).toBe('estimate'); // stand-ins record no cap: nothing to censor at
     expect(motor.failureProbability?.value).toBeGreaterThanOrEqual(0);
     expect(motor.failureProbability?.value).toBeLessThanOrEqual(1);
     expect(motor.failureProbability?.explanation).toHaveLength(3);

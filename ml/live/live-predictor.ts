@@ -5,13 +5,14 @@
  *
  * @example
  * const live = new LivePredictor(engine.layout, assetKinds(scenario), await loadChampionModels(new ModelRegistry('models'), kinds));
- * engine.frames$.subscribe((f) => { const p = live.onFrame(f); p.get('pump_003')?.rul?.value; });
+ * engine.frames$.subscribe((f) => { const p = live.onFrame(f); p.get('pump_003')?.rul?.hours; });
  */
 import type { Frame } from '../../engine/frame.ts';
 import type { PlantLayout } from '../../engine/layout.ts';
 import { integratedGradients, topContributions } from '../explain/integrated-gradients.ts';
 import { reconstructionErrors } from '../models/net-model.ts';
 import { RollingWindows } from './rolling-windows.ts';
+import { rulAnswer } from './rul-answer.ts';
 import { LINE_TASKS, MACHINE_TASKS, type AssetPrediction, type LiveModel, type LiveTask, type ModelStatus } from './live-types.ts';
 
 /** Settings of live inference. */
@@ -139,7 +140,7 @@ export class LivePredictor {
     const attr = this.opts.explain === false ? undefined : integratedGradients(m.model, x, n, task === 'defects' ? likeliest(y, width) : 0, this.opts.igSteps ?? 8);
     const explain = (a: number) => (attr === undefined ? [] : topContributions(attr, a, g.names, k));
     preds.forEach((p, a) => {
-      if (task === 'rul') p.rul = { value: Math.max(0, y[a * width]!), explanation: explain(a) };
+      if (task === 'rul') p.rul = { ...rulAnswer(y[a * width]!, m.model.meta.targetCap), explanation: explain(a) };
       else if (task === 'failure') p.failureProbability = { value: y[a * width]!, explanation: explain(a) };
       else p.defects = { probabilities: Object.fromEntries(m.model.outputNames.map((o, j) => [o, y[a * width + j]!])), explanation: explain(a) };
     });

@@ -2,6 +2,7 @@
 import type { Scaler } from '../data/scaler.ts';
 import type { Contribution } from '../explain/integrated-gradients.ts';
 import type { NetModel } from '../models/net-model.ts';
+import type { RulAnswer } from './rul-answer.ts';
 
 /** Tasks that run live: machines get rul, failure, anomaly; lines get defects and anomaly. */
 export type LiveTask = 'rul' | 'failure' | 'anomaly' | 'defects';
@@ -33,8 +34,8 @@ export interface AssetPrediction {
   /** Simulated seconds of the sample the predictions were made on. */
   readonly tS: number;
   readonly status: Readonly<Partial<Record<LiveTask, ModelStatus>>>;
-  /** Remaining useful life, in the model's target unit (hours for the simulated fleet). */
-  rul?: Explained;
+  /** Remaining useful life in hours: an estimate, or censored at the model's training cap (rul-answer.ts). */
+  rul?: RulAnswer & { readonly explanation: readonly Contribution[] };
   /** Probability of failure within the model's horizon. */
   failureProbability?: Explained;
   /** Reconstruction error / threshold (> 1: anomalous) and the sensors reconstructed worst. */

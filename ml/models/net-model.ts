@@ -12,6 +12,15 @@ import { disposeWeights, forward, weightMap, weightsFrom, type NetSpec, type Net
 /** How raw outputs become answers. */
 export type HeadKind = 'regression' | 'classification' | 'autoencoder';
 
+/**
+ * A regression target's training cap (RUL clipped at 20 h, say), in the targets' unit. An answer
+ * within `margin` of `value` (the held-out MAE) says "at least `value`", not a point estimate.
+ */
+export interface TargetCap {
+  readonly value: number;
+  readonly margin: number;
+}
+
 /** Everything beside the weights that a saved model needs; kept in model.json. */
 export interface NetModelMeta {
   readonly format: 'twinworks-net/1';
@@ -26,6 +35,8 @@ export interface NetModelMeta {
   temperature?: number[];
   /** Autoencoder: reconstruction error at the validation quantile; score = error / threshold. */
   threshold?: number;
+  /** Regression: the cap its training targets were clipped at, and the error within which an answer cannot be told from it. */
+  targetCap?: TargetCap;
   /** Free-form notes the trainer records (validation metrics, epochs). */
   notes?: Record<string, number | string>;
 }

@@ -78,7 +78,7 @@ describe('ModelService', () => {
     expect(s.status().detail).toMatch(/^26 of 26 live models in service/);
     const pump = s.predictor.predictNow().get('pump_001')!;
     expect(pump.status).toEqual({ rul: 'ready', failure: 'ready', anomaly: 'ready' });
-    expect(typeof pump.rul?.value).toBe('number');
+    expect(typeof pump.rul?.hours).toBe('number');
     expect(jobs.at(-1)).toMatchObject({ reason: 'bootstrap', requestedBy: 'system', state: 'done' });
     expect(jobs.some((j) => j.progress?.done === 13)).toBe(true);
     s.close();

@@ -1,3 +1,4 @@
+import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/plant.ts';
 import { assetKinds } from '../../ml/live/live-models.ts';
@@ -8,6 +9,7 @@ import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { PgliteStore } from '../store/pglite-store.ts';
 import { startHub } from '../ws/test-kit.test-helper.ts';
 import type { AlertChange } from '../../monitor/alerts/alert.ts';
+import { PredictionData } from '../../protocol/predictions.ts';
 import { PredictionsFeed } from './predictions-feed.ts';
 
 const scenario = loadLibraryScenario('glass-plant');
@@ -38,8 +40,9 @@ describe('PredictionsFeed', () => {
       expect(pumps.data.map((m) => m.t)).toEqual([0, 600, 1200].map((s) => new Date(engine.startMs + (s + engine.layout.stepS) * 1000).toISOString()));
       const p = pumps.data[2].data;
       expect(p.status).toEqual({ rul: 'ready', failure: 'ready', anomaly: 'ready' });
-      expect(typeof p.rulH.value).toBe('number');
-      expect(p.rul).toBeUndefined();
+      expect(typeof p.rul.hours).toBe('number');
+      expect(p.rul.unit).toBe('h');
+      expect(p.rulH).toBeUndefined();
       expect(p.failureProbability.value).toBeGreaterThanOrEqual(0);
       expect(p.failureProbability.value).toBeLessThanOrEqual(1);
       await feed.close();
@@ -50,6 +53,34 @@ describe('PredictionsFeed', () => {
     } finally {
       await feed.close();
       await kit.stop();
+      predictor.dispose();
+      engine.dispose();
+    }
+  });
+
+  it('marks a RUL at its model\'s training cap as censored ("at least the cap"), with the unit and the cap, as the protocol types it', async () => {
+    const engine = createEngine(scenario);
+    const kinds = assetKinds(scenario);
+    const models = standInLiveModels(engine.layout, kinds);
+    const motorRul = models.find((m) => m.kind === 'motor' && m.task === 'rul')!;
+    const pumpRul = models.find((m) => m.kind === 'pump' && m.task === 'rul')!;
+    // A healthy motor reads just under the 20 h cap (the issue's "19 h 43 min"); a worn pump well below it.
+    for (const [m, h] of [[motorRul, 19 + 43 / 60], [pumpRul, 6.5]] as const) {
+      m.model.meta.targetCap = { value: 20, margin: 1 };
+      m.model.head = (_raw, _x, n) => new Float32Array(n).fill(h);
+    }
+    const predictor = new LivePredictor(engine.layout, kinds, models, { sampleEveryS: 600, explain: false });
+    const feed = new PredictionsFeed(engine, predictor);
+    try {
+      engine.runFor(10);
+      const latest = feed.latest();
+      const motor = latest.find((x) => x.asset === 'motor_001')!;
+      const pump = latest.find((x) => x.asset === 'pump_001')!;
+      expect(motor.rul).toEqual({ kind: 'at-least', hours: 20, capH: 20, unit: 'h', explanation: [] });
+      expect(pump.rul).toEqual({ kind: 'estimate', hours: expect.closeTo(6.5, 5), capH: 20, unit: 'h', explanation: [] });
+      expect(latest.every((x) => Value.Check(PredictionData, x))).toBe(true);
+    } finally {
+      await feed.close();
       predictor.dispose();
       engine.dispose();
     }

@@ -86,8 +86,8 @@ export class PredictionsFeed {
   }
 }
 
-/** The wire shape of one asset's predictions: ml/ gives RUL in its models' unit, hours; the wire names it `rulH`. */
+/** The wire shape of one asset's predictions: ml/ gives RUL in hours, censored at its model's cap; the wire says the unit. */
 export function toPredictionData(p: AssetPrediction): PredictionData {
   const { rul, ...rest } = p;
-  return rul ? { ...rest, rulH: rul } : rest;
+  return rul ? { ...rest, rul: { ...rul, unit: 'h' } } : rest;
 }

@@ -1,5 +1,5 @@
 import type { PredictionContribution, PredictionData } from '../../../protocol/ws.ts';
-import type { Prediction } from './store-types.ts';
+import type { Prediction, RulView } from './store-types.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -8,6 +8,16 @@ const inputsOf = (list: readonly PredictionContribution[] | undefined) =>
     .filter((c) => c && typeof c.feature === 'string')
     .map((c) => ({ name: c.feature, weight: num(c.contribution) ?? 0 }))
     .slice(0, 5);
+
+/** The RUL of a payload; anything but hours with a known kind reads as none, and a lower bound without its cap too. */
+function rulOf(r: PredictionData['rul'] | undefined): RulView | null {
+  const hours = num(r?.hours);
+  if (!r || hours === null || r.unit !== 'h') return null;
+  const capH = num(r.capH);
+  if (r.kind === 'at-least') return capH === null ? null : { kind: 'at-least', hours: capH, capH };
+  if (r.kind === 'estimate') return capH === null ? { kind: 'estimate', hours } : { kind: 'estimate', hours, capH };
+  return null;
+}
 
 /**
  * Reads a `predictions` payload (protocol/ws.ts PredictionData). Fields of tasks whose model is not
@@ -19,11 +29,11 @@ export function toPrediction(data: unknown, t: string): Prediction | null {
   if (typeof d.asset !== 'string') return null;
   const ready = Object.values(d.status ?? {}).some((s) => s === 'ready');
   // The inputs that explain the headline figure: failure risk, else RUL, else the anomaly's sensors.
-  const explanation = d.failureProbability?.explanation ?? d.rulH?.explanation ?? d.anomaly?.topSensors ?? d.defects?.explanation;
+  const explanation = d.failureProbability?.explanation ?? d.rul?.explanation ?? d.anomaly?.topSensors ?? d.defects?.explanation;
   return {
     asset: d.asset,
     t,
-    rulH: num(d.rulH?.value),
+    rul: rulOf(d.rul),
     failureProbability: num(d.failureProbability?.value),
     anomalyScore: num(d.anomaly?.score),
     topInputs: inputsOf(explanation),

@@ -25,9 +25,9 @@ describe('the scene follows a replayed session', () => {
 
   it('marks incidents up to the session time only, and recent defects on the belt', () => {
     const s = replaySceneState(null, session(300), marks);
-    expect(s.health['pump_001']!.anomalyScore).toBeGreaterThan(0.5);
-    expect(s.health['pump_001']!.failureProbability).toBeNull();
-    expect(s.health['motor_002']!.failureProbability).toBe(1);
+    expect(s.health['pump_001']).toEqual({ state: 'degrading' });
+    expect(s.health['motor_002']).toEqual({ state: 'failing' });
+    expect(replaySceneState(null, session(450), marks).health['pump_001']).toEqual({ state: 'failing' });
     expect(s.defects.map((d) => [d.asset, d.type])).toEqual([['Line_A', 'crack']]);
     expect(replaySceneState(null, session(50), marks).health).toEqual({});
   });
@@ -45,7 +45,7 @@ describe('the scene follows a replayed session', () => {
 });
 
 describe('predicted defects on the scene', () => {
-  const line = (asset: string, defectRisk: Record<string, number>) => ({ asset, t: '', rulH: null, failureProbability: null, anomalyScore: null, topInputs: [], model: 'line', accuracy: null, status: { defects: 'ready' as const }, defectRisk });
+  const line = (asset: string, defectRisk: Record<string, number>) => ({ asset, t: '', rul: null, failureProbability: null, anomalyScore: null, topInputs: [], model: 'line', accuracy: null, status: { defects: 'ready' as const }, defectRisk });
 
   it("marks each defect type whose 1 h risk reaches one half, likeliest first, due within the hour", () => {
     const now = Date.parse('2024-03-14T08:00:00Z');

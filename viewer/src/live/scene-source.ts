@@ -1,14 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import type { MachineHealth, SceneDefect, ScenePredictedDefect, SceneState } from '../scene/scene-data.ts';
+import { activeAlertsOf, machineHealth } from '../health/health-class.ts';
 import type { Prediction, TwinState } from './store-types.ts';
 import type { TwinStore } from './twin-store.ts';
 
 const EMPTY: Readonly<Record<string, never>> = {};
 
-function healthOf(p: Prediction): MachineHealth {
-  return { rulH: p.rulH, anomalyScore: p.anomalyScore, failureProbability: p.failureProbability, modelStatus: 'ok' };
-}
 
 /** How long a replayed defect stays on the scene's outfeed belt, simulated seconds. */
 const DEFECT_WINDOW_S = 180;
@@ -25,8 +23,9 @@ export function replaySceneState(topology: SceneState['topology'], session: Sess
   const startMs = Date.parse(session.t) - session.tS * 1000;
   marks.forEach((m, i) => {
     if (m.tS > session.tS) return;
-    if (m.type === 'fault_onset') health[m.asset] = { rulH: null, anomalyScore: Math.max(0.7, health[m.asset]?.anomalyScore ?? 0), failureProbability: health[m.asset]?.failureProbability ?? null, modelStatus: 'ok' };
-    else if (m.type === 'failure') health[m.asset] = { rulH: 0, anomalyScore: 1, failureProbability: 1, modelStatus: 'ok' };
+    // A fault degrades a machine until it fails or is maintained; a failure stays failing until maintenance.
+    if (m.type === 'fault_onset') health[m.asset] = health[m.asset]?.state === 'failing' ? health[m.asset]! : { state: 'degrading' };
+    else if (m.type === 'failure') health[m.asset] = { state: 'failing' };
     else if (m.type === 'maintenance') delete health[m.asset];
     else if (m.type === 'defect' && session.tS - m.tS <= DEFECT_WINDOW_S) {
       // The timeline has no defect position: spread markers deterministically by their index.
@@ -64,10 +63,11 @@ export function predictedDefectsOf(predictions: Readonly<Record<string, Predicti
   return out.sort((a, b) => b.probability - a.probability);
 }
 
-/** The scene's view of the live plant. */
+/** The scene's view of the live plant: every machine in the health class the fleet grid gives it. */
 export function liveSceneState(s: TwinState): SceneState {
   const health: Record<string, MachineHealth> = {};
-  for (const p of Object.values(s.predictions)) health[p.asset] = healthOf(p);
+  const active = activeAlertsOf(s.alerts);
+  for (const a of s.topology?.assets ?? []) if (a.kind === 'machine') health[a.id] = { state: machineHealth(a, s.readings, s.predictions[a.id], active).state };
   return {
     topology: s.topology,
     latest: s.readings,

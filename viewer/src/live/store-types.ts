@@ -29,12 +29,20 @@ export interface SensorReading {
   readonly s: 0 | 1 | 2 | 3;
 }
 
+/**
+ * Remaining useful life as the model can say it (protocol RulPrediction, without the explanation):
+ * a point estimate in hours, or censored at the cap the model was trained with ("more than capH").
+ */
+export type RulView =
+  | { readonly kind: 'estimate'; readonly hours: number; readonly capH?: number }
+  | { readonly kind: 'at-least'; readonly hours: number; readonly capH: number };
+
 /** A model's view of one machine (the `predictions` channel; empty until ml/ is deployed). */
 export interface Prediction {
   readonly asset: string;
   readonly t: string;
-  /** Remaining useful life in hours, as the wire carries it (protocol PredictionData.rulH). */
-  readonly rulH: number | null;
+  /** Remaining useful life, hours: an estimate or a lower bound (protocol PredictionData.rul); null: no RUL model. */
+  readonly rul: RulView | null;
   readonly failureProbability: number | null;
   readonly anomalyScore: number | null;
   readonly topInputs: readonly { readonly name: string; readonly weight: number }[];

@@ -48,10 +48,10 @@ describe('twin store: channel messages', () => {
 
   it('keeps the latest prediction per asset, one or many per message, and ignores payloads without an asset', () => {
     const store = createTwinStore();
-    const pump = { asset: 'pump_001', kind: 'pump', tS: 0, status: { rul: 'ready', failure: 'ready' }, rulH: { value: 2, explanation: [] }, failureProbability: { value: 0.3, explanation: [{ feature: 'vibration', contribution: 0.5 }] } };
+    const pump = { asset: 'pump_001', kind: 'pump', tS: 0, status: { rul: 'ready', failure: 'ready' }, rul: { kind: 'estimate', hours: 2, unit: 'h', capH: 20, explanation: [] }, failureProbability: { value: 0.3, explanation: [{ feature: 'vibration', contribution: 0.5 }] } };
     receive(store, msg(1, 'predictions', [pump, { nothing: true }]));
     const p = store.getState().predictions['pump_001']!;
-    expect(p.rulH).toBe(2);
+    expect(p.rul).toEqual({ kind: 'estimate', hours: 2, capH: 20 });
     expect(p.failureProbability).toBe(0.3);
     expect(p.topInputs).toEqual([{ name: 'vibration', weight: 0.5 }]);
     expect(Object.keys(store.getState().predictions)).toEqual(['pump_001']);

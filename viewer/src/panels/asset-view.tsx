@@ -1,10 +1,10 @@
 import { SensorChart } from '../charts/sensor-chart.tsx';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { uiStore, useUi } from '../shell/ui-store.ts';
-import { duration, fmt } from '../util/format.ts';
+import { fmt } from '../util/format.ts';
 import { Gauge } from './gauge.tsx';
 import { SetpointControls } from './setpoint-control.tsx';
-import { failureBand, limitText, rulCountdownS } from './inspector-logic.ts';
+import { failureBand, limitText, rulNote, rulText } from './inspector-logic.ts';
 
 const STATUS_NAME = ['OK', 'WARNING', 'ERROR', 'CRITICAL'] as const;
 
@@ -20,10 +20,10 @@ function ModelSection({ asset }: { asset: string }) {
       </div>
     );
   }
-  const rul = rulCountdownS(p, now);
+  const rul = rulText(p, now);
   return (
     <div className="model-grid" data-testid="model-section">
-      <div className="stat"><span className="muted small">Remaining useful life</span><strong className="big">{duration(rul)}</strong></div>
+      <div className="stat" title={rulNote(p) ?? undefined} data-testid="rul"><span className="muted small">Remaining useful life</span><strong className="big">{rul}</strong></div>
       <Gauge value={p.failureProbability} label="failure probability" band={failureBand(p.failureProbability)} />
       <Gauge value={p.anomalyScore} label="anomaly score" band={failureBand(p.anomalyScore)} />
       <div className="stat">

@@ -6,7 +6,7 @@ import type { Prediction } from '../live/store-types.ts';
 import { fleetState, fleetTiles } from './fleet-logic.ts';
 
 const asset = (id: string): AssetInfo => ({ id, kind: 'machine', sensors: [{ id: `${id}.vib` }, { id: `${id}.temp` }], setpoints: [] }) as unknown as AssetInfo;
-const prediction = (failureProbability: number | null, status: Prediction['status'] = { failure: 'ready' }, anomalyScore: number | null = null): Prediction => ({ asset: 'm', t: '', rulH: null, failureProbability, anomalyScore, topInputs: [], model: 'x', accuracy: null, defectRisk: {}, status });
+const prediction = (failureProbability: number | null, status: Prediction['status'] = { failure: 'ready' }, anomalyScore: number | null = null): Prediction => ({ asset: 'm', t: '', rul: null, failureProbability, anomalyScore, topInputs: [], model: 'x', accuracy: null, defectRisk: {}, status });
 
 describe('fleet state of a machine', () => {
   it('says "no model" when no model predicts and sensors are normal, rather than claiming it is fine', () => {

@@ -1,10 +1,29 @@
 import type { Prediction } from '../live/store-types.ts';
+import { duration } from '../util/format.ts';
 
-/** RUL left now, in seconds for the duration display: the prediction's RUL minus the simulated time since it was made (never below 0). */
+/** RUL estimate left now, in seconds: the estimate minus the simulated time since it was made (never below 0); null for none or a lower bound. */
 export function rulCountdownS(p: Prediction | undefined, nowIso: string | null): number | null {
-  if (!p || p.rulH === null) return null;
+  if (!p || p.rul === null || p.rul.kind !== 'estimate') return null;
   const elapsedS = nowIso ? Math.max(0, (Date.parse(nowIso) - Date.parse(p.t)) / 1000) : 0;
-  return Math.max(0, p.rulH * 3600 - elapsedS);
+  return Math.max(0, p.rul.hours * 3600 - elapsedS);
+}
+
+/**
+ * The RUL as the inspector says it, with its unit: "> 20 h" when the model answered at the cap it
+ * was trained with (a lower bound, refreshed each sample, so it does not count down), otherwise the
+ * estimate counting down ("6 h 30 min"); "—" without a RUL model.
+ */
+export function rulText(p: Prediction | undefined, nowIso: string | null): string {
+  if (p?.rul?.kind === 'at-least') return `> ${+p.rul.capH.toPrecision(3)} h`;
+  return duration(rulCountdownS(p, nowIso));
+}
+
+/** What a RUL is, for its tooltip: the cap a lower bound stands for, or the cap an estimate lies under. */
+export function rulNote(p: Prediction | undefined): string | null {
+  const r = p?.rul;
+  if (!r) return null;
+  if (r.kind === 'at-least') return `The model is trained on lives capped at ${r.capH} h: it sees no wear, so all it can say is more than ${r.capH} h.`;
+  return r.capH === undefined ? 'Model estimate.' : `Model estimate, below the ${r.capH} h the model is trained to.`;
 }
 
 /** Gauge band of a failure probability: above 50 % failing, above 20 % degrading. */

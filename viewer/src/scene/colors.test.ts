@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatColor, healthColor, healthRisk, NO_MODEL, rampAt, REFRACTORY, rgbCss, statusCss } from './colors.ts';
-import type { MachineHealth } from './scene-data.ts';
-
-const health = (p: Partial<MachineHealth>): MachineHealth => ({ rulH: null, anomalyScore: null, failureProbability: null, modelStatus: 'ok', ...p });
+import { heatColor, healthColor, NO_MODEL, rampAt, REFRACTORY, rgbCss, statusCss } from './colors.ts';
 const red = (c: readonly number[]) => c[0]!;
 const green = (c: readonly number[]) => c[1]!;
 
@@ -32,29 +29,24 @@ describe('heat map of furnace zones', () => {
 });
 
 describe('machine health colour', () => {
-  it('is grey when there is no model, or the model is warming up', () => {
+  it('is grey when there is no model, or its model is still training', () => {
     expect(healthColor(undefined)).toEqual(NO_MODEL);
-    expect(healthColor(health({ modelStatus: 'no_model', anomalyScore: 0.9 }))).toEqual(NO_MODEL);
-    expect(healthColor(health({ modelStatus: 'warming_up' }))).toEqual(NO_MODEL);
+    expect(healthColor({ state: 'no-model' })).toEqual(NO_MODEL);
+    expect(healthColor({ state: 'loading' })).toEqual(NO_MODEL);
   });
-  it('is green with a week or more of remaining life and no anomaly', () => {
-    const c = healthColor(health({ rulH: 500, anomalyScore: 0.05 }));
-    expect(green(c)).toBeGreaterThan(red(c));
+  it('is green when ready, amber when degrading, red only when failing', () => {
+    const ready = healthColor({ state: 'ready' });
+    const degrading = healthColor({ state: 'degrading' });
+    const failing = healthColor({ state: 'failing' });
+    expect(green(ready)).toBeGreaterThan(red(ready));
+    expect(red(degrading)).toBeGreaterThan(0.8);
+    expect(green(degrading)).toBeGreaterThan(0.5);
+    expect(red(failing)).toBeGreaterThan(0.8);
+    expect(green(failing)).toBeLessThan(0.3);
   });
-  it('turns red when remaining life falls to a day', () => {
-    expect(healthRisk(health({ rulH: 24 }))).toBe(1);
-    expect(healthRisk(health({ rulH: 96 }))).toBeCloseTo(0.5);
-    const c = healthColor(health({ rulH: 10 }));
-    expect(red(c)).toBeGreaterThan(0.8);
-    expect(green(c)).toBeLessThan(0.3);
-  });
-  it('takes the worst signal: a high anomaly score wins over a long RUL', () => {
-    expect(healthRisk(health({ rulH: 1000, anomalyScore: 0.8 }))).toBeCloseTo(0.8);
-    expect(healthRisk(health({ rulH: 1000, failureProbability: 0.6 }))).toBeCloseTo(0.6);
-  });
-  it('washes out the colour of a stale model towards grey', () => {
-    const fresh = healthColor(health({ rulH: 10 }));
-    const stale = healthColor(health({ rulH: 10, modelStatus: 'stale' }));
+  it('washes out the colour of a stale class towards grey', () => {
+    const fresh = healthColor({ state: 'failing' });
+    const stale = healthColor({ state: 'failing', stale: true });
     expect(red(stale)).toBeLessThan(red(fresh));
     expect(red(stale)).toBeGreaterThan(NO_MODEL[0]);
   });

@@ -2,6 +2,7 @@
  * Colour maps of the scene, as sRGB triples in 0..1 (convert with `Color.setRGB(r, g, b, SRGBColorSpace)`).
  * Pure, so the maps are tested without WebGL.
  */
+import type { HealthClass } from '../health/health-class.ts';
 import type { MachineHealth, SensorStatusCode } from './scene-data.ts';
 
 /** An sRGB colour, components 0..1. */
@@ -47,34 +48,26 @@ export function heatColor(tempC: number | null | undefined): Rgb {
   return rampAt(HEAT_STOPS, tempC);
 }
 
-/** Machines without a health model (or not yet warmed up) are drawn in this grey. */
+/** Machines without a health model (or whose model is still training) are drawn in this grey. */
 export const NO_MODEL: Rgb = [0.55, 0.57, 0.6];
-const HEALTH_STOPS: readonly Stop[] = [
-  { at: 0, rgb: [0.18, 0.68, 0.38] },
-  { at: 0.5, rgb: [0.96, 0.7, 0.12] },
-  { at: 1, rgb: [0.88, 0.16, 0.14] },
-];
 
-// A week of remaining life is comfortable; a day or less is urgent (a maintenance crew's planning horizon).
-const RUL_COMFORT_H = 168;
-const RUL_URGENT_H = 24;
+/**
+ * Colour of each health class: the fleet grid's classes (health/health-class.ts), so a machine is
+ * never red in the hall while its tile says Ready. Green, amber, red as the grid's --good/--warn/--bad.
+ */
+export const HEALTH_RGB: Readonly<Record<HealthClass, Rgb>> = {
+  ready: [0.18, 0.68, 0.38],
+  degrading: [0.96, 0.7, 0.12],
+  failing: [0.88, 0.16, 0.14],
+  loading: NO_MODEL,
+  'no-model': NO_MODEL,
+};
 
-/** 0 (healthy) … 1 (act now) from RUL, anomaly score and failure probability: the worst of the three wins. */
-export function healthRisk(h: MachineHealth | undefined): number | null {
-  if (!h || h.modelStatus === 'no_model' || h.modelStatus === 'warming_up') return null;
-  let risk = 0;
-  if (h.rulH != null) risk = Math.max(risk, Math.min(1, Math.max(0, (RUL_COMFORT_H - h.rulH) / (RUL_COMFORT_H - RUL_URGENT_H))));
-  if (h.anomalyScore != null) risk = Math.max(risk, Math.min(1, Math.max(0, h.anomalyScore)));
-  if (h.failureProbability != null) risk = Math.max(risk, Math.min(1, Math.max(0, h.failureProbability)));
-  return risk;
-}
-
-/** Machine colour: green → amber → red with risk; grey without a model; a stale model is washed out. */
+/** Machine colour: its health class's; grey without a model; a stale class is washed out towards grey. */
 export function healthColor(h: MachineHealth | undefined): Rgb {
-  const risk = healthRisk(h);
-  if (risk == null) return NO_MODEL;
-  const c = rampAt(HEALTH_STOPS, risk);
-  if (h?.modelStatus !== 'stale') return c;
+  if (!h) return NO_MODEL;
+  const c = HEALTH_RGB[h.state];
+  if (!h.stale) return c;
   return [(c[0] + NO_MODEL[0]) / 2, (c[1] + NO_MODEL[1]) / 2, (c[2] + NO_MODEL[2]) / 2];
 }
 

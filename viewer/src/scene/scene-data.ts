@@ -5,6 +5,8 @@
  * extends `SceneState` is a `SceneDataSource` as it is.
  */
 
+import type { HealthClass } from '../health/health-class.ts';
+
 /** Sample status as on the wire (protocol SensorsData): 0 OK, 1 WARNING, 2 ERROR, 3 CRITICAL. */
 export type SensorStatusCode = 0 | 1 | 2 | 3;
 
@@ -48,18 +50,14 @@ export interface LatestValue {
   readonly s: SensorStatusCode;
 }
 
-/** Prediction state of a machine's health model. */
-export type ModelStatus = 'ok' | 'warming_up' | 'stale' | 'no_model';
-
-/** Predicted health of one machine (predictions channel). Nulls mean "not estimated". */
+/**
+ * Health of one machine as the scene colours it: its class from the one definition the fleet grid
+ * uses (health/health-class.ts), so the hall and the grid always agree.
+ */
 export interface MachineHealth {
-  /** Remaining useful life in hours. */
-  readonly rulH: number | null;
-  /** 0 = normal … 1 = certainly anomalous. */
-  readonly anomalyScore: number | null;
-  /** Probability of failure within the model's horizon, 0..1. */
-  readonly failureProbability: number | null;
-  readonly modelStatus: ModelStatus;
+  readonly state: HealthClass;
+  /** The class is from predictions no longer current: drawn washed out. */
+  readonly stale?: boolean;
 }
 
 /** A defect inspection found on a unit (quality channel / `defect` events). */

@@ -42,7 +42,7 @@ export function fakeState(t: number, start: number): SceneState {
   const health: Record<string, MachineHealth> = {};
   assets.filter((a) => a.kind === 'machine').forEach((a, i) => {
     if (i % 7 === 6) return;
-    health[a.id] = { rulH: i === 4 ? 12 : i === 9 ? 90 : 400 + i * 10, anomalyScore: i === 14 ? 0.55 : 0.05, failureProbability: null, modelStatus: i === 20 ? 'stale' : 'ok' };
+    health[a.id] = { state: i === 4 ? 'failing' : i === 9 || i === 14 ? 'degrading' : 'ready', ...(i === 20 ? { stale: true } : {}) };
   });
   const defects = Array.from({ length: 9 }, (_, k) => ({ asset: ['Line_A', 'Line_B', 'Line_C'][k % 3]!, unitId: k, type: 'crack', x: (k * 0.37) % 1, y: (k * 0.61) % 1, timeMs: start + k * 20_000 }));
   const predictedDefects = [0, 1, 2].map((k) => ({ asset: 'Line_B', type: 'bubble', probability: 0.4 + 0.2 * k, expectedAtMs: t + 3000 + k * 4500 }));
