@@ -1,0 +1,46 @@
+import type { AlertSettings } from './alert-settings-schema.ts';
+import type { ModelRule } from './model-rule-tracker.ts';
+
+/** One asset's live model output, as the alert engine reads it; a task is absent when its model is not ready. */
+export interface PredictionReport {
+  readonly asset: string;
+  /** ISO 8601 simulated time of the sample the predictions were made on. */
+  readonly tIso: string;
+  /** Probability of failure within `horizonH` hours (the model's horizon). */
+  readonly failureRisk?: { readonly probability: number; readonly horizonH?: number; readonly contributors: readonly string[] };
+  /** Remaining useful life, hours; `capH` is the cap of the model's training target (censoring). */
+  readonly rul?: { readonly hours: number; readonly capH?: number; readonly contributors: readonly string[] };
+  /** Reconstruction error over the model's own threshold (> 1: anomalous). */
+  readonly anomaly?: { readonly score: number; readonly contributors: readonly string[] };
+}
+
+/** The anomaly rule of the settings. */
+export function anomalyRule(s: AlertSettings): ModelRule {
+  const a = s.anomaly;
+  return { rule: 'anomaly', direction: 'above', raise: a.raiseAbove, escalate: a.escalateAbove, clear: a.clearBelow, ...shared(a) };
+}
+
+/** The failure-risk rule of the settings. */
+export function failureRiskRule(s: AlertSettings): ModelRule {
+  const f = s.failureRisk;
+  return { rule: 'predicted_failure', direction: 'above', raise: f.raiseAbove, escalate: f.escalateAbove, clear: f.clearBelow, ...shared(f) };
+}
+
+/** The low-RUL rule of the settings. */
+export function lowRulRule(s: AlertSettings): ModelRule {
+  const r = s.rul;
+  return { rule: 'low_rul', direction: 'below', raise: r.raiseBelowH, escalate: r.escalateBelowH, clear: r.clearAboveH, ...shared(r) };
+}
+
+/**
+ * A RUL model learns "at least the cap" for every healthy window (its target is capped), so a
+ * prediction near the cap says no failure is in sight, not that one is `capH` hours away: it is
+ * read as infinitely far, never low, and it counts towards clearing.
+ */
+export function rulForAlerts(hours: number, capH: number | undefined, censoredFraction: number): number {
+  return capH !== undefined && hours >= capH * censoredFraction ? Infinity : hours;
+}
+
+function shared(r: AlertSettings['anomaly' | 'failureRisk' | 'rul']) {
+  return { leadTimeMs: r.leadTimeS * 1000, clearReports: r.clearReports, severity: r.severity, escalatedSeverity: r.escalatedSeverity };
+}
