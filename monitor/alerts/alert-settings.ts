@@ -37,7 +37,7 @@ export function parseAlertSettings(input: unknown, sensors?: readonly SensorChan
     rul: { ...d.rul, ...s.rul },
     predictionWarmupS: s.predictionWarmupS ?? d.predictionWarmupS,
   };
-  checkModelRules(out);
+  checkModelRules(out, s);
   out.thresholds.forEach((o, i) => {
     if ((o.sensor === undefined) === (o.parameter === undefined)) throw badField('INVALID_SETTINGS', `thresholds[${i}]`, 'give exactly one of sensor or parameter');
     if (o.sensor !== undefined && o.asset !== undefined) throw badField('INVALID_SETTINGS', `thresholds[${i}].asset`, 'asset narrows a parameter override only');
@@ -63,13 +63,17 @@ function checkAgainstPlant(s: AlertSettings, sensors: readonly SensorChannel[]):
 }
 
 // Hysteresis only works with the clear limit on the safe side of the raise limit, and escalation
-// beyond it; a rule set the other way round would raise and clear on the same report.
-function checkModelRules(s: AlertSettings): void {
-  const order = (rule: string, fields: readonly [string, number][]) => {
+// beyond it; a rule set the other way round would raise and clear on the same report. The error
+// names the field the input gave (a default is not the user's mistake).
+function checkModelRules(s: AlertSettings, input: AlertSettingsInput): void {
+  const order = (rule: 'anomaly' | 'failureRisk' | 'rul', fields: readonly [string, number][]) => {
+    const given = (input[rule] ?? {}) as Record<string, unknown>;
     for (let i = 1; i < fields.length; i++) {
       const [name, v] = fields[i]!;
       const [prevName, prev] = fields[i - 1]!;
-      if (v < prev) throw badField('INVALID_SETTINGS', `${rule}.${name}`, `must be at least ${prevName} (${prev})`);
+      if (v >= prev) continue;
+      if (name in given || !(prevName in given)) throw badField('INVALID_SETTINGS', `${rule}.${name}`, `must be at least ${prevName} (${prev})`);
+      throw badField('INVALID_SETTINGS', `${rule}.${prevName}`, `must be at most ${name} (${v})`);
     }
   };
   order('anomaly', [['clearBelow', s.anomaly.clearBelow], ['raiseAbove', s.anomaly.raiseAbove], ['escalateAbove', s.anomaly.escalateAbove]]);
