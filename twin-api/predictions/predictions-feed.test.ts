@@ -19,7 +19,7 @@ describe('PredictionsFeed', () => {
   beforeAll(async () => {
     await initBackend();
     store = await PgliteStore.open('memory://');
-  });
+  }, 30_000); // the wasm backend and PGlite take over 10 s to start on a loaded 2-core runner
   afterAll(async () => {
     await store.close();
   });
