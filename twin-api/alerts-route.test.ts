@@ -56,7 +56,7 @@ describe('alert and KPI routes', async () => {
 
   it('edits the predictive rules through PUT /api/settings/alerts, naming the field of a refused limit', async () => {
     const asEngineer = { 'x-api-key': KEYS.engineer };
-    const put = (payload: unknown) => app.inject({ method: 'PUT', url: '/api/settings/alerts', headers: asEngineer, payload });
+    const put = (payload: Record<string, unknown>) => app.inject({ method: 'PUT', url: '/api/settings/alerts', headers: asEngineer, payload });
     const ok = await put({ failureRisk: { raiseAbove: 0.6, leadTimeS: 1200 }, rul: { raiseBelowH: 12 } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().data.failureRisk).toMatchObject({ raiseAbove: 0.6, escalateAbove: 0.9, clearBelow: 0.5, leadTimeS: 1200, severity: 'MEDIUM' });
