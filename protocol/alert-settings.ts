@@ -24,12 +24,18 @@ export type ThresholdOverride = Static<typeof ThresholdOverride>;
 export const RateRule = Type.Object({ sensor: Type.String(), maxPerMin: Type.Number(), windowS: Type.Number(), severity: Type.Optional(Severity) });
 export type RateRule = Static<typeof RateRule>;
 
+/** What the model-based rules (anomaly, failure risk, RUL) share: severities, lead time and clearing. */
+const ModelRule = { severity: Severity, escalatedSeverity: Severity, leadTimeS: Type.Number(), clearReports: Type.Integer() };
+
 export const AlertSettings = Type.Object({
   thresholds: List(ThresholdOverride),
   rateRules: List(RateRule),
   hysteresis: Type.Object({ deadbandFraction: Type.Number(), clearSamples: Type.Integer(), openSamples: Type.Integer() }),
   coolDownS: Type.Number(),
   updateIntervalS: Type.Number(),
-  anomaly: Type.Object({ severity: Severity, clearReports: Type.Integer() }),
+  anomaly: Type.Object({ ...ModelRule, raiseAbove: Type.Number(), escalateAbove: Type.Number(), clearBelow: Type.Number() }),
+  failureRisk: Type.Object({ ...ModelRule, raiseAbove: Type.Number(), escalateAbove: Type.Number(), clearBelow: Type.Number() }),
+  rul: Type.Object({ ...ModelRule, raiseBelowH: Type.Number(), escalateBelowH: Type.Number(), clearAboveH: Type.Number() }),
+  predictionWarmupS: Type.Number(),
 });
 export type AlertSettings = Static<typeof AlertSettings>;

@@ -7,8 +7,19 @@ export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export const Severity = Type.Union([Type.Literal('LOW'), Type.Literal('MEDIUM'), Type.Literal('HIGH'), Type.Literal('CRITICAL')]);
 export type Severity = Static<typeof Severity>;
 
-/** `model_drift`: a live model's inputs no longer look like its training data (PSI / KS, ml/drift). */
-export const AlertRule = Type.Union([Type.Literal('threshold'), Type.Literal('rate_of_change'), Type.Literal('anomaly'), Type.Literal('failure'), Type.Literal('model_drift')]);
+/**
+ * `model_drift`: a live model's inputs no longer look like its training data (PSI / KS, ml/drift);
+ * `predicted_failure` and `low_rul`: a live model foresees a failure (risk, remaining useful life).
+ */
+export const AlertRule = Type.Union([
+  Type.Literal('threshold'),
+  Type.Literal('rate_of_change'),
+  Type.Literal('anomaly'),
+  Type.Literal('failure'),
+  Type.Literal('model_drift'),
+  Type.Literal('predicted_failure'),
+  Type.Literal('low_rul'),
+]);
 export type AlertRule = Static<typeof AlertRule>;
 
 /**
@@ -41,7 +52,7 @@ export const AlertView = Type.Object({
   openedAt: Iso,
   lastAt: Iso,
   clearedAt: Nullable(Iso),
-  /** Last value (threshold: the sample; rate: change per minute; anomaly: the score). */
+  /** Last value (threshold: the sample; rate: change per minute; anomaly: the score; predicted_failure: the probability; low_rul: hours). */
   value: Nullable(Type.Number()),
   /** The limit crossed at the current severity. */
   threshold: Nullable(Type.Number()),

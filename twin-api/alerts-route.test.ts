@@ -54,6 +54,18 @@ describe('alert and KPI routes', async () => {
     expect(settings.json().error).toMatchObject({ code: 'TWIN_ERR_BAD_REQUEST', message: expect.stringMatching(/^coolDownS: /) });
   });
 
+  it('edits the predictive rules through PUT /api/settings/alerts, naming the field of a refused limit', async () => {
+    const asEngineer = { 'x-api-key': KEYS.engineer };
+    const put = (payload: Record<string, unknown>) => app.inject({ method: 'PUT', url: '/api/settings/alerts', headers: asEngineer, payload });
+    const ok = await put({ failureRisk: { raiseAbove: 0.6, leadTimeS: 1200 }, rul: { raiseBelowH: 12 } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().data.failureRisk).toMatchObject({ raiseAbove: 0.6, escalateAbove: 0.9, clearBelow: 0.5, leadTimeS: 1200, severity: 'MEDIUM' });
+    expect(ok.json().data.rul).toMatchObject({ raiseBelowH: 12, escalateBelowH: 8, clearAboveH: 30 });
+    const bad = await put({ failureRisk: { clearBelow: 0.8 } });
+    expect([bad.statusCode, bad.json().error.message]).toEqual([400, 'failureRisk.clearBelow: must be at most raiseAbove (0.7)']);
+    expect((await put({})).statusCode).toBe(200);
+  });
+
   it('lists active alerts with filters, and rejects unknown filter values by name', async () => {
     const all = (await app.inject({ method: 'GET', url: '/api/alerts?state=active', headers: { 'x-api-key': KEYS.viewer } })).json();
     expect(all.data.some((a: { asset: string }) => a.asset === 'pump_003')).toBe(true);

@@ -2,14 +2,16 @@ import { Subject, type Observable } from 'rxjs';
 import type { TwinEvent } from '../../engine/events.ts';
 import type { Frame } from '../../engine/frame.ts';
 import type { SensorChannel } from '../../physics/model.ts';
-import { SEVERITIES, severityRank, type AlertChange, type AlertState, type AlertView } from './alert.ts';
+import type { AlertChange, AlertState, AlertView } from './alert.ts';
 import { AlertBook } from './alert-book.ts';
 import { badField } from './alert-errors.ts';
-import { anomalyMessage } from './alert-message.ts';
+import { anomalyMessage, failureRiskMessage, lowRulMessage } from './alert-message.ts';
 import { DEFAULT_ALERT_SETTINGS, parseAlertSettings, type AlertSettings } from './alert-settings.ts';
 import { effectiveLimits } from './effective-limits.ts';
+import { ModelRuleTracker, type ModelRule } from './model-rule-tracker.ts';
+import { anomalyRule, failureRiskRule, lowRulRule, rulForAlerts, type PredictionReport } from './model-rules.ts';
 import { RateTracker } from './rate-tracker.ts';
-import { ANOMALY_ACTION, DRIFT_ACTION, FAILURE_ACTION } from './recommended-actions.ts';
+import { ANOMALY_ACTION, DRIFT_ACTION, FAILURE_ACTION, PREDICTED_FAILURE_ACTION } from './recommended-actions.ts';
 import { ThresholdTracker } from './threshold-tracker.ts';
 
 /** What the alert engine reads of a frame (a real engine Frame, or a hand-built one in tests). */
@@ -64,7 +66,9 @@ export class AlertEngine {
   private readonly book: AlertBook;
   private readonly thresholds: ThresholdTracker;
   private readonly rates: RateTracker;
-  private readonly anomalies = new Map<string, AssetRuleState>();
+  private readonly anomalies: ModelRuleTracker;
+  private readonly failureRisks: ModelRuleTracker;
+  private readonly lowRuls: ModelRuleTracker;
   private readonly drifts = new Map<string, AssetRuleState>();
   private readonly failures = new Map<string, AssetRuleState>();
   private current: AlertSettings;
@@ -84,6 +88,10 @@ export class AlertEngine {
       return p.kind === 'periodic' ? p.periodS : 0;
     };
     this.rates = new RateTracker(this.sensors, periodS, this.book, this.current);
+    const coolDownMs = () => this.current.coolDownS * 1000;
+    this.anomalies = new ModelRuleTracker(this.book, coolDownMs);
+    this.failureRisks = new ModelRuleTracker(this.book, coolDownMs);
+    this.lowRuls = new ModelRuleTracker(this.book, coolDownMs);
   }
 
   get settings(): AlertSettings {
@@ -128,40 +136,39 @@ export class AlertEngine {
   }
 
   /**
-   * Model-based anomaly hook: a score above the threshold opens (or keeps) one alert per asset, at the
-   * configured severity, one level higher from twice the threshold; anomaly.clearReports reports at
-   * or below it clear it. A NaN score is a missing report.
+   * Live model output of one asset (the predictions feed): failure risk, RUL and anomaly score each go
+   * through their rule in the settings (lead time, hysteresis, escalation). Predictions made within
+   * predictionWarmupS of the scenario start raise nothing; a task absent or NaN is a missing report.
+   */
+  reportPrediction(p: PredictionReport): readonly AlertChange[] {
+    const t = this.timeOf(p.tIso);
+    if (t - this.startMs < this.current.predictionWarmupS * 1000) return NO_CHANGES;
+    const s = this.current;
+    const { asset } = p;
+    if (p.failureRisk) {
+      const { probability, horizonH, contributors } = p.failureRisk;
+      const finding = { message: (v: number, limit: number) => failureRiskMessage(asset, v, limit, horizonH), recommendedAction: PREDICTED_FAILURE_ACTION, unit: '', contributors };
+      this.failureRisks.report(failureRiskRule(s), asset, probability, t, finding);
+    }
+    if (p.rul) {
+      const { contributors } = p.rul;
+      const finding = { message: (v: number, limit: number) => lowRulMessage(asset, v, limit), recommendedAction: PREDICTED_FAILURE_ACTION, unit: 'h', contributors };
+      this.lowRuls.report(lowRulRule(s), asset, rulForAlerts(p.rul), t, finding);
+    }
+    if (p.anomaly) this.anomaly(anomalyRule(s), asset, p.anomaly.score, p.anomaly.contributors, t);
+    return this.drain();
+  }
+
+  /**
+   * Anomaly hook with the caller's own threshold: a score at or above it opens (or keeps) one alert
+   * per asset at once, at the configured severity, escalated from twice the threshold;
+   * anomaly.clearReports reports below it clear it. A NaN score is a missing report. The predictions
+   * feed uses reportPrediction, whose anomaly rule takes its limits from the settings.
    */
   reportAnomaly(asset: string, score: number, threshold: number, contributors: readonly string[], tIso: string): readonly AlertChange[] {
-    const t = Date.parse(tIso);
-    if (Number.isNaN(t)) throw badField('INVALID_TIME', 'tIso', `not an ISO 8601 time: "${tIso}"`);
-    if (!(t < this.book.nowMs)) this.book.nowMs = t;
-    if (score !== score) return NO_CHANGES;
-    const st = stateOf(this.anomalies, asset);
-    if (score <= threshold) {
-      if (st.slot >= 0 && ++st.clean >= this.current.anomaly.clearReports) this.closeAsset(st, t);
-      return this.drain();
-    }
-    st.clean = 0;
-    const base = severityRank(this.current.anomaly.severity);
-    const severity = SEVERITIES[Math.min(3, score >= 2 * threshold ? base + 1 : base)]!;
-    const a = {
-      rule: 'anomaly' as const,
-      asset,
-      sensor: null,
-      parameter: null,
-      unit: '',
-      severity,
-      direction: 'above' as const,
-      value: score,
-      threshold,
-      message: anomalyMessage(asset, score, threshold, contributors),
-      recommendedAction: ANOMALY_ACTION,
-      contributors: [...contributors],
-    };
-    if (st.slot < 0) this.openAsset(st, a, t);
-    else if (severityRank(severity) > severityRank(this.book.record(st.slot).severity)) this.book.escalate(st.slot, a, t);
-    else this.book.touch(st.slot, score, t);
+    const t = this.timeOf(tIso);
+    const rule = { ...anomalyRule(this.current), raise: threshold, escalate: 2 * threshold, clear: threshold, leadTimeMs: 0 };
+    this.anomaly(rule, asset, score, contributors, t);
     return this.drain();
   }
 
@@ -170,9 +177,7 @@ export class AlertEngine {
    * scheduled checks find drift; the first clean check clears it. `psi` is the worst feature's.
    */
   reportDrift(model: string, drifted: boolean, psi: number, psiThreshold: number, features: readonly string[], tIso: string): readonly AlertChange[] {
-    const t = Date.parse(tIso);
-    if (Number.isNaN(t)) throw badField('INVALID_TIME', 'tIso', `not an ISO 8601 time: "${tIso}"`);
-    if (!(t < this.book.nowMs)) this.book.nowMs = t;
+    const t = this.timeOf(tIso);
     const st = stateOf(this.drifts, model);
     if (!drifted) {
       if (st.slot >= 0) this.closeAsset(st, t);
@@ -225,7 +230,9 @@ export class AlertEngine {
       const k = a.sensor === null ? undefined : sensorIndex.get(a.sensor);
       if (a.rule === 'threshold' && k !== undefined) this.thresholds.adopt(k, slot, open);
       else if (a.rule === 'rate_of_change' && k !== undefined) this.rates.adopt(k, slot, open);
-      else if (a.rule === 'anomaly') adopt(this.anomalies, a.asset, slot, open);
+      else if (a.rule === 'anomaly') this.anomalies.adopt(a.asset, slot, open);
+      else if (a.rule === 'predicted_failure') this.failureRisks.adopt(a.asset, slot, open);
+      else if (a.rule === 'low_rul') this.lowRuls.adopt(a.asset, slot, open);
       else if (a.rule === 'failure') adopt(this.failures, a.asset, slot, open);
       else if (a.rule === 'model_drift') adopt(this.drifts, a.asset.replace(/^model /, ''), slot, open);
     }
@@ -243,6 +250,19 @@ export class AlertEngine {
   /** Alerts needing an operator: active or acknowledged. */
   open(): AlertView[] {
     return this.list({ states: ['active', 'acknowledged'] });
+  }
+
+  private anomaly(rule: ModelRule, asset: string, score: number, contributors: readonly string[], t: number): void {
+    const finding = { message: (v: number, limit: number) => anomalyMessage(asset, v, limit, contributors), recommendedAction: ANOMALY_ACTION, unit: '', contributors };
+    this.anomalies.report(rule, asset, score, t, finding);
+  }
+
+  /** A report's simulated time (throws AlertError INVALID_TIME naming `tIso`); operator actions are stamped with the latest. */
+  private timeOf(tIso: string): number {
+    const t = Date.parse(tIso);
+    if (Number.isNaN(t)) throw badField('INVALID_TIME', 'tIso', `not an ISO 8601 time: "${tIso}"`);
+    if (!(t < this.book.nowMs)) this.book.nowMs = t;
+    return t;
   }
 
   private event(e: TwinEvent, t: number): void {

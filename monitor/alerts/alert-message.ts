@@ -30,3 +30,20 @@ export function anomalyMessage(asset: string, score: number, threshold: number, 
   const top = contributors.slice(0, 3).join(', ');
   return `${asset} anomaly score ${formatValue(score)} above threshold ${formatValue(threshold)}${top ? ` (${top})` : ''}`;
 }
+
+const percent = (p: number) => `${Math.round(p * 100)} %`;
+
+/** "cnc_001 failure risk 87 % within 24 h, alert at 70 %" */
+export function failureRiskMessage(asset: string, probability: number, limit: number, horizonH?: number): string {
+  return `${asset} failure risk ${percent(probability)}${horizonH === undefined ? '' : ` within ${formatValue(horizonH)} h`}, alert at ${percent(limit)}`;
+}
+
+/** "about 9 h", "about 40 min": a model's RUL is an estimate, and the message should read like one. */
+export function aboutHours(hours: number): string {
+  return hours < 1 ? `about ${Math.max(1, Math.round(hours * 60))} min` : `about ${Math.round(hours)} h`;
+}
+
+/** "cnc_001 predicted failure in about 9 h (RUL 9.2 h, alert below 24 h)" */
+export function lowRulMessage(asset: string, rulH: number, limitH: number): string {
+  return `${asset} predicted failure in ${aboutHours(rulH)} (RUL ${formatValue(rulH)} h, alert below ${formatValue(limitH)} h)`;
+}

@@ -42,6 +42,21 @@ export const RateRuleSchema = Type.Object(
 );
 export type RateRule = Static<typeof RateRuleSchema>;
 
+const Probability = Type.Optional(Type.Number({ minimum: 0, maximum: 1 }));
+const Score = Type.Optional(Type.Number({ minimum: 0, maximum: 1e9 }));
+const Hours = Type.Optional(Type.Number({ minimum: 0, maximum: 1e6 }));
+
+/** What every model-based rule (anomaly, failure risk, RUL) has: severities, lead time, clearing. */
+const modelRuleFields = {
+  /** Severity when raised, and once the value is beyond the escalation limit. */
+  severity: Type.Optional(SeveritySchema),
+  escalatedSeverity: Type.Optional(SeveritySchema),
+  /** The value must stay beyond the raise limit on every report for this many simulated seconds before it raises. */
+  leadTimeS: Type.Optional(Type.Number({ minimum: 0, maximum: 604_800 })),
+  /** Consecutive reports back past the clear limit that clear the alert. */
+  clearReports: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+};
+
 /** Alert settings as the REST layer accepts them (PUT /alerts/settings); every part optional. */
 export const AlertSettingsSchema = Type.Object(
   {
@@ -64,16 +79,25 @@ export const AlertSettingsSchema = Type.Object(
     coolDownS: Type.Optional(Type.Number({ minimum: 0, maximum: 604_800 })),
     /** At most one `updated` change per alert per this many simulated seconds. */
     updateIntervalS: Type.Optional(Type.Number({ minimum: 0, maximum: 86_400 })),
-    anomaly: Type.Optional(
+    /** Anomaly score (reconstruction error / the model's own threshold: > 1 is anomalous). */
+    anomaly: Type.Optional(Type.Object({ ...modelRuleFields, raiseAbove: Score, escalateAbove: Score, clearBelow: Score }, { additionalProperties: false })),
+    /** Predicted probability of failure within the model's horizon (0…1). */
+    failureRisk: Type.Optional(Type.Object({ ...modelRuleFields, raiseAbove: Probability, escalateAbove: Probability, clearBelow: Probability }, { additionalProperties: false })),
+    /** Predicted remaining useful life, hours. */
+    rul: Type.Optional(
       Type.Object(
         {
-          severity: Type.Optional(SeveritySchema),
-          /** Consecutive reports at or below the threshold that clear an anomaly alert. */
-          clearReports: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+          ...modelRuleFields,
+          raiseBelowH: Hours,
+          escalateBelowH: Hours,
+          clearAboveH: Hours,
+          /** A prediction at or above this fraction of its model's RUL cap is censored ("at least the cap") and never low. */
         },
         { additionalProperties: false },
       ),
     ),
+    /** Model predictions made before this many simulated seconds after the scenario start raise nothing. */
+    predictionWarmupS: Type.Optional(Type.Number({ minimum: 0, maximum: 604_800 })),
   },
   { additionalProperties: false },
 );
@@ -86,7 +110,18 @@ export interface AlertSettings {
   readonly hysteresis: { readonly deadbandFraction: number; readonly clearSamples: number; readonly openSamples: number };
   readonly coolDownS: number;
   readonly updateIntervalS: number;
-  readonly anomaly: { readonly severity: Severity; readonly clearReports: number };
+  readonly anomaly: ModelRuleSettings & { readonly raiseAbove: number; readonly escalateAbove: number; readonly clearBelow: number };
+  readonly failureRisk: ModelRuleSettings & { readonly raiseAbove: number; readonly escalateAbove: number; readonly clearBelow: number };
+  readonly rul: ModelRuleSettings & { readonly raiseBelowH: number; readonly escalateBelowH: number; readonly clearAboveH: number };
+  readonly predictionWarmupS: number;
+}
+
+/** The part every model-based rule shares. */
+export interface ModelRuleSettings {
+  readonly severity: Severity;
+  readonly escalatedSeverity: Severity;
+  readonly leadTimeS: number;
+  readonly clearReports: number;
 }
 
 // Two samples to open filters the single-sample spikes the sensor model injects; three clean samples
@@ -97,5 +132,12 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   hysteresis: { deadbandFraction: 0.02, clearSamples: 3, openSamples: 2 },
   coolDownS: 600,
   updateIntervalS: 10,
-  anomaly: { severity: 'MEDIUM', clearReports: 3 },
+  // Model rules: a live sample tick is 600 s, so a 600 s lead time is two reports in a row beyond the
+  // limit; clearing well short of the raise limit keeps a value hovering at it from flapping. The
+  // warm-up skips predictions made on a window that is still the scenario's start-up state repeated
+  // (the live window is front-padded, ml/live/rolling-windows.ts).
+  anomaly: { severity: 'MEDIUM', escalatedSeverity: 'HIGH', raiseAbove: 1, escalateAbove: 2, clearBelow: 0.8, leadTimeS: 600, clearReports: 3 },
+  failureRisk: { severity: 'MEDIUM', escalatedSeverity: 'CRITICAL', raiseAbove: 0.7, escalateAbove: 0.9, clearBelow: 0.5, leadTimeS: 600, clearReports: 1 },
+  rul: { severity: 'MEDIUM', escalatedSeverity: 'CRITICAL', raiseBelowH: 24, escalateBelowH: 8, clearAboveH: 30, leadTimeS: 600, clearReports: 1 },
+  predictionWarmupS: 600,
 };

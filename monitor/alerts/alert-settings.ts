@@ -1,5 +1,6 @@
 import type { SensorChannel } from '../../physics/model.ts';
 import { firstSchemaError } from '../first-schema-error.ts';
+import { severityRank } from './alert.ts';
 import { badField } from './alert-errors.ts';
 import { AlertSettingsSchema, DEFAULT_ALERT_SETTINGS, type AlertSettings, type AlertSettingsInput } from './alert-settings-schema.ts';
 import { effectiveLimits, matchesParameter } from './effective-limits.ts';
@@ -32,7 +33,11 @@ export function parseAlertSettings(input: unknown, sensors?: readonly SensorChan
     coolDownS: s.coolDownS ?? d.coolDownS,
     updateIntervalS: s.updateIntervalS ?? d.updateIntervalS,
     anomaly: { ...d.anomaly, ...s.anomaly },
+    failureRisk: { ...d.failureRisk, ...s.failureRisk },
+    rul: { ...d.rul, ...s.rul },
+    predictionWarmupS: s.predictionWarmupS ?? d.predictionWarmupS,
   };
+  checkModelRules(out, s);
   out.thresholds.forEach((o, i) => {
     if ((o.sensor === undefined) === (o.parameter === undefined)) throw badField('INVALID_SETTINGS', `thresholds[${i}]`, 'give exactly one of sensor or parameter');
     if (o.sensor !== undefined && o.asset !== undefined) throw badField('INVALID_SETTINGS', `thresholds[${i}].asset`, 'asset narrows a parameter override only');
@@ -55,4 +60,27 @@ function checkAgainstPlant(s: AlertSettings, sensors: readonly SensorChannel[]):
     seen.add(r.sensor);
   });
   effectiveLimits(sensors, s); // throws on limits that no longer nest
+}
+
+// Hysteresis only works with the clear limit on the safe side of the raise limit, and escalation
+// beyond it; a rule set the other way round would raise and clear on the same report. The error
+// names the field the input gave (a default is not the user's mistake).
+function checkModelRules(s: AlertSettings, input: AlertSettingsInput): void {
+  const order = (rule: 'anomaly' | 'failureRisk' | 'rul', fields: readonly [string, number][]) => {
+    const given = (input[rule] ?? {}) as Record<string, unknown>;
+    for (let i = 1; i < fields.length; i++) {
+      const [name, v] = fields[i]!;
+      const [prevName, prev] = fields[i - 1]!;
+      if (v >= prev) continue;
+      if (name in given || !(prevName in given)) throw badField('INVALID_SETTINGS', `${rule}.${name}`, `must be at least ${prevName} (${prev})`);
+      throw badField('INVALID_SETTINGS', `${rule}.${prevName}`, `must be at most ${name} (${v})`);
+    }
+  };
+  order('anomaly', [['clearBelow', s.anomaly.clearBelow], ['raiseAbove', s.anomaly.raiseAbove], ['escalateAbove', s.anomaly.escalateAbove]]);
+  order('failureRisk', [['clearBelow', s.failureRisk.clearBelow], ['raiseAbove', s.failureRisk.raiseAbove], ['escalateAbove', s.failureRisk.escalateAbove]]);
+  order('rul', [['escalateBelowH', s.rul.escalateBelowH], ['raiseBelowH', s.rul.raiseBelowH], ['clearAboveH', s.rul.clearAboveH]]);
+  for (const rule of ['anomaly', 'failureRisk', 'rul'] as const) {
+    const r = s[rule];
+    if (severityRank(r.escalatedSeverity) < severityRank(r.severity)) throw badField('INVALID_SETTINGS', `${rule}.escalatedSeverity`, `must be at least severity (${r.severity})`);
+  }
 }

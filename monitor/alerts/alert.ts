@@ -14,8 +14,11 @@ export type Severity = (typeof SEVERITIES)[number];
 export const ALERT_STATES = ['active', 'acknowledged', 'cleared', 'dismissed'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 
-/** `model_drift`: a live model's inputs no longer look like its training data (PSI / KS, ml/drift). */
-export const ALERT_RULES = ['threshold', 'rate_of_change', 'anomaly', 'failure', 'model_drift'] as const;
+/**
+ * `model_drift`: a live model's inputs no longer look like its training data (PSI / KS, ml/drift);
+ * `predicted_failure` and `low_rul`: a live model foresees a failure (risk, remaining useful life).
+ */
+export const ALERT_RULES = ['threshold', 'rate_of_change', 'anomaly', 'failure', 'model_drift', 'predicted_failure', 'low_rul'] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 /** An alert as plain data (REST, WebSocket `alerts` channel, database rows). */
@@ -33,7 +36,7 @@ export interface AlertView {
   readonly openedAt: string;
   readonly lastAt: string;
   readonly clearedAt: string | null;
-  /** Last value (threshold: the sample; rate: change per minute; anomaly: the score). */
+  /** Last value (threshold: the sample; rate: change per minute; anomaly: the score; predicted_failure: the probability; low_rul: hours). */
   readonly value: number | null;
   /** The limit crossed at the current severity. */
   readonly threshold: number | null;

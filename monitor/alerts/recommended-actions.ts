@@ -56,3 +56,5 @@ export const ANOMALY_ACTION = 'review the contributing sensors; plan an inspecti
 export const FAILURE_ACTION = 'dispatch maintenance; keep the asset isolated until it is repaired';
 
 export const DRIFT_ACTION = 'check the drifted sensors and recent process changes; if the plant has changed for good, retrain the model (Models → Retrain)';
+
+export const PREDICTED_FAILURE_ACTION = 'plan maintenance before the predicted failure; check the contributing sensors and keep spares ready';

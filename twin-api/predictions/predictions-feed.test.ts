@@ -8,7 +8,8 @@ import { initBackend } from '../../ml/tf/backend.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { PgliteStore } from '../store/pglite-store.ts';
 import { startHub } from '../ws/test-kit.test-helper.ts';
-import type { AlertChange } from '../../monitor/alerts/alert.ts';
+import { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
+import { DEFAULT_ALERT_SETTINGS } from '../../monitor/alerts/alert-settings.ts';
 import { PredictionData } from '../../protocol/predictions.ts';
 import { PredictionsFeed } from './predictions-feed.ts';
 
@@ -19,7 +20,7 @@ describe('PredictionsFeed', () => {
   beforeAll(async () => {
     await initBackend();
     store = await PgliteStore.open('memory://');
-  });
+  }, 30_000); // the wasm backend and PGlite take over 10 s to start on a loaded 2-core runner
   afterAll(async () => {
     await store.close();
   });
@@ -99,17 +100,28 @@ describe('PredictionsFeed', () => {
     engine.dispose();
   });
 
-  it('lets anomaly scores raise alerts only after the warm-up, when the window holds running-plant samples', async () => {
+  it('hands every asset\'s predictions to the alert engine, which raises anomaly and predictive alerts within 30 simulated minutes', () => {
     const engine = createEngine(scenario);
     const kinds = assetKinds(scenario);
     const predictor = new LivePredictor(engine.layout, kinds, standInLiveModels(engine.layout, kinds), { sampleEveryS: 600, explain: false });
-    const reports: number[] = [];
-    const alerts = { reportAnomaly: (): readonly AlertChange[] => (reports.push(feed.published), []) };
-    const feed = new PredictionsFeed(engine, predictor, { alerts, anomalyWarmupSamples: 2 });
-    engine.runFor(4 * 600); // sample ticks at 1 s, 601 s, 1,201 s and 1,801 s
-    await feed.close();
-    expect(feed.published).toBe(4);
-    expect([...new Set(reports)]).toEqual([3, 4]);
+    const alerts = new AlertEngine({ sensors: engine.layout.sensors, startMs: engine.startMs });
+    const feed = new PredictionsFeed(engine, predictor, { alerts });
+    const seen: PredictionData[][] = [];
+    engine.frames$.subscribe(() => {
+      if (seen.length < feed.published) seen.push(feed.latest());
+    });
+    engine.runFor(30 * 60); // sample ticks at 1 s (inside the warm-up), 601 s and 1,201 s
+    expect(feed.published).toBe(3);
+    // What the settings' rules say should be open after two reports in a row beyond the raise limit (600 s lead time).
+    const d = DEFAULT_ALERT_SETTINGS;
+    const both = (pick: (p: PredictionData) => boolean) => seen[2]!.filter((p, i) => pick(p) && pick(seen[1]![i]!)).map((p) => p.asset);
+    const anomalous = both((p) => (p.anomaly?.score ?? 0) >= d.anomaly.raiseAbove);
+    const atRisk = both((p) => (p.failureProbability?.value ?? 0) >= d.failureRisk.raiseAbove);
+    expect(anomalous.length).toBeGreaterThan(0); // the stand-in models find anomalies everywhere: enough to see the wiring
+    const open = alerts.open();
+    expect(open.filter((a) => a.rule === 'anomaly').map((a) => a.asset).sort()).toEqual([...anomalous].sort());
+    expect(open.filter((a) => a.rule === 'predicted_failure').map((a) => a.asset).sort()).toEqual([...atRisk].sort());
+    expect(open.every((a) => a.openedAt === new Date(engine.startMs + (1200 + engine.layout.stepS) * 1000).toISOString())).toBe(true);
     predictor.dispose();
     engine.dispose();
   });

@@ -1,9 +1,11 @@
 import type { Subscription } from 'rxjs';
 import type { TwinEngine } from '../../engine/engine.ts';
+import { LIVE_HORIZON_H } from '../../ml/bootstrap/live-data.ts';
 import type { LivePredictor } from '../../ml/live/live-predictor.ts';
 import type { AssetPrediction } from '../../ml/live/live-types.ts';
 import type { PredictionData } from '../../protocol/ws.ts';
 import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
+import type { PredictionReport } from '../../monitor/alerts/model-rules.ts';
 import type { PredictionStore } from '../store/model-store.ts';
 import type { WsHub } from '../ws/hub.ts';
 
@@ -11,21 +13,20 @@ import type { WsHub } from '../ws/hub.ts';
 export interface PredictionSinks {
   readonly hub?: WsHub | null;
   readonly store?: PredictionStore | null;
-  /** Anomaly scores become model-based alerts (the alert engine's anomaly hook; its changes$ publishes them). */
-  readonly alerts?: Pick<AlertEngine, 'reportAnomaly'> | null;
-  readonly log?: (msg: string) => void;
   /**
-   * Sample ticks before anomaly scores may raise alerts (default 12, the live window): until the
-   * window holds only running-plant samples, a start-up transient (machines spinning up, furnaces
-   * heating) reads as an anomaly to models trained on steady operation.
+   * Every asset's predictions go to the alert engine, whose rules (in the alert settings) decide what
+   * raises; its changes$ publishes the alerts.
    */
-  readonly anomalyWarmupSamples?: number;
+  readonly alerts?: Pick<AlertEngine, 'reportPrediction'> | null;
+  readonly log?: (msg: string) => void;
+  /** The failure-risk models' horizon (default: the bootstrap trainer's), for the alerts' messages. */
+  readonly models?: { readonly failureHorizonH?: number };
 }
 
 /**
  * Runs live inference on the twin's frames: the predictor batches all assets of a kind in one call
  * on its sample ticks; each new set of predictions goes to the `predictions` channel (one message
- * per asset, so asset filters apply), to history, and anomaly scores to the alert engine.
+ * per asset, so asset filters apply), to history, and to the alert engine (which alone decides what raises).
  */
 export class PredictionsFeed {
   private readonly sub: Subscription;
@@ -66,7 +67,7 @@ export class PredictionsFeed {
       const tIso = new Date(tMs).toISOString();
       const data = toPredictionData(p);
       hub?.publish('predictions', tIso, data, [p.asset]);
-      if (p.anomaly && this.published > (this.sinks.anomalyWarmupSamples ?? 12)) alerts?.reportAnomaly(p.asset, p.anomaly.score, 1, p.anomaly.topSensors.map((c) => c.feature), tIso);
+      alerts?.reportPrediction(this.toReport(p, tIso));
       if (store && (p.rul || p.failureProbability || p.anomaly || p.defects)) {
         const payload = JSON.parse(JSON.stringify(data)) as unknown;
         this.persist = this.persist.then(() =>
@@ -77,6 +78,18 @@ export class PredictionsFeed {
         );
       }
     }
+  }
+
+  private toReport(p: AssetPrediction, tIso: string): PredictionReport {
+    const m = this.sinks.models ?? {};
+    const features = (e: { readonly explanation: readonly { readonly feature: string }[] }) => e.explanation.map((c) => c.feature);
+    return {
+      asset: p.asset,
+      tIso,
+      ...(p.failureProbability && { failureRisk: { probability: p.failureProbability.value, horizonH: m.failureHorizonH ?? LIVE_HORIZON_H.failure!, contributors: features(p.failureProbability) } }),
+      ...(p.rul && { rul: { hours: p.rul.hours, censored: p.rul.kind === 'at-least', contributors: features(p.rul) } }),
+      ...(p.anomaly && { anomaly: { score: p.anomaly.score, contributors: p.anomaly.topSensors.map((c) => c.feature) } }),
+    };
   }
 
   /** Stops listening and waits for pending writes. */
