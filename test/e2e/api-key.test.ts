@@ -52,12 +52,13 @@ describe.skipIf(missing !== null)('viewer against a twin that requires an API ke
   async function signInAs(key: string): Promise<void> {
     await page.evaluate(`localStorage.setItem("twinworks.apiKey", ${JSON.stringify(key)})`);
     await page.reload();
-    await page.locator('[data-testid="connection"][data-status="live"]').waitFor({ timeout: 20_000 });
+    // A reload loads the viewer's modules and the plant again: on a loaded 2-core machine that has taken over 20 s.
+    await page.locator('[data-testid="connection"][data-status="live"]').waitFor({ timeout: 60_000 });
   }
 
   async function openSetpoint(id: string) {
     await page.locator('[data-testid="nav-asset"]').click();
-    await page.locator('[data-testid="asset-select"] option[value="Line_A"]').waitFor({ state: 'attached', timeout: 10_000 });
+    await page.locator('[data-testid="asset-select"] option[value="Line_A"]').waitFor({ state: 'attached', timeout: 30_000 });
     await page.locator('[data-testid="asset-select"]').selectOption('Line_A');
     const row = page.locator(`[data-testid="setpoint-${id}"]`);
     await row.waitFor({ timeout: 10_000 });
@@ -94,7 +95,7 @@ describe.skipIf(missing !== null)('viewer against a twin that requires an API ke
 
   it('a trainer saves the followed session as a recording, which then appears in the recordings list', async () => {
     await page.locator('[data-testid="nav-replay"]').click();
-    await page.locator('[data-testid="replay-pick"] option[value="scenario:furnace-overheat-crack-storm"]').waitFor({ state: 'attached', timeout: 10_000 });
+    await page.locator('[data-testid="replay-pick"] option[value="scenario:furnace-overheat-crack-storm"]').waitFor({ state: 'attached', timeout: 30_000 });
     await page.locator('[data-testid="replay-pick"]').selectOption('scenario:furnace-overheat-crack-storm');
     await page.locator('[data-testid="replay-load"]').click();
     const controls = page.locator('[data-testid="replay-controls"]');
