@@ -54,3 +54,119 @@ export function spreadText(s: Spread | null, digits = 3): string {
 export function spreadRange(s: Spread | null): string {
   return s === null ? 'no units were made in this branch' : `p10–p90 ${s.p10.toFixed(2)}–${s.p90.toFixed(2)}`;
 }
+
+type TimeToEffect = WhatIfResult['timeToEffect'];
+type EffectQuantity = keyof TimeToEffect['byQuantity'];
+type DefectType = keyof WhatIfResult['baseline']['defectsPer1000ByType'];
+
+const EFFECT_LABELS: Readonly<Record<EffectQuantity, string>> = { defect_rate: 'defect rate', production_rate: 'production', power: 'power' };
+
+/** Seconds as "3 h 10 min", "1 min", "45 s": the zero parts are dropped because a time to effect is only as exact as its resolution. */
+export function shortDuration(s: number): string {
+  const t = Math.max(0, Math.round(s));
+  const parts = [[Math.floor(t / 3600), 'h'], [Math.floor((t % 3600) / 60), 'min'], [t % 60, 's']] as const;
+  const shown = parts.filter(([v]) => v > 0).map(([v, u]) => `${v} ${u}`);
+  return shown.length === 0 ? '0 s' : shown.join(' ');
+}
+
+/** One metric's time to effect. */
+export interface EffectRow {
+  readonly quantity: EffectQuantity;
+  /** "defect rate: 3 h 10 min" or "production: no lasting effect within 4 h". */
+  readonly text: string;
+  readonly tS: number | null;
+  /** "12 of 16 seeds departed" — how many futures agree. */
+  readonly seedsText: string;
+}
+
+/**
+ * Time to effect per metric. Each quantity has its own: power answers a setpoint in a minute while
+ * the defect rate follows the glass through the annealing lehr hours later, so one earliest time
+ * (the old headline) said "1 min" for a change whose defect effect came after 3 h.
+ */
+export function effectRows(tte: TimeToEffect, horizonS: number, seedCount: number): EffectRow[] {
+  return (Object.keys(EFFECT_LABELS) as EffectQuantity[]).map((quantity) => {
+    const q = tte.byQuantity[quantity];
+    const label = EFFECT_LABELS[quantity];
+    const text = q.tS === null ? `${label}: no lasting effect within ${shortDuration(horizonS)}` : `${label}: ${shortDuration(q.tS)}`;
+    return { quantity, tS: q.tS, text, seedsText: `${q.seedsDeparted} of ${seedCount} seeds departed` };
+  });
+}
+
+/** The headline over all metrics, earliest first, so no quantity hides behind a faster one. */
+export function effectHeadline(tte: TimeToEffect, horizonS: number, seedCount: number): string {
+  const rows = effectRows(tte, horizonS, seedCount);
+  const lasting = rows.filter((r) => r.tS !== null).sort((a, b) => a.tS! - b.tS!);
+  const none = rows.filter((r) => r.tS === null);
+  return [...lasting, ...none].map((r) => r.text).join(' · ');
+}
+
+/** One defect type, baseline vs changed, per 1,000 units. */
+export interface DefectRow {
+  readonly type: DefectType;
+  readonly label: string;
+  readonly baseline: Spread;
+  readonly changed: Spread;
+  readonly delta: Spread;
+}
+
+/** Defects per 1,000 by type; types that neither branch ever made are left out (all zero says nothing). */
+export function defectRows(r: WhatIfResult): DefectRow[] {
+  return (Object.keys(r.baseline.defectsPer1000ByType) as DefectType[])
+    .map((type) => ({ type, label: type.replace('_', ' '), baseline: r.baseline.defectsPer1000ByType[type], changed: r.changed.defectsPer1000ByType[type], delta: r.delta.defectsPer1000ByType[type] }))
+    .filter((d) => d.baseline.mean !== 0 || d.changed.mean !== 0 || d.baseline.p90 !== 0 || d.changed.p90 !== 0);
+}
+
+/** A machine figure baseline vs changed. */
+export interface MachineRow {
+  readonly key: 'rul' | 'risk';
+  readonly label: string;
+  readonly baseline: string;
+  readonly changed: string;
+  readonly delta: string;
+}
+
+/** The basis of the machine figures, said plainly: the twin knows its own wear; a real plant's would be an estimate. */
+export const MACHINE_BASIS = "from the twin's wear state (its simulated ground truth), not a model estimate";
+
+/** Remaining life at the horizon and failure risk within it, baseline vs changed; empty when no machine is covered. */
+export function machineRows(r: WhatIfResult): MachineRow[] {
+  if (r.machineHealth === null) return [];
+  const rows: MachineRow[] = [];
+  if (r.baseline.rulEndH !== null && r.changed.rulEndH !== null) {
+    rows.push({ key: 'rul', label: `Remaining life at horizon (h; ${Number(r.machineHealth.rulAtForkH.toPrecision(4))} h at fork)`, baseline: spreadText(r.baseline.rulEndH), changed: spreadText(r.changed.rulEndH), delta: spreadText(r.delta.rulEndH) });
+  }
+  const pp = (v: number) => `${v > 0 ? '+' : ''}${Number(v.toPrecision(3))} pp`;
+  rows.push({ key: 'risk', label: 'Failure risk within horizon (% of seeds)', baseline: `${Number(r.baseline.failureRiskPct.toPrecision(3))} %`, changed: `${Number(r.changed.failureRiskPct.toPrecision(3))} %`, delta: pp(r.delta.failureRiskPct) });
+  return rows;
+}
+
+/** A "for … then back" text: a bare number is hours; otherwise "2h", "1h30m", "90 min", "45s". */
+export function parseDurationS(text: string): number | null {
+  const t = text.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 3600);
+  const re = /(\d+(?:\.\d+)?)\s*(hours?|hr|h|minutes?|min|m|seconds?|sec|s)/gy;
+  let total = 0;
+  // Sticky: each unit must follow the last, so "2h x" is refused rather than read as 2 h.
+  let matched = 0;
+  for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+    const unit = m[2]![0];
+    total += Number(m[1]) * (unit === 'h' ? 3600 : unit === 'm' ? 60 : 1);
+    matched = re.lastIndex;
+    while (t[re.lastIndex] === ' ') re.lastIndex++;
+  }
+  return matched === t.length && t.length > 0 ? Math.round(total) : null;
+}
+
+/** The parsed duration, or why it cannot be sent. Empty text is no duration: the change stays. */
+export type DurationCheck = { readonly ok: true; readonly durationS: number | undefined } | { readonly ok: false; readonly message: string };
+
+/** Validates a "for … then back" duration: more than zero, and the return lies before the horizon (else the run never sees it). */
+export function checkDuration(text: string, atS: number, horizonS: number): DurationCheck {
+  if (text.trim() === '') return { ok: true, durationS: undefined };
+  const d = parseDurationS(text);
+  if (d === null) return { ok: false, message: `"${text}" is not a duration: use hours (2, 1.5) or e.g. 1h30m, 90 min` };
+  if (d <= 0) return { ok: false, message: 'The duration must be more than 0' };
+  if (atS + d >= horizonS) return { ok: false, message: `The return after ${shortDuration(d)} must come before the horizon (${shortDuration(horizonS)})` };
+  return { ok: true, durationS: d };
+}
