@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Spread, WhatIfResult } from '../../../protocol/what-if.ts';
-import { checkDuration, compareWhatIf, defectRows, effectHeadline, effectRows, machineRows, MACHINE_BASIS, parseDurationS, pendingChanges, shortDuration, spreadText } from './what-if-logic.ts';
+import { changesWithDurations, checkDuration, compareWhatIf, defectRows, effectHeadline, effectRows, machineRows, MACHINE_BASIS, parseDurationS, pendingChanges, shortDuration, spreadText } from './what-if-logic.ts';
 
 const s = (mean: number, std = 0): Spread => ({ mean, std, p10: mean - std, p90: mean + std });
 const branch = (d: number, fpy: number, u: number, e: number) => ({ units: s(100), defectsPer1000: s(d, 1), firstPassYieldPct: s(fpy, 0.5), unitsPerH: s(u, 5), energyMWh: s(e, 0.1) });
@@ -155,5 +155,19 @@ describe('"for … then back"', () => {
     expect(checkDuration('4h', 0, 14_400)).toEqual({ ok: false, message: 'The return after 4 h must come before the horizon (4 h)' });
     expect(checkDuration('1h', 3600 * 3.5, 14_400).ok).toBe(false);
     expect(checkDuration('soon', 0, 14_400)).toMatchObject({ ok: false, message: expect.stringMatching(/not a duration/) });
+  });
+});
+
+describe('changes sent with their durations', () => {
+  const changes = [{ setpoint: 'Line_A.furnace_temp', value: 1550 }, { setpoint: 'Line_A.belt_speed', value: 120 }];
+  it('adds durationS to the changes that have one and leaves the others to stay', () => {
+    expect(changesWithDurations(changes, { 'Line_A.furnace_temp': '2h' }, 14_400)).toEqual({
+      changes: [{ setpoint: 'Line_A.furnace_temp', value: 1550, durationS: 7200 }, { setpoint: 'Line_A.belt_speed', value: 120 }],
+      errors: {},
+    });
+  });
+
+  it('names the change whose duration cannot be sent', () => {
+    expect(changesWithDurations(changes, { 'Line_A.belt_speed': '5h' }, 14_400).errors).toEqual({ 'Line_A.belt_speed': 'The return after 5 h must come before the horizon (4 h)' });
   });
 });

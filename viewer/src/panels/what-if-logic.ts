@@ -170,3 +170,22 @@ export function checkDuration(text: string, atS: number, horizonS: number): Dura
   if (atS + d >= horizonS) return { ok: false, message: `The return after ${shortDuration(d)} must come before the horizon (${shortDuration(horizonS)})` };
   return { ok: true, durationS: d };
 }
+
+/** The request's changes with each one's "for … then back" duration, or the messages that keep it from being sent, by setpoint. */
+export function changesWithDurations(
+  changes: readonly { setpoint: string; value: number }[],
+  durationTexts: Readonly<Record<string, string>>,
+  horizonS: number,
+): { changes: { setpoint: string; value: number; durationS?: number }[]; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const out = changes.map((c) => {
+    // The panel applies every change at the fork (atS 0), so the return must come before the horizon from there.
+    const check = checkDuration(durationTexts[c.setpoint] ?? '', 0, horizonS);
+    if (!check.ok) {
+      errors[c.setpoint] = check.message;
+      return { ...c };
+    }
+    return check.durationS === undefined ? { ...c } : { ...c, durationS: check.durationS };
+  });
+  return { changes: out, errors };
+}
