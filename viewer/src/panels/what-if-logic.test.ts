@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Spread, WhatIfResult } from '../../../protocol/what-if.ts';
-import { changesWithDurations, checkDuration, compareWhatIf, defectRows, effectHeadline, effectRows, machineRows, MACHINE_BASIS, parseDurationS, pendingChanges, shortDuration, spreadText } from './what-if-logic.ts';
+import { changesWithDurations, checkDuration, compareWhatIf, defectRows, effectRows, machineRows, MACHINE_BASIS, parseDurationS, pendingChanges, shortDuration, spreadText } from './what-if-logic.ts';
 
 const s = (mean: number, std = 0): Spread => ({ mean, std, p10: mean - std, p90: mean + std });
 const branch = (d: number, fpy: number, u: number, e: number) => ({ units: s(100), defectsPer1000: s(d, 1), firstPassYieldPct: s(fpy, 0.5), unitsPerH: s(u, 5), energyMWh: s(e, 0.1) });
@@ -63,15 +63,14 @@ const tte = {
 } as WhatIfResult['timeToEffect'];
 
 describe('time to effect per metric', () => {
-  it('gives each metric its own time, and says when one has no lasting effect within the horizon', () => {
-    expect(effectRows(tte, 14_400, 16).map((r) => r.text)).toEqual(['defect rate: 3 h 10 min', 'production: no lasting effect within 4 h', 'power: 1 min']);
-    expect(effectRows(tte, 14_400, 16)[0]!.seedsText).toBe('12 of 16 seeds departed');
+  it('gives each metric its own time, earliest first, and says when one has no lasting effect within the horizon', () => {
+    expect(effectRows(tte, 14_400, 16).map((r) => r.text)).toEqual(['power: 1 min', 'defect rate: 3 h 10 min', 'production: no lasting effect within 4 h']);
+    expect(effectRows(tte, 14_400, 16)[1]!.seedsText).toBe('12 of 16 seeds departed');
   });
 
-  it('headlines every metric, earliest first, instead of only the earliest quantity', () => {
-    const h = effectHeadline(tte, 14_400, 16);
-    expect(h).toBe('power: 1 min · defect rate: 3 h 10 min · production: no lasting effect within 4 h');
-    expect(h).not.toMatch(/^1 min/);
+  it('no longer reports only the earliest quantity: the slow defect rate is shown beside the fast power', () => {
+    expect(tte.quantity).toBe('power');
+    expect(effectRows(tte, 14_400, 16).map((r) => r.quantity)).toEqual(['power', 'defect_rate', 'production_rate']);
   });
 
   it('says "no lasting effect" for every metric when nothing departed', () => {

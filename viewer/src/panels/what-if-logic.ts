@@ -80,25 +80,19 @@ export interface EffectRow {
 }
 
 /**
- * Time to effect per metric. Each quantity has its own: power answers a setpoint in a minute while
- * the defect rate follows the glass through the annealing lehr hours later, so one earliest time
- * (the old headline) said "1 min" for a change whose defect effect came after 3 h.
+ * Time to effect per metric, earliest first, the ones without a lasting effect last. Each quantity
+ * has its own: power answers a setpoint in a minute while the defect rate follows the glass through
+ * the annealing lehr hours later, so the old headline (the earliest over all) said "1 min" for a
+ * change whose defect effect came after 3 h.
  */
 export function effectRows(tte: TimeToEffect, horizonS: number, seedCount: number): EffectRow[] {
-  return (Object.keys(EFFECT_LABELS) as EffectQuantity[]).map((quantity) => {
+  const rows = (Object.keys(EFFECT_LABELS) as EffectQuantity[]).map((quantity) => {
     const q = tte.byQuantity[quantity];
     const label = EFFECT_LABELS[quantity];
     const text = q.tS === null ? `${label}: no lasting effect within ${shortDuration(horizonS)}` : `${label}: ${shortDuration(q.tS)}`;
     return { quantity, tS: q.tS, text, seedsText: `${q.seedsDeparted} of ${seedCount} seeds departed` };
   });
-}
-
-/** The headline over all metrics, earliest first, so no quantity hides behind a faster one. */
-export function effectHeadline(tte: TimeToEffect, horizonS: number, seedCount: number): string {
-  const rows = effectRows(tte, horizonS, seedCount);
-  const lasting = rows.filter((r) => r.tS !== null).sort((a, b) => a.tS! - b.tS!);
-  const none = rows.filter((r) => r.tS === null);
-  return [...lasting, ...none].map((r) => r.text).join(' · ');
+  return rows.sort((x, y) => (x.tS ?? Infinity) - (y.tS ?? Infinity));
 }
 
 /** One defect type, baseline vs changed, per 1,000 units. */

@@ -40,6 +40,7 @@ describe('what-if result', () => {
     expect(screen.getByTestId('whatif-effect-defect_rate').textContent).toBe('defect rate: 3 h 10 min');
     expect(screen.getByTestId('whatif-effect-production_rate').textContent).toBe('production: no lasting effect within 4 h');
     expect(screen.getByTestId('whatif-effect-power').textContent).toBe('power: 1 min');
+    expect(screen.getByLabelText('Time to effect per metric').textContent).toBe('Time to effect (±10 s): power: 1 min · defect rate: 3 h 10 min · production: no lasting effect within 4 h');
     expect(screen.getByTestId('whatif-defect-crack').textContent).toContain('49 ± 1');
     expect(screen.queryByTestId('whatif-defect-bubble')).toBeNull();
     expect(screen.getByTestId('whatif-machine-rul').textContent).toContain('790 ± 1');

@@ -4,7 +4,7 @@ import type { WhatIfResult } from '../../../protocol/what-if.ts';
 import type { SetpointValue } from '../../../protocol/plant.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { duration } from '../util/format.ts';
-import { changesWithDurations, compareWhatIf, defectRows, effectHeadline, effectRows, MACHINE_BASIS, machineRows, pendingChanges, spreadRange, spreadText } from './what-if-logic.ts';
+import { changesWithDurations, compareWhatIf, defectRows, effectRows, MACHINE_BASIS, machineRows, pendingChanges, spreadRange, spreadText } from './what-if-logic.ts';
 
 const HORIZONS = [{ label: '1 h', s: 3600 }, { label: '4 h', s: 14_400 }, { label: '8 h', s: 28_800 }, { label: '24 h', s: 86_400 }];
 
@@ -91,7 +91,6 @@ export function WhatIfPanel() {
 /** Baseline and changed branches side by side, with the paired difference and a verdict per metric. */
 export function WhatIfResultTable({ result }: { result: WhatIfResult }) {
   const rows = compareWhatIf(result);
-  const tte = result.timeToEffect;
   const seedCount = result.request.seeds.length;
   return (
     <div data-testid="whatif-result">
@@ -111,7 +110,7 @@ export function WhatIfResultTable({ result }: { result: WhatIfResult }) {
       </table>
       <WhatIfDetails result={result} />
       <p className="muted small">
-        Time to effect: {effectHeadline(tte, result.request.horizonS, seedCount)} (±{duration(tte.resolutionS)}) · {seedCount} seeds over {duration(result.request.horizonS)} · ran in {Math.round(result.wallMs)} ms · ± is the spread across seeds
+        {seedCount} seeds over {duration(result.request.horizonS)} · ran in {Math.round(result.wallMs)} ms · ± is the spread across seeds
       </p>
     </div>
   );
@@ -124,9 +123,10 @@ function WhatIfDetails({ result }: { result: WhatIfResult }) {
   const machine = machineRows(result);
   return (
     <>
-      <ul className="muted small" aria-label="Time to effect per metric">
-        {effects.map((e) => <li key={e.quantity} data-testid={`whatif-effect-${e.quantity}`} title={e.seedsText}>{e.text}</li>)}
-      </ul>
+      <p className="small" aria-label="Time to effect per metric">
+        Time to effect (±{duration(result.timeToEffect.resolutionS)}):{' '}
+        {effects.map((e, i) => <span key={e.quantity}>{i > 0 ? ' · ' : ''}<span data-testid={`whatif-effect-${e.quantity}`} title={e.seedsText}>{e.text}</span></span>)}
+      </p>
       {defects.length > 0 ? (
         <table className="table compare" aria-label="Defects per 1,000 by type">
           <thead><tr><th>Defect type <span className="muted small">per 1,000</span></th><th className="num">Baseline</th><th className="num">Changed</th><th className="num">Δ (paired)</th></tr></thead>
