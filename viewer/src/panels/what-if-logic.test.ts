@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Spread, WhatIfResult } from '../../../protocol/what-if.ts';
-import { changesWithDurations, checkDuration, compareWhatIf, defectRows, effectRows, machineRows, MACHINE_BASIS, parseDurationS, pendingChanges, shortDuration, spreadText } from './what-if-logic.ts';
+import { changesWithDurations, planLines, checkDuration, compareWhatIf, defectRows, effectRows, machineRows, MACHINE_BASIS, parseDurationS, pendingChanges, shortDuration, spreadText } from './what-if-logic.ts';
 
 const s = (mean: number, std = 0): Spread => ({ mean, std, p10: mean - std, p90: mean + std });
 const branch = (d: number, fpy: number, u: number, e: number) => ({ units: s(100), defectsPer1000: s(d, 1), firstPassYieldPct: s(fpy, 0.5), unitsPerH: s(u, 5), energyMWh: s(e, 0.1) });
@@ -168,5 +168,14 @@ describe('changes sent with their durations', () => {
 
   it('names the change whose duration cannot be sent', () => {
     expect(changesWithDurations(changes, { 'Line_A.belt_speed': '5h' }, 14_400).errors).toEqual({ 'Line_A.belt_speed': 'The return after 5 h must come before the horizon (4 h)' });
+  });
+});
+
+describe('the plan that ran', () => {
+  it('shows each change with when it applies and whether it goes back', () => {
+    expect(planLines([
+      { setpoint: 'Line_A.furnace_temp', value: 1551, asset: 'Line_A', atS: 0, durationS: 7200 },
+      { setpoint: 'pump_003.load', value: 0.8, asset: 'pump_003', atS: 600 },
+    ])).toEqual(['Line_A.furnace_temp → 1551 at fork, for 2 h, then back', 'pump_003.load → 0.8 after 10 min, stays']);
   });
 });

@@ -183,3 +183,12 @@ export function changesWithDurations(
   });
   return { changes: out, errors };
 }
+
+/** The plan that ran, one change a line: "Line_A.furnace_temp → 1551 at fork, for 2 h, then back". The server echoes it, so this shows what it applied, not what was typed. */
+export function planLines(changes: WhatIfResult['request']['changes']): string[] {
+  return changes.map((c) => {
+    const at = c.atS === 0 ? 'at fork' : `after ${shortDuration(c.atS)}`;
+    const hold = c.durationS === undefined ? 'stays' : `for ${shortDuration(c.durationS)}, then back`;
+    return `${c.setpoint} → ${Number(c.value.toPrecision(5))} ${at}, ${hold}`;
+  });
+}

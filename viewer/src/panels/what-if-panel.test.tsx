@@ -14,7 +14,7 @@ const types = (crack: number) => ({ crack: s(crack, 1), bubble: s(0), chip: s(0)
 const branch = (d: number, rul: number, risk: number) => ({ units: s(100), defectsPer1000: s(d, 1), defectsPer1000ByType: types(d), firstPassYieldPct: s(95, 0.5), unitsPerH: s(900, 5), energyMWh: s(70, 0.1), burnerMWh: s(60), machineMWh: s(10), rulEndH: s(rul, 1), failureRiskPct: risk });
 const effect = (tS: number | null) => ({ tS, perSeedS: null, seedsDeparted: tS === null ? 0 : 16 });
 const result = {
-  request: { changes: [], horizonS: 14_400, seeds: [1, 2], stepS: 10, scope: 'affected' },
+  request: { changes: [{ setpoint: 'Line_A.furnace_temp', value: 1551, asset: 'Line_A', atS: 0, durationS: 7200 }], horizonS: 14_400, seeds: [1, 2], stepS: 10, scope: 'affected' },
   baseline: branch(49, 808, 0),
   changed: branch(19, 790, 12.5),
   delta: { defectsPer1000: s(-30, 2), firstPassYieldPct: s(3, 0.4), unitsPerH: s(2, 6), energyMWh: s(-4, 0.3), defectsPer1000ByType: types(-30), rulEndH: s(-18, 1), failureRiskPct: 12.5 },
@@ -46,6 +46,7 @@ describe('what-if result', () => {
     expect(screen.getByTestId('whatif-machine-rul').textContent).toContain('790 ± 1');
     expect(screen.getByTestId('whatif-machine-risk').textContent).toContain('12.5 %');
     expect(screen.getByText(/twin's wear state/)).toBeTruthy();
+    expect(screen.getByText('Line_A.furnace_temp → 1551 at fork, for 2 h, then back')).toBeTruthy();
   });
 });
 

@@ -4,7 +4,7 @@ import type { WhatIfResult } from '../../../protocol/what-if.ts';
 import type { SetpointValue } from '../../../protocol/plant.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { duration } from '../util/format.ts';
-import { changesWithDurations, compareWhatIf, defectRows, effectRows, MACHINE_BASIS, machineRows, pendingChanges, spreadRange, spreadText } from './what-if-logic.ts';
+import { changesWithDurations, compareWhatIf, defectRows, effectRows, MACHINE_BASIS, machineRows, pendingChanges, planLines, spreadRange, spreadText } from './what-if-logic.ts';
 
 const HORIZONS = [{ label: '1 h', s: 3600 }, { label: '4 h', s: 14_400 }, { label: '8 h', s: 28_800 }, { label: '24 h', s: 86_400 }];
 
@@ -123,6 +123,9 @@ function WhatIfDetails({ result }: { result: WhatIfResult }) {
   const machine = machineRows(result);
   return (
     <>
+      <ul className="muted small" aria-label="Plan that ran">
+        {planLines(result.request.changes).map((l) => <li key={l}>{l}</li>)}
+      </ul>
       <p className="small" aria-label="Time to effect per metric">
         Time to effect (±{duration(result.timeToEffect.resolutionS)}):{' '}
         {effects.map((e, i) => <span key={e.quantity}>{i > 0 ? ' · ' : ''}<span data-testid={`whatif-effect-${e.quantity}`} title={e.seedsText}>{e.text}</span></span>)}
