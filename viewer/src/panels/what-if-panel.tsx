@@ -4,7 +4,8 @@ import type { WhatIfResult } from '../../../protocol/what-if.ts';
 import type { SetpointValue } from '../../../protocol/plant.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { duration } from '../util/format.ts';
-import { changesWithDurations, compareWhatIf, defectRows, effectRows, MACHINE_BASIS, machineRows, pendingChanges, planLines, spreadRange, spreadText } from './what-if-logic.ts';
+import { changesWithDurations } from './what-if-duration.ts';
+import { compareWhatIf, defectRows, effectRows, MACHINE_BASIS, machineRows, pendingChanges, planLines, spreadRange, spreadText } from './what-if-logic.ts';
 
 const HORIZONS = [{ label: '1 h', s: 3600 }, { label: '4 h', s: 14_400 }, { label: '8 h', s: 28_800 }, { label: '24 h', s: 86_400 }];
 
