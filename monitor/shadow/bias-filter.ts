@@ -143,6 +143,11 @@ export class BiasFilterBank {
     this.sigmaLR[k] = Math.sqrt((v * (1 + rho)) / (1 - rho));
   }
 
+  /** The normalized innovation of residual e for sensor k, without updating anything. */
+  innovation(k: number, e: number): number {
+    return (e - this.bias[k]!) / Math.sqrt(this.P[k]! + this.q[k]! + this.rSpec[k]! + this.rProc[k]!);
+  }
+
   /**
    * One measurement residual e for sensor k. Returns the normalized innovation (e − b_prior)/√S
    * computed before the update, so callers can score the one-step-ahead corrected estimate.

@@ -8,6 +8,7 @@ import {
   FLAG_EQUIPMENT_ISSUE,
   FLAG_NAMES,
   FLAG_NONE,
+  inControlArlSamples,
   type DriftDetectorConfig,
   type ShadowFlag,
 } from './drift-detector.ts';
@@ -20,21 +21,35 @@ export interface ShadowTrackerConfig {
   readonly detector: DriftDetectorConfig;
   /** Smallest weight of the per-sensor accuracy averages (1/window in samples). */
   readonly alphaAccuracy: number;
+  /**
+   * Random-walk wander (per √h, in the sensor's unit) of residuals that measure an exogenous random
+   * input the twin draws on its own: twin and plant realize it independently, so the residual wanders
+   * by design, not by model error. batch_deviation is |raw-material deviation| in σ, an
+   * Ornstein-Uhlenbeck process with σ = 1 and τ = 6 h (scenarios/defaults.ts, engine/environment.ts):
+   * its increments are σ·√(2/τ) = 0.58 per √h. Combined with the spec's own drift, so the reference follows
+   * the wander and only a step (a contamination) is flagged.
+   */
+  readonly exogenousDriftPerSqrtH: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_SHADOW_TRACKER: ShadowTrackerConfig = {
   filter: DEFAULT_BIAS_FILTER,
   detector: DEFAULT_DRIFT_DETECTOR,
   alphaAccuracy: 0.05,
+  exogenousDriftPerSqrtH: { batch_deviation: Math.sqrt(2 / 6) },
 };
 
 /** The minimum a tracker needs of the plant: its sensor table (engine.layout satisfies it). */
 export type TrackerLayout = Pick<PlantLayout, 'sensors'>;
 
-/** Random-walk drift step per sample from the spec: driftPerSqrtH × √(period in hours) (per-unit sensors: 4 s assumed). */
-function driftStepOf(s: Sensor): number {
-  const periodS = s.period.kind === 'periodic' ? s.period.periodS : 4;
-  return (s.noise.driftPerSqrtH ?? 0) * Math.sqrt(periodS / 3600);
+/** Seconds between samples (per-unit sensors: one unit every 4 s assumed, the reference lines' pace). */
+function periodOf(s: Sensor): number {
+  return s.period.kind === 'periodic' ? s.period.periodS : 4;
+}
+
+/** Random-walk drift step per sample: the spec's driftPerSqrtH and an exogenous wander (independent: in quadrature) × √(period in hours). */
+function driftStepOf(s: Sensor, exogenousPerSqrtH: number): number {
+  return Math.hypot(s.noise.driftPerSqrtH ?? 0, exogenousPerSqrtH) * Math.sqrt(periodOf(s) / 3600);
 }
 
 /** A live value for the tracker: what any LiveSample satisfies. */
@@ -50,6 +65,11 @@ function spanOf(s: Sensor): number {
   if (lo === null && hi === null) return NaN;
   return Math.max(1e-9, Math.abs(hi ?? 0), Math.abs(lo ?? 0));
 }
+
+/** Largest lag-1 correlation of innovations assumed (×199 long-run variance): beyond it a sensor is not scorable anyway. */
+const MAX_RHO = 0.99;
+/** Weight of the slow innovation mean (a ~200-sample window: correlations up to ~60 samples, e.g. a 30 s rolling statistic, are covered). */
+const SLOW_BETA = 1 / 200;
 
 const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
@@ -83,6 +103,18 @@ export class ShadowTracker {
   readonly sensors: readonly Sensor[];
   private readonly index: ReadonlyMap<string, number>;
   private readonly bank: BiasFilterBank;
+  /** The detection reference: the same observer, but one that never accepts a jump as the new normal. */
+  private readonly reference: BiasFilterBank;
+  /** EW mean square of each sensor's standardized innovation (1 when the noise model is exact). */
+  private readonly innovationMs: Float64Array;
+  /** EW mean of the product of consecutive standardized innovations (their lag-1 autocovariance). */
+  private readonly innovationLag1: Float64Array;
+  private readonly lastInnovation: Float64Array;
+  /** Slow EW mean of the clipped innovation, and the EW mean of its square: a long-run variance estimate that holds for any short correlation. */
+  private readonly innovationSlow: Float64Array;
+  private readonly innovationSlowMs: Float64Array;
+  private readonly innovationAlpha: number;
+  private readonly innovationGate: number;
   private readonly detector: DriftDetector;
   private readonly tracked: Uint8Array;
   private readonly span: Float64Array;
@@ -112,22 +144,33 @@ export class ShadowTracker {
     this.span = Float64Array.from(sensors, spanOf);
     // Sensors that declare no noise (counts, per-unit verdicts) cannot be scored against a σ.
     this.tracked = Uint8Array.from(sensors, (s) => (s.noise.std > 0 ? 1 : 0));
-    this.bank = new BiasFilterBank(
-      sensors.map((s, k) => ({
-        std: s.noise.std,
-        quantum: s.noise.quantum ?? 0,
-        driftStep: driftStepOf(s),
-        floor: 1e-3 * (Number.isNaN(this.span[k]!) ? 1 : this.span[k]!),
-      })),
-      cfg.filter,
-    );
+    const noise = sensors.map((s, k) => ({
+      std: s.noise.std,
+      quantum: s.noise.quantum ?? 0,
+      driftStep: driftStepOf(s, cfg.exogenousDriftPerSqrtH[s.name] ?? 0),
+      floor: 1e-3 * (Number.isNaN(this.span[k]!) ? 1 : this.span[k]!),
+    }));
+    this.bank = new BiasFilterBank(noise, cfg.filter);
+    // No random-walk floor (qRel 0): the reference follows only the drift the spec declares, so a slow
+    // model error or wear shows as a growing innovation instead of being learnt as the new normal.
+    this.reference = new BiasFilterBank(noise, { ...cfg.filter, qRel: 0, reopenAfter: Number.POSITIVE_INFINITY });
+    this.innovationMs = new Float64Array(n).fill(1);
+    this.innovationLag1 = new Float64Array(n);
+    this.lastInnovation = new Float64Array(n);
+    this.innovationSlow = new Float64Array(n);
+    this.innovationSlowMs = new Float64Array(n).fill(SLOW_BETA / (2 - SLOW_BETA));
+    this.innovationAlpha = cfg.filter.alphaVar;
+    this.innovationGate = cfg.filter.gate;
     const families = new Map<string, number>();
     const family = Int32Array.from(sensors, (s) => {
       const key = `${s.assetKind}:${s.name}`;
       if (!families.has(key)) families.set(key, families.size);
       return families.get(key)!;
     });
-    this.detector = new DriftDetector(family, this.tracked, cfg.detector);
+    const perAsset = new Map<string, number>();
+    sensors.forEach((s, k) => perAsset.set(s.asset, (perAsset.get(s.asset) ?? 0) + this.tracked[k]!));
+    const arl = Float64Array.from(sensors, (s) => inControlArlSamples(periodOf(s), perAsset.get(s.asset)!, cfg.detector));
+    this.detector = new DriftDetector(family, this.tracked, arl, Float64Array.from(sensors, periodOf), cfg.detector);
     this.predicted = new Float64Array(n).fill(NaN);
     this.measured = new Float64Array(n).fill(NaN);
     this.predAtMeasure = new Float64Array(n).fill(NaN);
@@ -187,8 +230,14 @@ export class ShadowTracker {
     this.sqErr[k] = (1 - a) * this.sqErr[k]! + a * rel * rel;
 
     const e = y - p;
-    bank.update(k, e, !this.detector.suspect(k));
-    const z = e / bank.sigmaLR[k]!;
+    const learn = !this.detector.suspect(k);
+    bank.update(k, e, learn);
+    // While a sensor is in alarm its reference holds (an acknowledged change is not absorbed): the flag
+    // stays until the plant comes back to what the twin predicted, or the tracker is reset.
+    const nu = this.detector.alarm[k] === 0 ? this.reference.update(k, e, learn) : this.reference.innovation(k, e);
+    // The innovation's long-run variance is learnt only while the sensor warms up: learnt later, a slow
+    // drift would inflate its own yardstick and never be flagged (the CUSUM would divide it away).
+    const z = this.standardInnovation(k, nu, n, learn && n <= this.detector.warmupSamples(k));
     this.lastZ[k] = z;
     if (this.tracked[k]) {
       const alarm = this.detector.alarm[k];
@@ -201,9 +250,45 @@ export class ShadowTracker {
     return true;
   }
 
+  /**
+   * The detection reference's innovation ν/√S, rescaled by its own learnt long-run RMS where that
+   * exceeds 1. Under the declared noise model it is N(0, 1) and white, which is what the CUSUM
+   * thresholds assume; a residual with more, or more correlated, process noise than the spec
+   * declares (a 30 s rolling pressure statistic, the batch deviation) is brought back to unit
+   * long-run variance rather than flagged: variance × (1 + ρ)/(1 − ρ), ρ its lag-1 correlation (AR(1)
+   * variance inflation: what a CUSUM sums is the long-run variance). Learnt from innovations clipped
+   * at the outlier gate, only while the sensor warms up (`learn`), with a prior of 30 samples at 1.
+   */
+  private standardInnovation(k: number, nu: number, n: number, learn: boolean): number {
+    let ms = this.innovationMs[k]!;
+    let rho = this.innovationLag1[k]! / ms;
+    rho = rho < 0 ? 0 : rho > MAX_RHO ? MAX_RHO : rho;
+    // Var of an EW mean with weight β is ≈ β/(2 − β) × the long-run variance, whatever the correlation, while it lasts ≪ 1/β samples.
+    const longRun = Math.max((ms * (1 + rho)) / (1 - rho), (this.innovationSlowMs[k]! * (2 - SLOW_BETA)) / SLOW_BETA);
+    const z = nu / Math.sqrt(longRun > 1 ? longRun : 1);
+    const c = nu > this.innovationGate ? this.innovationGate : nu < -this.innovationGate ? -this.innovationGate : nu;
+    if (learn && n > 1) {
+      const a = Math.max(1 / (n + 30), this.innovationAlpha);
+      ms = (1 - a) * ms + a * c * c;
+      this.innovationMs[k] = ms;
+      this.innovationLag1[k] = (1 - a) * this.innovationLag1[k]! + a * c * this.lastInnovation[k]!;
+      const slow = (1 - SLOW_BETA) * this.innovationSlow[k]! + SLOW_BETA * c;
+      this.innovationSlow[k] = slow;
+      this.innovationSlowMs[k] = (1 - a) * this.innovationSlowMs[k]! + a * slow * slow;
+    }
+    this.lastInnovation[k] = c;
+    return z;
+  }
+
   /** Forgets every estimate and flag (e.g. after the twin was re-synchronized to the plant). */
   reset(): void {
     this.bank.reset();
+    this.reference.reset();
+    this.innovationMs.fill(1);
+    this.innovationLag1.fill(0);
+    this.lastInnovation.fill(0);
+    this.innovationSlow.fill(0);
+    this.innovationSlowMs.fill(SLOW_BETA / (2 - SLOW_BETA));
     this.detector.reset();
     this.measured.fill(NaN);
     this.predAtMeasure.fill(NaN);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/plant.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { connectShadow } from './connect-shadow.ts';
-import { EnginePlantSource, type PlantDifferences } from './engine-plant-source.ts';
+import { DEMO_PLANT_DIFFERENCES, EnginePlantSource, type PlantDifferences } from './engine-plant-source.ts';
 import { ShadowTracker } from '../../monitor/shadow/shadow-tracker.ts';
 
 /** Twin warmed up 10 min, a plant forked from it with `diffs`, run in lock-step for `runS`. */
@@ -22,6 +22,13 @@ async function shadowRun(diffs: PlantDifferences, runS: number) {
 const NONE = { ambientOffsetC: 0, rawMaterialStdScale: 1, hiddenFaults: [] } as const;
 
 describe('EnginePlantSource in shadow mode', () => {
+  it('by default differs from the twin only in its seed: no model error, no hidden fault', async () => {
+    const twin = createEngine(loadLibraryScenario('glass-plant'));
+    const source = new EnginePlantSource(twin);
+    expect(source.hiddenFaults).toEqual([]);
+    source.dispose();
+  });
+
   it('an identical plant is tracked perfectly and raises no flag', async () => {
     const { state, source } = await shadowRun({ ...NONE, seed: null }, 900);
     expect(state.trackingAccuracy).toBe(1);
@@ -31,7 +38,7 @@ describe('EnginePlantSource in shadow mode', () => {
   });
 
   it('hidden differences (seed, model error, undeclared fault) lower the accuracy and are flagged', async () => {
-    const { state, source } = await shadowRun({ hiddenFaults: [{ atS: 600, target: 'Line_A.furnace.zone3_temp', type: 'sensor_bias', params: { offset: 12 } }] }, 2400);
+    const { state, source } = await shadowRun({ ...DEMO_PLANT_DIFFERENCES, hiddenFaults: [{ atS: 600, target: 'Line_A.furnace.zone3_temp', type: 'sensor_bias', params: { offset: 12 } }] }, 2400);
     expect(source.hiddenFaults[0]!.atS).toBe(1200);
     expect(state.trackingAccuracy!).toBeLessThan(0.97);
     expect(state.trackingAccuracy!).toBeGreaterThan(0.8);

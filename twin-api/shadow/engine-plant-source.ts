@@ -10,29 +10,31 @@ import type { LiveSample, LiveSource, LiveSourceStatus } from './live-source.ts'
 export interface PlantDifferences {
   /** Random streams of the plant (default: the twin's seed + 7919); null keeps the twin's own streams. */
   readonly seed?: number | null;
-  /** Model error: the real ambient is warmer than the twin assumes, °C (default 3). */
+  /** Model error: the real ambient is warmer than the twin assumes, °C (default 0). */
   readonly ambientOffsetC?: number;
-  /** Model error: raw material varies more than the twin assumes, × std (default 1.5). */
+  /** Model error: raw material varies more than the twin assumes, × std (default 1). */
   readonly rawMaterialStdScale?: number;
-  /**
-   * Undeclared faults, `atS` in seconds from the moment the source is created (default: a
-   * +12 °C sensor_bias on Line_A.furnace.zone3_temp one hour in, when that sensor exists).
-   */
+  /** Undeclared faults, `atS` in seconds from the moment the source is created (default none). */
   readonly hiddenFaults?: readonly FaultEvent[];
 }
 
-export const DEFAULT_HIDDEN_FAULT: FaultEvent = {
-  atS: 3600,
-  target: 'Line_A.furnace.zone3_temp',
-  type: 'sensor_bias',
-  params: { offset: 12 },
+/**
+ * The differences of a demonstration of shadow mode: a model error the twin is not told (a warmer
+ * ambient, noisier raw material) and an undeclared +12 °C sensor bias one hour in.
+ */
+export const DEMO_PLANT_DIFFERENCES: PlantDifferences = {
+  ambientOffsetC: 3,
+  rawMaterialStdScale: 1.5,
+  hiddenFaults: [{ atS: 3600, target: 'Line_A.furnace.zone3_temp', type: 'sensor_bias', params: { offset: 12 } }],
 };
 
 /**
  * The embedded default LiveSource: a second engine standing in for the real plant. It is forked
- * from the twin's present with hidden differences (another seed, a warmer ambient, noisier raw
- * material, an undeclared fault) and is stepped in lock-step by the caller (`advanceTo`), emitting
- * its measured samples as records.
+ * from the twin's present and differs by default only in its random streams (another seed: other
+ * noise, raw material, wear), so on a fault-free run the residual twin − plant has the distribution
+ * the sensor models declare and a shadow flag means something. Model error and undeclared faults are
+ * opt-in (`PlantDifferences`, `DEMO_PLANT_DIFFERENCES`). Stepped in lock-step by the caller
+ * (`advanceTo`), it emits its measured samples as records.
  */
 export class EnginePlantSource implements LiveSource {
   private readonly plant: TwinEngine;
@@ -47,16 +49,16 @@ export class EnginePlantSource implements LiveSource {
   constructor(twin: TwinEngine, differences: PlantDifferences = {}) {
     const base = twin.scenario;
     const t0 = twin.tS;
-    const wanted = differences.hiddenFaults ?? (twin.layout.sensorIndex.has(DEFAULT_HIDDEN_FAULT.target) ? [DEFAULT_HIDDEN_FAULT] : []);
+    const wanted = differences.hiddenFaults ?? [];
     this.hiddenFaults = wanted.map((f) => ({ ...f, atS: f.atS + t0 }));
     const scenario: Scenario = {
       ...base,
       seed: differences.seed === null ? base.seed : (differences.seed ?? base.seed + 7919),
       disturbances: {
-        ambient: { ...base.disturbances.ambient, meanC: base.disturbances.ambient.meanC + (differences.ambientOffsetC ?? 3) },
+        ambient: { ...base.disturbances.ambient, meanC: base.disturbances.ambient.meanC + (differences.ambientOffsetC ?? 0) },
         rawMaterial: {
           ...base.disturbances.rawMaterial,
-          std: base.disturbances.rawMaterial.std * (differences.rawMaterialStdScale ?? 1.5),
+          std: base.disturbances.rawMaterial.std * (differences.rawMaterialStdScale ?? 1),
         },
       },
       faults: [...base.faults, ...this.hiddenFaults].sort((a, b) => a.atS - b.atS),

@@ -1,7 +1,7 @@
 // Shadow mode: the twin runs beside a live source and is corrected by it.
 export type { LiveSample, LiveSource, LiveSourceStatus } from './live-source.ts';
 export { toLiveSample } from './live-source.ts';
-export { EnginePlantSource, DEFAULT_HIDDEN_FAULT, type PlantDifferences } from './engine-plant-source.ts';
+export { EnginePlantSource, DEMO_PLANT_DIFFERENCES, type PlantDifferences } from './engine-plant-source.ts';
 export { MqttSource, type MqttSourceOptions, type Rejection } from './mqtt-source.ts';
 export { topicFor, topicFilter, parseTopic } from './topics.ts';
 export { checkSampleMessage, describeSchemaErrors, type SampleCheck } from './validate-sample.ts';
