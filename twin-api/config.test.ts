@@ -42,7 +42,7 @@ describe('server configuration', () => {
     expect(custom).toEqual({ policy: { ...DEFAULT_RETENTION, samples: 0.5, events: null }, intervalS: 5 });
     expect(() => serverConfigFromEnv({ TWIN_RETAIN_SAMPLES_DAYS: '0' }, false)).toThrow(/TWIN_RETAIN_SAMPLES_DAYS: "0" is not a positive number of days or "forever"/);
     expect(() => serverConfigFromEnv({ TWIN_RETAIN_PREDICTIONS_DAYS: '7d' }, false)).toThrow(ConfigError);
-    expect(() => serverConfigFromEnv({ TWIN_RETAIN_SAMPLES_1M_DAYS: '10' }, false)).toThrow(/TWIN_RETAIN_SAMPLES_1M_DAYS: 10 days is shorter than TWIN_RETAIN_SAMPLES_10S_DAYS \(30\)/);
+    expect(() => serverConfigFromEnv({ TWIN_RETAIN_SAMPLES_1M_DAYS: '2' }, false)).toThrow(/TWIN_RETAIN_SAMPLES_1M_DAYS: 2 days is shorter than TWIN_RETAIN_SAMPLES_10S_DAYS \(3\)/);
     expect(() => serverConfigFromEnv({ TWIN_RETENTION_INTERVAL_S: 'soon' }, false)).toThrow(/TWIN_RETENTION_INTERVAL_S: "soon"/);
   });
 

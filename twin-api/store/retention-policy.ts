@@ -24,16 +24,17 @@ export type RetainedTable = keyof typeof RETAINED_TABLES;
 export type RetentionPolicy = { readonly [T in RetainedTable]: number | null };
 
 /**
- * Raw samples are the bulk (about 0.65 GB per simulated day for the glass plant): a week of them
- * covers any incident review; charts of older ranges read the rollups, which are 10×, 60× and 600×
- * smaller and so are kept longer. Events and predictions are small and kept a year / a month.
+ * Sized by `npm run bench:storage` on the glass plant (PGlite, GB per simulated day): raw samples
+ * 2.69, samples_10s 0.50, samples_1m 0.13, samples_10m 0.04, events 0.02. A day of raw samples
+ * covers the incident under review; charts of older ranges read the rollups, kept longer. At these
+ * horizons the history settles near 11 GB (the earlier week-to-two-years policy: about 93 GB).
  */
 export const DEFAULT_RETENTION: RetentionPolicy = {
-  samples: 7,
-  samples_10s: 30,
-  samples_1m: 180,
-  samples_10m: 730,
-  events: 365,
+  samples: 1,
+  samples_10s: 3,
+  samples_1m: 14,
+  samples_10m: 90,
+  events: 90,
   predictions: 30,
 };
 
