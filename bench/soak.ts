@@ -263,7 +263,8 @@ function mqttMessages(sensors: readonly { id: string; asset: string; parameter: 
     (s, t) => ({ topic: topicOf(s), payload: JSON.stringify(record(s, t, { timestamp: '9999-12-31T23:59:59Z' })) }),
     (s, t) => ({ topic: topicOf(s), payload: JSON.stringify(record(s, t, { sensor_id: `${s.id}\u0000` })) }),
     (s, t) => ({ topic: topicOf(s), payload: JSON.stringify(record(s, t, { unit: 'lone \ud800' })) }),
-    (s, t) => ({ topic: topicOf(s), payload: JSON.stringify(record(s, t, { sensor_id: 'Line_A.furnace.zone3_temp' })) }),
+    // Another sensor's id than the topic's (when the topic is zone 3's own, zone 2's).
+    (s, t) => ({ topic: topicOf(s), payload: JSON.stringify(record(s, t, { sensor_id: s.id === 'Line_A.furnace.zone3_temp' ? 'Line_A.furnace.zone2_temp' : 'Line_A.furnace.zone3_temp' })) }),
     (s, t) => ({ topic: `plant/${s.asset}/made_up_${t % 997}`, payload: JSON.stringify(record(s, t, { parameter_name: `made_up_${t % 997}`, sensor_id: `${s.asset}.made_up_${t % 997}` })) }),
     (s, t) => ({ topic: topicOf(s), payload: JSON.stringify(record(s, t, { value: 'hot' })) }),
     (s, t) => ({ topic: topicOf(s), payload: JSON.stringify(record(s, t)).replace(/"value":[^,]+/, '"value":1e400') }),

@@ -55,7 +55,7 @@ export interface ServerOptions {
 /**
  * Starts `node --import tsx twin-api/server.ts` in development mode (no credentials) on embedded
  * PGlite, without background model training unless `env` asks for it, and resolves once
- * `/api/health` answers 2xx.
+ * `/api/health` says the engine runs (the server listens first and answers "starting" until then).
  */
 export async function startServer(o: ServerOptions): Promise<ServerProcess> {
   const port = await freePort();
@@ -73,7 +73,8 @@ export async function startServer(o: ServerOptions): Promise<ServerProcess> {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode} before answering /api/health`);
     try {
       const res = await fetch(`${base}/api/health`);
-      if (res.ok) break;
+      const body = res.ok ? ((await res.json()) as { data?: { engine?: { running?: boolean } } }) : null;
+      if (body?.data?.engine?.running) break;
     } catch {
       // not listening yet
     }
