@@ -115,6 +115,19 @@ export class AlertBook {
     return slot;
   }
 
+  /**
+   * Raises `a` for a rule whose last alert is `lastSlot` (-1: none): the same excursion back within
+   * `coolDownMs` of that alert's clearing revives it (one alert per episode, not chatter); otherwise
+   * a new alert. Returns the slot raised.
+   */
+  openOrReopen(lastSlot: number, a: NewAlert, tMs: number, coolDownMs: number): number {
+    if (lastSlot >= 0 && tMs - this.records[lastSlot]!.clearedMs <= coolDownMs) {
+      this.reopen(lastSlot, a, tMs);
+      return lastSlot;
+    }
+    return this.open(a, tMs);
+  }
+
   /** The same excursion came back within the cool-down: revive the cleared alert. A dismissed one stays dismissed. */
   reopen(slot: number, a: NewAlert, tMs: number): void {
     const r = this.records[slot]!;

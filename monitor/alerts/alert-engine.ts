@@ -293,12 +293,7 @@ export class AlertEngine {
 
   private openAsset(st: AssetRuleState, a: Parameters<AlertBook['open']>[0], t: number): void {
     st.clean = 0;
-    if (st.lastSlot >= 0 && t - this.book.record(st.lastSlot).clearedMs <= this.current.coolDownS * 1000) {
-      this.book.reopen(st.lastSlot, a, t);
-      st.slot = st.lastSlot;
-      return;
-    }
-    st.slot = this.book.open(a, t);
+    st.slot = this.book.openOrReopen(st.lastSlot, a, t, this.current.coolDownS * 1000);
     st.lastSlot = st.slot;
   }
 

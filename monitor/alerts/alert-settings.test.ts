@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlertEngine } from './alert-engine.ts';
 import { DEFAULT_ALERT_SETTINGS, parseAlertSettings } from './alert-settings.ts';
-import { SENSORS, START_MS } from './alert-test-helpers.test-helper.ts';
-
-const fieldOf = (input: unknown): string | null => {
-  try {
-    parseAlertSettings(input, SENSORS);
-    return null;
-  } catch (e) {
-    return (e as { field: string }).field;
-  }
-};
+import { fieldOf, SENSORS, START_MS } from './alert-test-helpers.test-helper.ts';
 
 describe('alert settings', () => {
   it('fills defaults', () => {

@@ -2,6 +2,7 @@ import type { TwinEvent } from '../../engine/events.ts';
 import type { SensorChannel, StatusLimits } from '../../physics/model.ts';
 import type { AlertEngine } from './alert-engine.ts';
 import type { AlertChange } from './alert.ts';
+import { parseAlertSettings } from './alert-settings.ts';
 
 export const START_MS = Date.parse('2024-03-14T00:00:00Z');
 
@@ -43,4 +44,14 @@ export function feed(engine: AlertEngine, k: number, values: readonly number[], 
 }
 
 /** Change kinds, leaving out the periodic `updated` ones. */
+/** The field a settings error names, or null when the settings are accepted. */
+export const fieldOf = (input: unknown): string | null => {
+  try {
+    parseAlertSettings(input, SENSORS);
+    return null;
+  } catch (e) {
+    return (e as { field: string }).field;
+  }
+};
+
 export const kinds = (changes: readonly AlertChange[]) => changes.filter((c) => c.kind !== 'updated').map((c) => c.kind);

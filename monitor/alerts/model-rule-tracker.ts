@@ -104,12 +104,7 @@ export class ModelRuleTracker {
   private open(st: AssetState, a: NewAlert, tMs: number): void {
     st.clean = 0;
     st.sinceMs = NaN;
-    if (st.lastSlot >= 0 && tMs - this.book.record(st.lastSlot).clearedMs <= this.coolDownMs()) {
-      this.book.reopen(st.lastSlot, a, tMs);
-      st.slot = st.lastSlot;
-      return;
-    }
-    st.slot = this.book.open(a, tMs);
+    st.slot = this.book.openOrReopen(st.lastSlot, a, tMs, this.coolDownMs());
     st.lastSlot = st.slot;
   }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AlertEngine } from './alert-engine.ts';
-import { parseAlertSettings } from './alert-settings.ts';
-import { kinds, SENSORS, START_MS } from './alert-test-helpers.test-helper.ts';
+import { fieldOf, kinds, SENSORS, START_MS } from './alert-test-helpers.test-helper.ts';
 import type { PredictionReport } from './model-rules.ts';
 
 const engine = (settings?: unknown) => new AlertEngine({ sensors: SENSORS, startMs: START_MS, ...(settings ? { settings } : {}) });
@@ -133,14 +132,6 @@ describe('anomaly score', () => {
 });
 
 describe('model rule settings', () => {
-  const fieldOf = (input: unknown): string | null => {
-    try {
-      parseAlertSettings(input, SENSORS);
-      return null;
-    } catch (e) {
-      return (e as { field: string }).field;
-    }
-  };
 
   it('name the offending field', () => {
     expect(fieldOf({ failureRisk: { raiseAbove: 1.5 } })).toBe('failureRisk.raiseAbove');
