@@ -4,6 +4,7 @@ import type { OpenStore } from './contract-support.test-helper.ts';
 import { describeDurableHistoryContract } from './durable-history-contract.test-helper.ts';
 import { describeEventStoreContract } from './event-store-contract.test-helper.ts';
 import { describeModelStoreContract } from './model-store-contract.test-helper.ts';
+import { describeRecommendationStoreContract } from './recommendation-store-contract.test-helper.ts';
 import { describeRecordingStoreContract } from './recording-store-contract.test-helper.ts';
 import { describeSampleStoreContract } from './sample-store-contract.test-helper.ts';
 import { describeSettingsStoreContract } from './settings-store-contract.test-helper.ts';
@@ -26,6 +27,7 @@ export function describeHistoryStoreContract(label: string, database: () => Open
   describeAuditStoreContract(label, database());
   describeSettingsStoreContract(label, database());
   describeRecordingStoreContract(label, database());
+  describeRecommendationStoreContract(label, database());
   describeModelStoreContract(label, database());
   describeDurableHistoryContract(label, database());
 }

@@ -10,6 +10,7 @@ import type { AuditStore } from './audit-store.ts';
 import type { EventStore } from './event-store.ts';
 import type { ModelStore } from './model-store.ts';
 import type { QuarantineStore } from './quarantine-store.ts';
+import type { RecommendationStore } from './recommendation-store.ts';
 import type { RecordingStore } from './recording-store.ts';
 import type { RetentionStore } from './retention-store.ts';
 import type { SampleStore } from './sample-store.ts';
@@ -22,6 +23,7 @@ export * from './audit-store.ts';
 export type * from './event-store.ts';
 export * from './model-store.ts';
 export type * from './quarantine-store.ts';
+export type * from './recommendation-store.ts';
 export type * from './recording-store.ts';
 export type * from './retention-store.ts';
 export * from './sample-store.ts';
@@ -31,4 +33,4 @@ export type * from './twin-snapshot-store.ts';
 
 /** Every port at once: for the composition root (server.ts) only, which hands each consumer its own. */
 export interface HistoryStore
-  extends SampleStore, EventStore, AlertStore, AuditStore, SettingsStore, RecordingStore, ModelStore, QuarantineStore, TwinSnapshotStore, RetentionStore, StoreLifecycle {}
+  extends SampleStore, EventStore, AlertStore, AuditStore, SettingsStore, RecordingStore, RecommendationStore, ModelStore, QuarantineStore, TwinSnapshotStore, RetentionStore, StoreLifecycle {}

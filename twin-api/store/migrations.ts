@@ -228,6 +228,23 @@ CREATE TABLE twin_snapshots (
   saved_at timestamptz NOT NULL
 );`,
   },
+  {
+    version: 6,
+    name: 'optimizer recommendations',
+    // The whole recommendation as JSON (its decisions and outcome included), replaced on every change;
+    // status, asset and the simulated creation time as columns to list by.
+    sql: `
+CREATE TABLE recommendations (
+  id text PRIMARY KEY,
+  asset text NOT NULL,
+  status text NOT NULL,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  body jsonb NOT NULL
+);
+CREATE INDEX recommendations_status_created ON recommendations (status, created_at);
+CREATE INDEX recommendations_asset_created ON recommendations (asset, created_at);`,
+  },
 ];
 
 /**

@@ -13,6 +13,8 @@ import { sourceCode } from './sources.ts';
 import { InvalidRowError } from './store-errors.ts';
 import { RETAINED_TABLES, type RetainedTable, type RetentionCut } from './retention-policy.ts';
 import type { StorageUsage, TableBytes } from './retention-store.ts';
+import type { Recommendation } from '../../rl/recommendation.ts';
+import type { RecommendationQuery } from './recommendation-store.ts';
 import * as SQL from './sql.ts';
 import { storableText as txt } from './storable-text.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -222,6 +224,16 @@ export class SqlHistoryStore implements HistoryStore {
 
   async putTwinSnapshot(scenario: string, snap: StoredTwinSnapshot, savedAtMs: number): Promise<void> {
     await this.db.query(SQL.PUT_SNAPSHOT, [scenario, snap.tick, iso(snap.tMs), snap.body, iso(savedAtMs)]);
+  }
+
+  async putRecommendation(rec: Recommendation, updatedAtMs: number): Promise<void> {
+    await this.db.query(SQL.PUT_RECOMMENDATION, [rec.id, rec.asset, rec.status, rec.createdAt, iso(updatedAtMs), JSON.stringify(rec)]);
+  }
+
+  async listRecommendations(q: RecommendationQuery = {}): Promise<Recommendation[]> {
+    const rows = await this.db.query<{ body: Recommendation | string }>(SQL.LIST_RECOMMENDATIONS, [q.statuses ? [...q.statuses] : null, q.asset ?? null, q.limit ?? 200]);
+    // node-postgres parses jsonb; PGlite too, but be safe with a driver that returns text.
+    return rows.map((r) => (typeof r.body === 'string' ? (JSON.parse(r.body) as Recommendation) : r.body));
   }
 
   async getTwinSnapshot(scenario: string): Promise<StoredTwinSnapshot | null> {

@@ -250,3 +250,14 @@ WHERE ns.nspname = current_schema() AND c.relkind = 'r'
 ORDER BY bytes DESC, c.relname`;
 
 export const DATABASE_BYTES = `SELECT pg_database_size(current_database())::float8 AS bytes`;
+
+/** $1 id, $2 asset, $3 status, $4 created (ISO, simulated), $5 updated (ISO), $6 body (JSON text). */
+export const PUT_RECOMMENDATION = `
+INSERT INTO recommendations (id, asset, status, created_at, updated_at, body) VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $6::jsonb)
+ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at, body = EXCLUDED.body`;
+
+/** $1 statuses (text[] or null: all), $2 asset (or null), $3 limit. */
+export const LIST_RECOMMENDATIONS = `
+SELECT body FROM recommendations
+WHERE ($1::text[] IS NULL OR status = ANY($1::text[])) AND ($2::text IS NULL OR asset = $2)
+ORDER BY created_at DESC, id DESC LIMIT $3::bigint`;
