@@ -49,3 +49,14 @@ export const shadowConforms: [
   Same<DomainShadow.FlaggedAsset, WireShadow.FlaggedAsset>,
   Same<DomainShadow.ShadowState, WireShadow.ShadowState>,
 ] = [true, true, true];
+
+import type * as DomainRecommendation from '../rl/recommendation.ts';
+import type * as DomainProposal from '../rl/proposal.ts';
+import type * as WireRecommendation from '../protocol/recommendation.ts';
+
+export const recommendationsConform: [
+  Same<DomainProposal.ProposalStatus, WireRecommendation.RecommendationStatus>,
+  Same<DomainProposal.Evidence, WireRecommendation.Evidence>,
+  Same<DomainRecommendation.OptimizerMode, WireRecommendation.OptimizerMode>,
+  Same<DomainRecommendation.Recommendation, WireRecommendation.Recommendation>,
+] = [true, true, true, true];
