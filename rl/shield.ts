@@ -66,8 +66,10 @@ export function rampSteps(env: Envelope, from: number, to: number, everyS: numbe
   const out: { afterS: number; value: number }[] = [];
   let u = from;
   const goal = Math.min(env.hi, Math.max(env.lo, Number.isFinite(to) ? to : from));
+  const step = env.ratePerS * everyS;
   for (let k = 1; u !== goal && k <= 100_000; k++) {
-    u = shieldValue(env, u, goal, everyS).value;
+    // Within a rounding error of one step from the goal: land on it, not one step of 1e-13 later.
+    u = Math.abs(goal - u) <= step * (1 + 1e-9) ? goal : shieldValue(env, u, goal, everyS).value;
     out.push({ afterS: k * everyS, value: u });
   }
   return out;
