@@ -131,7 +131,8 @@ export class RecommendationBook {
   /** Replaces the running execution's figures (observed counts, command ids); no status change. */
   updateExecution(id: string, execution: Execution): Recommendation {
     const rec = this.get(id);
-    if (rec.status !== 'applying' && rec.status !== 'applied') throw new RecommendationError('WRONG_STATUS', `recommendation ${id} is ${rec.status}, not being applied`);
+    // A rolled-back change still ramps back: its commands are added as they are sent.
+    if (rec.status !== 'applying' && rec.status !== 'applied' && rec.status !== 'rolled_back') throw new RecommendationError('WRONG_STATUS', `recommendation ${id} is ${rec.status}, not being applied`);
     return this.put({ ...rec, execution });
   }
 

@@ -1,0 +1,244 @@
+/**
+ * The optimizer in the live twin: plans on the cadence (simulated time) and on request, keeps the
+ * book of recommendations, takes operators' decisions, and applies through the executor. Every
+ * change of a recommendation is stored (ordered, retrying writer), published on the
+ * `recommendations` channel and, for the optimizer's own decisions, audited; people's decisions are
+ * audited by the API's write hook. Proposals and decisions survive a restart.
+ */
+import type { Subscription } from 'rxjs';
+import type { PlantCommands } from '../../commands/index.ts';
+import type { TwinEngine } from '../../engine/engine.ts';
+import { snapshotToBinary } from '../../engine/snapshot.ts';
+import { plantRef, type PlantRef } from '../../lookahead/plant-key.ts';
+import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
+import type { ShadowState } from '../../monitor/shadow/shadow-view.ts';
+import type { OptimizerSettings, SafetyPolicyDoc } from '../../protocol/recommendation.ts';
+import type { ProposeFn } from '../../rl/cycle.ts';
+import { appliesWithoutApproval, optimizerAt, RecommendationBook, type Actor } from '../../rl/recommendation-book.ts';
+import type { Recommendation } from '../../rl/recommendation.ts';
+import { parseRewardWeights } from '../../rl/reward.ts';
+import { envelopes, parseSafetyPolicy, type Envelope, type SafetyPolicy } from '../../rl/safety-policy.ts';
+import { shadowTrust } from '../../rl/shadow-trust.ts';
+import type { AuditWriter } from '../store/audit-writer.ts';
+import type { RecommendationStore } from '../store/recommendation-store.ts';
+import type { SettingsStore } from '../store/settings-store.ts';
+import type { WsHub } from '../ws/hub.ts';
+import { Executor } from './executor.ts';
+import { loadOptimizerConfig, POLICY_KEY, SETTINGS_KEY } from './optimizer-settings.ts';
+import { RecommendationWriter } from './recommendation-writer.ts';
+
+export interface OptimizerServiceDeps {
+  readonly engine: TwinEngine;
+  readonly commands: PlantCommands;
+  readonly store: RecommendationStore & SettingsStore;
+  readonly audit: Pick<AuditWriter, 'appendAudit'>;
+  readonly hub: Pick<WsHub, 'publish'>;
+  readonly shadow: () => ShadowState;
+  readonly alerts: Pick<AlertEngine, 'open'>;
+  readonly propose: ProposeFn;
+  /** Plan on the cadence by itself (the server); false: only on request (tests). */
+  readonly scheduled: boolean;
+  readonly now: () => number;
+  readonly log: (msg: string) => void;
+}
+
+/** A person acting through the API. */
+export interface Caller {
+  readonly actor: string;
+  readonly role: string;
+}
+
+/** The lines and machines the optimizer plans for: those with a setpoint the policy covers. */
+function controllable(engine: TwinEngine, policy: SafetyPolicy): Map<string, Envelope[]> {
+  const out = new Map<string, Envelope[]>();
+  const views = engine.setpoints();
+  for (const env of envelopes(policy, views)) {
+    const asset = views.find((v) => v.id === env.setpoint)!.asset;
+    out.set(asset, [...(out.get(asset) ?? []), env]);
+  }
+  return out;
+}
+
+export class OptimizerService {
+  readonly book: RecommendationBook;
+  private settings!: OptimizerSettings;
+  private policy!: SafetyPolicy;
+  private readonly writer: RecommendationWriter;
+  private readonly executor: Executor;
+  private readonly plant: PlantRef;
+  private subs: Subscription[] = [];
+  private lastPlanS = -Infinity;
+  private round = 0;
+  private planning: Promise<Recommendation[]> | null = null;
+
+  constructor(private readonly deps: OptimizerServiceDeps) {
+    let n = 0;
+    const prefix = deps.now().toString(36);
+    this.book = new RecommendationBook(() => `REC-${prefix}-${++n}`);
+    this.writer = new RecommendationWriter(deps.store, deps.now, (err, attempt, retryInMs) => deps.log(`recommendation write failed (attempt ${attempt}, retry in ${retryInMs} ms): ${(err as Error).message}`));
+    this.plant = plantRef(deps.engine.scenario);
+    this.executor = new Executor({
+      book: this.book,
+      commands: deps.commands,
+      events$: deps.engine.events$,
+      isoAt: (t) => deps.engine.isoAt(t),
+      envelopeOf: (id) => this.envelopeOf(id),
+      rollback: () => this.settings.rollback,
+      constraint: (asset, sinceS) => {
+        const sinceMs = deps.engine.startMs + sinceS * 1000;
+        const a = deps.alerts.open().find((x) => x.asset === asset && x.severity === 'CRITICAL' && Date.parse(x.openedAt) >= sinceMs);
+        return a ? `CRITICAL alert on ${asset}: ${a.message}` : null;
+      },
+      save: (r) => this.save(r),
+      log: deps.log,
+    });
+  }
+
+  /** Reads settings, policy and the stored book (open recommendations come back as they were). */
+  async load(): Promise<void> {
+    const { settings, policy } = await loadOptimizerConfig(this.deps.store, this.deps.log);
+    this.settings = settings;
+    this.policy = policy;
+    this.book.restore(await this.deps.store.listRecommendations({ limit: 1000 }));
+  }
+
+  /** Follows the twin's clock: ramps and watches changes, plans on the cadence, expires old proposals. */
+  start(): void {
+    const e = this.deps.engine;
+    this.subs.push(
+      e.frames$.subscribe(() => {
+        const tS = e.tS;
+        void this.executor.tick(tS);
+        for (const r of this.book.expire(tS, e.isoAt(tS), this.settings.validityS)) void this.save(r);
+        if (this.deps.scheduled && this.settings.enabled && tS - this.lastPlanS >= this.settings.cadenceS && this.planning === null) void this.optimize();
+      }),
+    );
+  }
+
+  /** Plans now for one asset or every controllable one not busy; returns the new recommendations (proposed and dropped). */
+  optimize(asset?: string): Promise<Recommendation[]> {
+    if (this.planning) return this.planning;
+    this.planning = this.planRound(asset).finally(() => {
+      this.planning = null;
+    });
+    return this.planning;
+  }
+
+  list(statuses?: readonly Recommendation['status'][]): Recommendation[] {
+    return this.book.list(statuses);
+  }
+
+  /** An operator's approval: refused (STALE) when the plant moved since verification. */
+  async approve(id: string, by: Caller, note: string | null): Promise<Recommendation> {
+    const e = this.deps.engine;
+    const targets = Object.fromEntries(e.setpoints().map((s) => [s.id, s.target]));
+    const approved = this.book.approve(id, this.actor(by), targets, this.settings.validityS, note);
+    await this.save(approved);
+    return this.executor.begin(approved, e.tS);
+  }
+
+  async reject(id: string, by: Caller, reason: string): Promise<Recommendation> {
+    const r = this.book.reject(id, this.actor(by), reason);
+    await this.save(r);
+    return r;
+  }
+
+  rollBack(id: string, by: Caller, reason: string | null): Promise<Recommendation> {
+    return this.executor.rollBack(id, this.actor(by), reason ?? `rolled back by ${by.actor}`, false);
+  }
+
+  getSettings(): OptimizerSettings {
+    return this.settings;
+  }
+
+  async putSettings(next: OptimizerSettings, by: Caller): Promise<OptimizerSettings> {
+    parseRewardWeights(next.weights);
+    await this.deps.store.putSetting(SETTINGS_KEY, next, by.actor);
+    this.settings = next;
+    return next;
+  }
+
+  getPolicy(): SafetyPolicy {
+    return this.policy;
+  }
+
+  /** Admins only (the route checks): the new policy gets the next version; envelopes must stay non-empty. */
+  async putPolicy(doc: SafetyPolicyDoc, by: Caller): Promise<SafetyPolicy> {
+    const next = parseSafetyPolicy({ ...doc, version: this.policy.version + 1 });
+    controllable(this.deps.engine, next); // throws SafetyPolicyError when a unit or range does not fit a setpoint
+    await this.deps.store.putSetting(POLICY_KEY, next, by.actor);
+    this.policy = next;
+    return next;
+  }
+
+  /** Stores and publishes the recommendation as it is now. */
+  async save(rec: Recommendation): Promise<void> {
+    this.deps.hub.publish('recommendations', this.deps.engine.isoAt(), rec);
+    await this.writer.put(rec);
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.subs) s.unsubscribe();
+    this.subs = [];
+    this.executor.close();
+    await this.planning?.catch(() => {});
+    await this.writer.flush();
+  }
+
+  metrics() {
+    return this.writer.metrics();
+  }
+
+  private envelopeOf(setpoint: string): Envelope | undefined {
+    const view = this.deps.engine.setpoints().find((s) => s.id === setpoint);
+    return view ? (envelopes(this.policy, [view])[0] ?? undefined) : undefined;
+  }
+
+  private actor(by: Caller): Actor {
+    const tS = this.deps.engine.tS;
+    return { actor: by.actor, role: by.role, atS: tS, at: this.deps.engine.isoAt(tS) };
+  }
+
+  private async planRound(only?: string): Promise<Recommendation[]> {
+    const e = this.deps.engine;
+    const startS = e.tS;
+    this.lastPlanS = startS;
+    const snapshot = snapshotToBinary(e.snapshot());
+    const setpoints = e.setpoints();
+    const busy = this.executor.busyAssets();
+    const open = new Set(this.book.list(['proposed', 'approved']).map((r) => r.asset));
+    const out: Recommendation[] = [];
+    for (const [asset, envs] of controllable(e, this.policy)) {
+      if (only !== undefined && asset !== only) continue;
+      if (busy.has(asset) || (only === undefined && open.has(asset))) continue;
+      const mode = this.settings.modes[asset] ?? 'manual';
+      // Auto mode never goes above the approval threshold: the planner's envelope is cut to it.
+      const inForce = mode === 'auto' ? envs.map((x) => narrowToThreshold(x, setpoints.find((s) => s.id === x.setpoint)!.target)) : envs;
+      const verified = await this.deps.propose({ plant: this.plant, snapshot, startS, asset, setpoints, envelopes: inForce, weights: this.settings.weights, trust: shadowTrust(this.deps.shadow(), [asset]), round: ++this.round });
+      if (verified === null) continue;
+      const basis = Object.fromEntries(verified.candidate.moves.map((m) => [m.setpoint, setpoints.find((s) => s.id === m.setpoint)!.target]));
+      const rec = this.book.record(verified, optimizerAt(startS, e.isoAt(startS)), basis, this.policy.version);
+      await this.save(rec);
+      await this.auditOwn(rec, rec.status === 'dropped' ? `dropped: ${rec.dropReasons.join(', ')}` : 'proposed');
+      out.push(rec);
+      if (appliesWithoutApproval(rec, mode)) {
+        await this.auditOwn(rec, `applied without approval (${mode} mode, under the approval threshold)`);
+        out[out.length - 1] = await this.executor.begin(rec, e.tS);
+      }
+    }
+    return out;
+  }
+
+  private async auditOwn(rec: Recommendation, what: string): Promise<void> {
+    await this.deps.audit
+      .appendAudit({ atMs: this.deps.now(), actor: 'optimizer', role: 'optimizer', action: `optimizer ${what}`, target: `recommendation ${rec.id}`, detail: { asset: rec.asset, moves: rec.moves, status: rec.status } })
+      .catch((err: Error) => this.deps.log(`optimizer: audit entry for ${rec.id} not stored: ${err.message}`));
+  }
+}
+
+/** The envelope cut to the approval threshold around the target; as it is when the target lies outside it (the shield brings it back). */
+function narrowToThreshold(env: Envelope, target: number): Envelope {
+  const lo = Math.max(env.lo, target - env.approvalAbove);
+  const hi = Math.min(env.hi, target + env.approvalAbove);
+  return lo <= hi ? { ...env, lo, hi } : env;
+}
