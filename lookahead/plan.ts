@@ -33,6 +33,11 @@ export interface LookaheadPlan {
   readonly stepS: number;
   readonly seeds: readonly number[];
   readonly scope: LookaheadScope;
+  /**
+   * Assets simulated and metered besides those the steps touch: an optimizer scoring "hold" (no
+   * step) against its plans on the same line. Unknown ids are a RangeError.
+   */
+  readonly cover?: readonly string[];
 }
 
 /** The changes applied now: the plan of an "apply these setpoints and look ahead" request. */
@@ -93,5 +98,9 @@ export function timeline(steps: readonly PlanStep[]): TimelineEvent[] {
 /** The assets whose setpoints the plan changes, in plant order. */
 export function planAssets(plan: LookaheadPlan, layout: PlantLayout): string[] {
   const touched = new Set(plan.steps.map((s) => layout.setpoints[layout.setpointIndex.get(s.setpoint)!]?.asset));
+  for (const a of plan.cover ?? []) {
+    if (!layout.models.some((m) => m.asset === a)) throw new RangeError(`cover: unknown asset "${a}"`);
+    touched.add(a);
+  }
   return layout.models.map((m) => m.asset).filter((a) => touched.has(a));
 }

@@ -6,6 +6,9 @@
 import type { Envelope } from './safety-policy.ts';
 import { rampSteps } from './shield.ts';
 
+/** A command every simulated minute while ramping: the executor's pace, and the one the planner and verifier simulate. */
+export const RAMP_EVERY_S = 60;
+
 export interface TimedCommand {
   /** Simulated time, s since the scenario start. */
   readonly atS: number;

@@ -5,10 +5,13 @@
  *
  * with the plant's seed weights 10, 0.1, 0.01, 100 and the quantities in the units the KPI cards
  * show: defect rate in defects per 1,000 units (monitor's defectRatePer1000), production in units
- * per hour, energy as mean power in kW over the period (burner fuel plus machine drives, metered by
+ * per hour, energy as mean power in MW over the period (burner fuel plus machine drives, metered by
  * the look-ahead), violations as a count. Rates, not totals, so the value does not depend on the
  * length of the period. For a line at 905 units/h, 14 defects per 1,000 and 17.3 MW this is
- * −140 + 90.5 − 173 = −222.5: a 1 °C furnace change shows up in every term.
+ * −140 + 90.5 − 0.17 = −49.7. Energy in MW (not kW) because with kW one megawatt weighed as much
+ * as a defect per 1,000 units, and the planner, measured on the library incidents, cut the furnace
+ * by up to 130 °C to save fuel while defects rose: energy is a tie-breaker here, defects and
+ * production decide, as the verifier's margins do.
  */
 
 export interface RewardWeights {
@@ -40,16 +43,16 @@ export interface RewardTerms {
 }
 
 /**
- * @example rewardTerms({ units: 905, defects: 13, energyMJ: 62_403, durationS: 3600, violations: 0 }).total ≈ −227
+ * @example rewardTerms({ units: 905, defects: 13, energyMJ: 62_403, durationS: 3600, violations: 0 }).total ≈ −53.3
  */
 export function rewardTerms(o: PeriodOutcome, w: RewardWeights = DEFAULT_REWARD_WEIGHTS): RewardTerms {
   if (!(o.durationS > 0)) throw new RangeError(`reward: durationS must be more than 0, got ${o.durationS}`);
   const defectsPer1000 = o.units > 0 ? (1000 * o.defects) / o.units : 0;
   const unitsPerH = (o.units * 3600) / o.durationS;
-  const powerKW = (o.energyMJ * 1000) / o.durationS;
+  const powerMW = o.energyMJ / o.durationS;
   const defectRate = -w.defectRate * defectsPer1000;
   const productionRate = w.productionRate * unitsPerH;
-  const energy = -w.energy * powerKW;
+  const energy = -w.energy * powerMW;
   const safety = -w.safetyViolation * o.violations;
   return { defectRate, productionRate, energy, safety, total: defectRate + productionRate + energy + safety };
 }

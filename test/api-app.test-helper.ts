@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SetpointSpec } from '../physics/model.ts';
 import { createEngine } from '../engine/plant.ts';
+import { inProcessRolloutRunner } from '../lookahead/rollout-runner.ts';
 import { assetKinds } from '../ml/live/live-models.ts';
 import { standInLiveModels } from '../ml/live/stand-in-models.ts';
 import { ModelRegistry } from '../ml/registry/registry.ts';
@@ -26,10 +27,14 @@ import { Value } from 'typebox/value';
 import { WhatIfResult } from '../twin-api/what-if/result.ts';
 import type { WhatIfService } from '../twin-api/what-if/service.ts';
 
-/** A what-if service that validates like the real one and simulates nothing: its answer is an empty result of the right shape. */
+/**
+ * A what-if service that validates like the real one and simulates nothing: its answer is an empty
+ * result of the right shape. The optimizer's rollouts run for real, in process (`runner`).
+ */
 export function checkingWhatIfService(setpoints: readonly SetpointSpec[]): WhatIfService {
   return {
     workers: 0,
+    runner: inProcessRolloutRunner(),
     ready: async () => {},
     close: async () => {},
     run: async (_snapshot, _scenario, request) => {

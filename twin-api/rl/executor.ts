@@ -7,14 +7,11 @@
 import type { Subscription } from 'rxjs';
 import type { PlantCommands } from '../../commands/index.ts';
 import type { TwinEvent } from '../../engine/events.ts';
-import { rampSchedule, type TimedCommand } from '../../rl/ramp-schedule.ts';
+import { RAMP_EVERY_S, rampSchedule, type TimedCommand } from '../../rl/ramp-schedule.ts';
 import { optimizerAt, type Actor, type RecommendationBook } from '../../rl/recommendation-book.ts';
 import type { Execution, Outcome, Recommendation } from '../../rl/recommendation.ts';
 import { judge, type RollbackSettings } from '../../rl/rollback-rule.ts';
 import type { Envelope } from '../../rl/safety-policy.ts';
-
-/** A command every simulated minute while ramping. */
-export const RAMP_EVERY_S = 60;
 
 export interface ExecutorDeps {
   readonly book: RecommendationBook;

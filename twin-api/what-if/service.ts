@@ -38,6 +38,8 @@ export interface WhatIfService {
   close(): Promise<void>;
   /** Worker threads of the pool (0 with another runner). */
   readonly workers: number;
+  /** The runner the what-ifs run on; the optimizer's rollouts share it (one pool for every look-ahead). */
+  readonly runner: RolloutRunner;
 }
 
 /** The result's echo of the plan: each change with its asset and time. */
@@ -74,6 +76,7 @@ export function createWhatIfService(options: WhatIfServiceOptions = {}): WhatIfS
 
   return {
     workers: pool?.workers ?? 0,
+    runner,
     ready: () => pool?.ready() ?? Promise.resolve(),
     async run(snapshot, scenario, request) {
       const startMs = performance.now();
