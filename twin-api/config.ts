@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly mlBootstrap: boolean;
   /** Retrain a model when its inputs drift (with a 24 h simulated cooldown); otherwise drift only raises alerts. */
   readonly retrainOnDrift: boolean;
+  /** The optimizer plans on its cadence (TWIN_OPTIMIZER=1, the default); 0: only when asked (POST /api/rl-agent/optimize). */
+  readonly optimizer: boolean;
   /** Days of history kept per table (TWIN_RETAIN_<TABLE>_DAYS), and how often the retention job runs (TWIN_RETENTION_INTERVAL_S). */
   readonly retention: { readonly policy: RetentionPolicy; readonly intervalS: number };
   /** LOG_LEVEL of the structured (JSON) request logs: every 5xx is logged at `error`. Default info. */
@@ -61,6 +63,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
   if (bootstrap !== '0' && bootstrap !== '1') throw new ConfigError(`TWIN_ML_BOOTSTRAP: "${bootstrap}" is not 0 or 1`);
   const retrain = env['TWIN_RETRAIN_ON_DRIFT'] ?? '0';
   if (retrain !== '0' && retrain !== '1') throw new ConfigError(`TWIN_RETRAIN_ON_DRIFT: "${retrain}" is not 0 or 1`);
+  const optimizer = env['TWIN_OPTIMIZER'] ?? '1';
+  if (optimizer !== '0' && optimizer !== '1') throw new ConfigError(`TWIN_OPTIMIZER: "${optimizer}" is not 0 or 1`);
   // Development mode answers anonymous requests as admin: on a reachable interface that is an open
   // door, so it needs the explicit TWIN_DEV_MODE=1 (server.ts then warns on every start).
   const host = env['HOST'];
@@ -91,6 +95,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
     modelsDir: env['TWIN_MODELS_DIR'] ?? './models',
     mlBootstrap: bootstrap === '1',
     retrainOnDrift: retrain === '1',
+    optimizer: optimizer === '1',
     retention: { policy: retentionPolicy, intervalS: retentionIntervalS },
     logLevel: logLevel as LogLevel,
     shutdownDeadlineS,

@@ -86,6 +86,11 @@ export class Executor {
     return this.busy;
   }
 
+  /** Resolves when the ticks asked for so far are done (tests step the twin by hand). */
+  idle(): Promise<void> {
+    return this.busy;
+  }
+
   /** Undoes a change now (an operator's request, or the rule's): ramps the previous targets back. */
   async rollBack(id: string, by: Actor, reason: string, automatic: boolean): Promise<Recommendation> {
     const rec = this.deps.book.get(id);

@@ -14,7 +14,7 @@ import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
 import type { ShadowState } from '../../monitor/shadow/shadow-view.ts';
 import type { OptimizerSettings, SafetyPolicyDoc } from '../../protocol/recommendation.ts';
 import type { ProposeFn } from '../../rl/cycle.ts';
-import { appliesWithoutApproval, optimizerAt, RecommendationBook, type Actor } from '../../rl/recommendation-book.ts';
+import { appliesWithoutApproval, optimizerAt, RecommendationBook, RecommendationError, type Actor } from '../../rl/recommendation-book.ts';
 import type { Recommendation } from '../../rl/recommendation.ts';
 import { parseRewardWeights } from '../../rl/reward.ts';
 import { envelopes, parseSafetyPolicy, type Envelope, type SafetyPolicy } from '../../rl/safety-policy.ts';
@@ -132,7 +132,14 @@ export class OptimizerService {
   async approve(id: string, by: Caller, note: string | null): Promise<Recommendation> {
     const e = this.deps.engine;
     const targets = Object.fromEntries(e.setpoints().map((s) => [s.id, s.target]));
-    const approved = this.book.approve(id, this.actor(by), targets, this.settings.validityS, note);
+    let approved: Recommendation;
+    try {
+      approved = this.book.approve(id, this.actor(by), targets, this.settings.validityS, note);
+    } catch (err) {
+      // A stale proposal was expired as it was refused: that change is stored and published too.
+      if (err instanceof RecommendationError && err.code === 'STALE') await this.save(this.book.get(id));
+      throw err;
+    }
     await this.save(approved);
     return this.executor.begin(approved, e.tS);
   }
@@ -145,6 +152,11 @@ export class OptimizerService {
 
   rollBack(id: string, by: Caller, reason: string | null): Promise<Recommendation> {
     return this.executor.rollBack(id, this.actor(by), reason ?? `rolled back by ${by.actor}`, false);
+  }
+
+  /** Resolves when the executor has sent what is due and judged what it watches (tests step the twin by hand). */
+  idle(): Promise<void> {
+    return this.executor.idle();
   }
 
   getSettings(): OptimizerSettings {

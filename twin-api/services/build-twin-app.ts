@@ -14,6 +14,8 @@ import { sessionRoutes } from '../routes/sessions.ts';
 import { shadowRoutes } from '../routes/shadow.ts';
 import { viewerFallback, viewerRoutes } from '../routes/viewer.ts';
 import { whatIfRoutes } from '../routes/what-if.ts';
+import { rlAgentRoutes } from '../routes/rl-agent.ts';
+import type { OptimizerService } from '../rl/optimizer-service.ts';
 import { wsRoutes } from '../routes/ws.ts';
 import type { PlantCommands } from '../../commands/index.ts';
 import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
@@ -52,6 +54,7 @@ export interface TwinAppDeps {
   readonly drift: DriftFeed;
   readonly predictions: PredictionsFeed;
   readonly sessions: SessionManager;
+  readonly optimizer: OptimizerService;
 }
 
 export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; plant: NonNullable<HealthDeps['plant']>; monitors?: HealthDeps['monitors']; storage?: HealthDeps['storage']; log: (msg: string) => void; startup?: StartupPhases }): Promise<FastifyInstance> {
@@ -80,6 +83,7 @@ export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps
       shadowRoutes(s.tracker, s.source, config.mqtt ? 'mqtt' : 'engine'),
       wsRoutes(s.hub),
       whatIfRoutes(twin, s.whatIf),
+      rlAgentRoutes(s.optimizer),
       sessionRoutes(s.sessions, store),
       predictionRoutes(() => s.predictions, store),
       modelRoutes(s.models, { drift: () => s.drift.reports(), store }),

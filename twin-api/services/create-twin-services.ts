@@ -46,6 +46,8 @@ import { PgliteStore } from '../store/pglite-store.ts';
 import { Quarantine } from '../store/quarantine.ts';
 import { TwinCheckpoint } from '../store/twin-checkpoint.ts';
 import { createWhatIfService } from '../what-if/service.ts';
+import { createProposer } from '../../rl/proposer.ts';
+import { OptimizerService } from '../rl/optimizer-service.ts';
 import { WsHub } from '../ws/hub.ts';
 import { buildTwinApp } from './build-twin-app.ts';
 import { deadlineSteps } from './deadline-steps.ts';
@@ -76,7 +78,8 @@ const MAX_BUFFERED_SAMPLES = 500_000;
 export async function createTwinServices(config: TwinServicesConfig) {
   const log = config.log ?? (() => {});
   const startup = config.startup ?? new StartupPhases(Date.now);
-  const scenario = loadLibraryScenario(config.scenario);
+  const library = loadLibraryScenario(config.scenario);
+  const scenario = config.scenarioVariant ? config.scenarioVariant(library) : library;
   const engine = createEngine(scenario);
   const metrics = createMetrics();
 
@@ -213,7 +216,23 @@ export async function createTwinServices(config: TwinServicesConfig) {
     },
   });
 
-  const services = { config, engine, twin, metrics, store, audit, retention, history, plantHistory, quarantine, checkpoint, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions };
+  // The optimizer's rollouts run on the what-if pool: one set of workers for every look-ahead.
+  const optimizer = new OptimizerService({
+    engine,
+    commands,
+    store,
+    audit,
+    hub,
+    shadow: () => tracker.state(),
+    alerts,
+    propose: createProposer({ runner: whatIf.runner, ...config.optimizer?.proposer }),
+    scheduled: config.optimizer?.scheduled ?? false,
+    now: Date.now,
+    log,
+  });
+  await optimizer.load();
+
+  const services = { config, engine, twin, metrics, store, audit, retention, history, plantHistory, quarantine, checkpoint, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions, optimizer };
   const plant = () => ({
     source: mqtt ? ('mqtt' as const) : ('stand-in' as const),
     connected: source.status().connected,
@@ -274,6 +293,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
       // Waits a moment for the broker, so the first command after start finds it; a broker that is away does not hold the start up.
       await mqttCommands?.start(2000);
       void source.start().catch((err: Error) => log(`live source: ${err.message}`));
+      optimizer.start();
       twin.start();
       checkpoint.start();
       retention.start();
@@ -313,6 +333,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
         }),
         steps.run('flush alerts', () => alertFeed.close()),
         steps.run('flush the audit log', () => audit.flush()),
+        steps.run('flush recommendations', () => optimizer.close()),
         steps.run('flush predictions', () => predictions.close()),
         steps.run('sync the model registry copy', () => registryCopy.settled()),
         steps.run('close the app', () => app.close()),

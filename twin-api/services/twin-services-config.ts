@@ -1,11 +1,13 @@
 /** What the composition root needs to know; server.ts derives it from the environment, tests write it out. */
 import type { ClockMode } from '../../engine/clock.ts';
+import type { Scenario } from '../../engine/scenario.ts';
 import type { AuthConfig } from '../auth.ts';
 import type { AppOptions } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
 import type { RetentionPolicy } from '../store/retention-policy.ts';
 import type { ModelServiceOptions } from '../predictions/model-service.ts';
 import type { PlantDifferences } from '../shadow/engine-plant-source.ts';
+import type { ProposerOptions } from '../../rl/proposer.ts';
 import type { WhatIfService } from '../what-if/service.ts';
 import type { StartupPhases } from './startup-phases.ts';
 
@@ -19,6 +21,8 @@ export interface TwinServicesConfig {
   readonly auth: AuthConfig;
   /** A scenario of the library (scenarios/library). */
   readonly scenario: string;
+  /** Runs this scenario instead of the library's of that name (a variant: e.g. without its scripted operator actions). */
+  readonly scenarioVariant?: (library: Scenario) => Scenario;
   /** How the live twin's clock runs once started: paced at a speed, or virtual (as fast as it can). */
   readonly clock: ClockMode;
   /** Simulated seconds the twin runs before serving (tests use it to have history and state). */
@@ -37,6 +41,11 @@ export interface TwinServicesConfig {
     /** How models are trained (default: in a worker thread). */
     readonly train?: ModelServiceOptions['train'];
   };
+  /**
+   * The optimizer: `scheduled` plans on its cadence by itself (the server, TWIN_OPTIMIZER=1, the
+   * default); otherwise only on request. `proposer`: smaller searches for tests. Absent: on request.
+   */
+  readonly optimizer?: { readonly scheduled: boolean; readonly proposer?: Omit<ProposerOptions, 'runner'> };
   /** Replaces the worker-pool what-if service (tests that check requests without simulating). */
   readonly whatIf?: WhatIfService;
   /** The built viewer to serve at /, or null. */
@@ -60,6 +69,7 @@ export function servicesConfigOf(config: ServerConfig, auth: AuthConfig, mqttCli
     mqtt: config.mqttUrl ? { url: config.mqttUrl, clientId: mqttClientId } : null,
     retention: config.retention,
     models: { dir: config.modelsDir, bootstrap: config.mlBootstrap, retrainOnDrift: config.retrainOnDrift },
+    optimizer: { scheduled: config.optimizer },
     viewerDist,
     log,
     requestLog: { level: config.logLevel },
