@@ -18,6 +18,7 @@ import { ModelRegistry } from '../ml/registry/registry.ts';
 import { initBackend } from '../ml/tf/backend.ts';
 import { loadLibraryScenario } from '../scenarios/library.ts';
 import type { AuthConfig } from '../twin-api/auth.ts';
+import { optimizerAt } from '../rl/recommendation-book.ts';
 import { createTwinServices } from '../twin-api/services/create-twin-services.ts';
 import type { TwinServicesConfig } from '../twin-api/services/twin-services-config.ts';
 import type { AuditEntry } from '../twin-api/store/audit-store.ts';
@@ -62,6 +63,8 @@ export async function fullApiServer(auth: AuthConfig = testAuth(), options: { re
     mqtt: null,
     models: { dir: modelsDir, bootstrap: false, retrainOnDrift: false, train: () => ({ done: Promise.resolve({ registered: [], skipped: [] }), cancel: () => {} }) },
     whatIf: checkingWhatIfService(layout.setpoints),
+    // A real but small search (one seed, a 30 min horizon, no perturbed twins): these tests check the API around it.
+    optimizer: { scheduled: false, proposer: { mpc: { samples: 4, iterations: 1, horizonS: 1800 }, planningSeeds: 1, verificationSeeds: 1, perturbed: 0 } },
     viewerDist: null,
     log: (msg) => console.error(msg),
     // A response property its schema does not declare fails the request: the schemas stay exact.
@@ -76,11 +79,24 @@ export async function fullApiServer(auth: AuthConfig = testAuth(), options: { re
     if (!open) throw new Error(`no active alert on ${asset}`);
     return open.id;
   };
+  /**
+   * Puts a proposal for Line_A (a 20 °C furnace cut from the current target) in the optimizer's book,
+   * as a planning round would, and returns its id: for tests of who may decide, not of planning.
+   */
+  const proposeOnLineA = async (): Promise<string> => {
+    const furnace = twin.engine.setpoints().find((x) => x.id === 'Line_A.furnace_temp')!;
+    const tS = twin.engine.tS;
+    const evidence = { effects: [], defectImprovementLower95: 3, timeToEffectS: 1200, horizonS: 7200, runs: 8, seeds: [501, 502], perturbations: 3, violations: 0, curves: { tS: [0, 7200], holdDefectsPer1000: [20, 20], candidateDefectsPer1000: [20, 14] }, shadow: { trackingAccuracy: 0.95, flagged: [], trusted: true }, rationale: 'test proposal' };
+    const move = { setpoint: furnace.id, unit: furnace.unit, from: furnace.target, to: furnace.target - 20, needsApproval: false };
+    const rec = twin.optimizer.book.record({ candidate: { asset: 'Line_A', planner: 'mpc', plannedAtS: tS, objective: -1, moves: [move] }, plan: [], verdict: { kind: 'proposal', evidence } }, optimizerAt(tS, twin.engine.isoAt(tS)), { [furnace.id]: furnace.target }, twin.optimizer.getPolicy().version);
+    await twin.optimizer.save(rec);
+    return rec.id;
+  };
   /** The audit log as stored, oldest first. */
   const audit = async (): Promise<AuditEntry[]> => (await twin.store.listAudit({ limit: 1000 })).entries.toReversed();
   const close = async () => {
     await twin.stop();
     rmSync(modelsDir, { recursive: true, force: true });
   };
-  return { ...twin, audit, openAlert, close };
+  return { ...twin, audit, openAlert, proposeOnLineA, close };
 }

@@ -52,6 +52,9 @@ describe('the REST API under random input', async () => {
   s.twin.engine.runFor(600);
   const alertIds = [s.openAlert('pump_003'), s.openAlert('fan_001'), s.openAlert('compressor_001')];
   const settings = (await s.app.inject({ method: 'GET', url: '/api/settings/alerts', headers: admin })).json().data as Record<string, unknown>;
+  const rlSettings = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/settings', headers: admin })).json().data as Record<string, unknown>;
+  const rlPolicy = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/safety-policy', headers: admin })).json().data as Record<string, unknown>;
+  const proposals = [await s.proposeOnLineA(), await s.proposeOnLineA()];
 
   const WRITES: readonly { method: 'PUT' | 'POST'; path: (id: string) => string; ids: fc.Arbitrary<string>; bodies: fc.Arbitrary<unknown> }[] = [
     { method: 'PUT', path: (id) => `/api/plant/setpoints/${id}`, ids: fc.oneof(fc.constantFrom('Line_A.belt_speed', 'Line_A.furnace_temp', 'pump_003.load'), pathId), bodies: bodiesAround({ value: 140 }) },
@@ -67,6 +70,12 @@ describe('the REST API under random input', async () => {
         fc.record({ changes: fc.array(fc.record({ setpoint: fc.oneof(fc.constantFrom('Line_A.furnace_temp', 'Line_B.belt_speed'), fc.string()), value: nasty }), { maxLength: 40 }), horizon: nasty, seeds: nasty, stepS: nasty, scope: nasty }),
       ),
     },
+    { method: 'POST', path: () => '/api/rl-agent/optimize', ids: fc.constant(''), bodies: bodiesAround({ asset: 'Line_B' }) },
+    { method: 'POST', path: () => '/api/rl-agent/apply-recommendation', ids: fc.constant(''), bodies: bodiesAround({ id: proposals[0]!, note: 'cracks on lane 3' }) },
+    { method: 'POST', path: () => '/api/rl-agent/reject', ids: fc.constant(''), bodies: bodiesAround({ id: proposals[1]!, reason: 'batch change at 14:00' }) },
+    { method: 'POST', path: () => '/api/rl-agent/rollback', ids: fc.constant(''), bodies: bodiesAround({ id: proposals[0]!, reason: 'lane 3 jammed' }) },
+    { method: 'PUT', path: () => '/api/rl-agent/settings', ids: fc.constant(''), bodies: bodiesAround(rlSettings) },
+    { method: 'PUT', path: () => '/api/rl-agent/safety-policy', ids: fc.constant(''), bodies: bodiesAround(rlPolicy) },
   ];
 
   for (const w of WRITES) {
@@ -82,7 +91,7 @@ describe('the REST API under random input', async () => {
     });
   }
 
-  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/nope'];
+  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/rl-agent/recommendations', '/api/rl-agent/settings', '/api/rl-agent/safety-policy', '/api/nope'];
   it('GET endpoints: random query strings never make a 500', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...GETS), queryString, async (path, qs) => {

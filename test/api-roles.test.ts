@@ -1,7 +1,8 @@
 /**
  * The role matrix of the REST API: which roles may call which endpoint. Reads need viewer; setpoint
  * changes operator or engineer; acknowledging and dismissing alerts operator; alert settings
- * engineer; what-if engineer. A role that may not gets 403, a caller without (valid) credentials 401,
+ * engineer; what-if engineer; the optimizer's decisions operator, its settings and planning engineer,
+ * its safety policy admin. A role that may not gets 403, a caller without (valid) credentials 401,
  * with API keys and with Bearer JWTs alike.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,10 @@ describe('the role matrix of the REST API', async () => {
   let nextMachine = 0;
   const freshAlert = () => s.openAlert(machines[nextMachine++ % machines.length]!);
   const settings = (await s.app.inject({ method: 'GET', url: '/api/settings/alerts', headers: { 'x-api-key': KEYS.viewer } })).json().data;
+  const rlSettings = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/settings', headers: { 'x-api-key': KEYS.viewer } })).json().data;
+  const rlPolicy = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/safety-policy', headers: { 'x-api-key': KEYS.viewer } })).json().data;
+  /** The recommendation the next decision is about (a fresh one per request). */
+  let pending = '';
 
   const ENDPOINTS: readonly Endpoint[] = [
     { method: 'GET', path: '/api/plant/topology', need: 'viewer', request: () => ({ url: '/api/plant/topology' }) },
@@ -67,6 +72,24 @@ describe('the role matrix of the REST API', async () => {
       need: 'engineer',
       request: () => ({ url: '/api/digital-twin/what-if', payload: { changes: [{ setpoint: 'Line_A.furnace_temp', value: 1450 }], horizon: '4h', seeds: 16 } }),
     },
+    { method: 'GET', path: '/api/rl-agent/recommendations', need: 'viewer', request: () => ({ url: '/api/rl-agent/recommendations?status=open,dropped' }) },
+    { method: 'GET', path: '/api/rl-agent/settings', need: 'viewer', request: () => ({ url: '/api/rl-agent/settings' }) },
+    { method: 'GET', path: '/api/rl-agent/safety-policy', need: 'viewer', request: () => ({ url: '/api/rl-agent/safety-policy' }) },
+    { method: 'PUT', path: '/api/rl-agent/settings', need: 'engineer', request: () => ({ url: '/api/rl-agent/settings', payload: rlSettings }) },
+    { method: 'PUT', path: '/api/rl-agent/safety-policy', need: 'admin', request: () => ({ url: '/api/rl-agent/safety-policy', payload: rlPolicy }) },
+    { method: 'POST', path: '/api/rl-agent/optimize', need: 'engineer', request: () => ({ url: '/api/rl-agent/optimize', payload: { asset: 'Line_B' } }) },
+    { method: 'POST', path: '/api/rl-agent/apply-recommendation', need: 'operator', request: () => ({ url: '/api/rl-agent/apply-recommendation', payload: { id: pending, note: 'role check' } }), ready: async () => void (pending = await s.proposeOnLineA()) },
+    { method: 'POST', path: '/api/rl-agent/reject', need: 'operator', request: () => ({ url: '/api/rl-agent/reject', payload: { id: pending, reason: 'role check' } }), ready: async () => void (pending = await s.proposeOnLineA()) },
+    {
+      method: 'POST',
+      path: '/api/rl-agent/rollback',
+      need: 'operator',
+      request: () => ({ url: '/api/rl-agent/rollback', payload: { id: pending, reason: 'role check' } }),
+      ready: async () => {
+        pending = await s.proposeOnLineA();
+        await s.optimizer.approve(pending, { actor: 'operator-user', role: 'operator' }, null);
+      },
+    },
   ];
 
   const send = async (e: Endpoint, headers: Record<string, string>) => {
@@ -103,6 +126,15 @@ describe('the role matrix of the REST API', async () => {
       'POST /api/alerts/:id/dismiss': ['operator', 'engineer', 'admin'],
       'PUT /api/settings/alerts': ['engineer', 'admin'],
       'POST /api/digital-twin/what-if': ['engineer', 'admin'],
+      'GET /api/rl-agent/recommendations': everyone,
+      'GET /api/rl-agent/settings': everyone,
+      'GET /api/rl-agent/safety-policy': everyone,
+      'PUT /api/rl-agent/settings': ['engineer', 'admin'],
+      'PUT /api/rl-agent/safety-policy': ['admin'],
+      'POST /api/rl-agent/optimize': ['engineer', 'admin'],
+      'POST /api/rl-agent/apply-recommendation': ['operator', 'engineer', 'admin'],
+      'POST /api/rl-agent/reject': ['operator', 'engineer', 'admin'],
+      'POST /api/rl-agent/rollback': ['operator', 'engineer', 'admin'],
     });
   });
 
