@@ -2,7 +2,7 @@
  * npm run bench:rl — does the optimizer make the plant better, safely? Progress on stderr, one JSON
  * line on stdout. Episodes: each library incident on a glass line (actions stripped: no scripted
  * operator), forked at a time drawn 1–3 h after the fault's onset, RL_EPISODES draws per incident
- * (draws from RL_DRAW_OFFSET + 1; the default 100 keeps the report off the draws looked at while designing).
+ * (streams seeded RL_DRAW_OFFSET + 1; the default 100 keeps the report off the draws looked at while designing).
  * In each, three policies decide once at the fork:
  *   fixed  — hold the setpoints in force (the look-ahead's baseline branch);
  *   rules  — the rule-based operator (rl/baselines.ts) from the last hour's defects;
@@ -45,7 +45,7 @@ import { loadLibraryScenario, listScenarios } from '../scenarios/library.ts';
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const perIncident = Number(process.env.RL_EPISODES ?? 3);
-// Draws 1–100 are for looking at while designing (RL_DRAW_OFFSET=0); the figures come from 101 on.
+// RL_DRAW_OFFSET=0 draws are for looking at while designing; the figures come from the default's.
 const drawOffset = Number(process.env.RL_DRAW_OFFSET ?? 100);
 const horizonS = 7200;
 const stepS = 10;
@@ -85,8 +85,10 @@ for (const library of incidents) {
   const scenario: Scenario = { ...library, actions: [] };
   const fault = scenario.faults.find((f) => scenario.lines.some((l) => l.id === f.target))!;
   const asset = fault.target;
+  // One stream per incident, drawn in sequence (first draws of nearby seeds are alike in engine/rng.ts).
+  const draw = createRng(drawOffset + 1, `bench-rl:${scenario.name}`);
+  const plantDraw = createRng(drawOffset + 1, `bench-rl-plant:${scenario.name}`);
   for (let k = 0; k < perIncident; k++) {
-    const draw = createRng(drawOffset + k + 1, `bench-rl:${scenario.name}`);
     const atS = Math.round((fault.atS + 3600 * (1 + 2 * draw.uniform())) / 60) * 60;
     const engine = createEngine(scenario);
     engine.stepSilently(Math.round((atS - 3600) / engine.stepS));
@@ -103,7 +105,7 @@ for (const library of incidents) {
     const envs = envelopes(DEFAULT_SAFETY_POLICY, views.filter((v) => v.asset === asset));
     const targets = Object.fromEntries(views.map((v) => [v.id, v.target]));
     const snapshot = snapshotToBinary(engine.snapshot());
-    const plant = plantRef({ ...perturbedTwins(scenario, 1, createRng(drawOffset + k + 1, `bench-rl-plant:${scenario.name}`))[0]!, name: `${scenario.name}~plant` });
+    const plant = plantRef({ ...perturbedTwins(scenario, 1, plantDraw)[0]!, name: `${scenario.name}~plant-${k + 1}` });
 
     const t0 = performance.now();
     const verified = await propose({ plant: plantRef(scenario), snapshot, startS: engine.tS, asset, setpoints: views, envelopes: envs, weights, trust: { trackingAccuracy: 1, flagged: [], trusted: true }, round: ++round });

@@ -6,7 +6,7 @@ import { toyScenario, toyTank } from '../engine/toy-model.test-helper.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandRecord } from './command-log.ts';
 import type { ForwardedCommand, PlantAck, PlantCommandPort } from './plant-command-port.ts';
-import { PlantCommands } from './plant-commands.ts';
+import { PlantCommands, type PlantCommandsOptions } from './plant-commands.ts';
 
 const operator = { actor: 'ana', role: 'operator', origin: 'operator' } as const;
 
@@ -23,7 +23,7 @@ function recordingPort(answer: (c: ForwardedCommand) => PlantAck = () => ({ stat
   return { port, sent };
 }
 
-function setup(options: { answer?: (c: ForwardedCommand) => PlantAck; failLog?: boolean } = {}) {
+function setup(options: { answer?: (c: ForwardedCommand) => PlantAck; failLog?: boolean; policyBounds?: PlantCommandsOptions['policyBounds'] } = {}) {
   const twin = TwinEngine.create({ scenario: toyScenario(), models: [toyTank('t1'), toyTank('t2')] });
   const { port, sent } = recordingPort(options.answer);
   const records: CommandRecord[] = [];
@@ -39,6 +39,7 @@ function setup(options: { answer?: (c: ForwardedCommand) => PlantAck; failLog?: 
     },
     now: () => 1_700_000_000_000,
     nextId: () => `CMD-${++n}`,
+    ...(options.policyBounds ? { policyBounds: options.policyBounds } : {}),
   });
   return { twin, commands, sent, records };
 }
@@ -91,6 +92,21 @@ describe('PlantCommands', () => {
     await expect(commands.execute({ kind: 'setpoint', setpoint: 't1.temp', value: Number.NaN }, operator)).rejects.toMatchObject({ code: 'SETPOINT_OUT_OF_RANGE' });
     expect(twin.setpoints()[0]!.target).toBe(50);
     expect(sent).toEqual([]);
+  });
+
+  it('keeps every command, a person’s or the optimizer’s, inside the operating policy’s envelope', async () => {
+    const policyBounds = (id: string) => (id === 't1.temp' ? { lo: 20, hi: 80, unit: '°C', source: 'safety policy v2' } : undefined);
+    const { twin, commands, sent } = setup({ policyBounds });
+    for (const origin of ['operator', 'optimizer', 'rollback'] as const) {
+      await expect(commands.execute({ kind: 'setpoint', setpoint: 't1.temp', value: 100 }, { ...operator, origin })).rejects.toMatchObject({
+        code: 'OUTSIDE_SAFETY_POLICY',
+        message: 'value: 100 °C is outside 20..80 °C, the safety policy v2 envelope of t1.temp',
+      });
+    }
+    expect(sent).toEqual([]);
+    await commands.execute({ kind: 'setpoint', setpoint: 't1.temp', value: 80 }, operator);
+    await commands.execute({ kind: 'setpoint', setpoint: 't2.temp', value: 100 }, operator);
+    expect(twin.setpoints().map((s) => s.target)).toEqual([80, 100]);
   });
 
   it('runs maintenance on an asset through the same path, refusing unknown assets', async () => {

@@ -1,7 +1,7 @@
 /**
  * The one command path to the plant. Every change of the plant (an operator's setpoint, a
  * maintenance job, an optimizer proposal, its rollback) goes through `execute`: it is validated
- * once against the setpoint's own bounds, applied to the twin with its real origin, forwarded to
+ * once against the setpoint's own bounds and the operating policy's, applied to the twin with its real origin, forwarded to
  * the plant through the `PlantCommandPort`, and written to the audit log with the previous and new
  * target and the plant's acknowledgement. Pure apart from its ports: time and ids are injected.
  *
@@ -31,6 +31,20 @@ export interface PlantCommandsOptions {
   readonly now: () => number;
   /** A new unique command id per call (e.g. from the audit store's sequence). */
   readonly nextId: () => string;
+  /**
+   * The operating policy's bounds of a setpoint (the safety envelope in force, narrower than the
+   * actuator's own range), or undefined where the policy says nothing. Every command, a person's
+   * or the optimizer's, must stay inside them.
+   */
+  readonly policyBounds?: (setpoint: string) => PolicyBounds | undefined;
+}
+
+export interface PolicyBounds {
+  readonly lo: number;
+  readonly hi: number;
+  readonly unit: string;
+  /** e.g. "safety policy v3" */
+  readonly source: string;
 }
 
 /** The outcome of one executed command: the audit record as it was stored. */
@@ -59,6 +73,10 @@ export class PlantCommands {
       }
       const problem = setpointProblem(layout.setpoints[j]!, command.value);
       if (problem !== undefined) return new CommandError('SETPOINT_OUT_OF_RANGE', `value: ${problem}`);
+      const policy = this.opts.policyBounds?.(command.setpoint);
+      if (policy && !(command.value >= policy.lo && command.value <= policy.hi)) {
+        return new CommandError('OUTSIDE_SAFETY_POLICY', `value: ${command.value} ${policy.unit} is outside ${policy.lo}..${policy.hi} ${policy.unit}, the ${policy.source} envelope of ${command.setpoint}`);
+      }
       return undefined;
     }
     if (!layout.assetIndex.has(command.target)) {

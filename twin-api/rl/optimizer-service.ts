@@ -6,7 +6,7 @@
  * audited by the API's write hook. Proposals and decisions survive a restart.
  */
 import type { Subscription } from 'rxjs';
-import type { PlantCommands } from '../../commands/index.ts';
+import type { PlantCommands, PolicyBounds } from '../../commands/index.ts';
 import type { TwinEngine } from '../../engine/engine.ts';
 import { snapshotToBinary } from '../../engine/snapshot.ts';
 import { plantRef, type PlantRef } from '../../lookahead/plant-key.ts';
@@ -199,6 +199,13 @@ export class OptimizerService {
 
   metrics() {
     return this.writer.metrics();
+  }
+
+  /** The envelope in force of a setpoint as the command path checks it (every command, a person's too). */
+  policyBounds(setpoint: string): PolicyBounds | undefined {
+    if (!this.policy) return undefined;
+    const env = this.envelopeOf(setpoint);
+    return env ? { lo: env.lo, hi: env.hi, unit: env.unit, source: `safety policy v${this.policy.version}` } : undefined;
   }
 
   private envelopeOf(setpoint: string): Envelope | undefined {

@@ -48,6 +48,7 @@ import { TwinCheckpoint } from '../store/twin-checkpoint.ts';
 import { createWhatIfService } from '../what-if/service.ts';
 import { createProposer } from '../../rl/proposer.ts';
 import { OptimizerService } from '../rl/optimizer-service.ts';
+import type { PolicyBounds } from '../../commands/index.ts';
 import { WsHub } from '../ws/hub.ts';
 import { buildTwinApp } from './build-twin-app.ts';
 import { deadlineSteps } from './deadline-steps.ts';
@@ -161,7 +162,9 @@ export async function createTwinServices(config: TwinServicesConfig) {
   const tracker = new ShadowTracker(engine.layout);
   const shadowSub = connectShadow({ twin: engine, source, tracker, hub });
   const mqttCommands = mqtt ? new MqttCommandPort({ url: mqtt.url, clientId: `${mqtt.clientId}-commands` }) : null;
-  const commands = createPlantCommands({ twin: engine, port: mqttCommands ?? standInCommandPort(standIn!, Date.now), audit });
+  // Every command stays inside the safety policy's envelope; the optimizer service (below) keeps the policy.
+  let policyBounds: (setpoint: string) => PolicyBounds | undefined = () => undefined;
+  const commands = createPlantCommands({ twin: engine, port: mqttCommands ?? standInCommandPort(standIn!, Date.now), audit, policyBounds: (id) => policyBounds(id) });
 
   const whatIf = config.whatIf ?? createWhatIfService({});
 
@@ -231,6 +234,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
     log,
   });
   await optimizer.load();
+  policyBounds = (id) => optimizer.policyBounds(id);
 
   const services = { config, engine, twin, metrics, store, audit, retention, history, plantHistory, quarantine, checkpoint, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions, optimizer };
   const plant = () => ({
