@@ -18,6 +18,7 @@ import { appliesWithoutApproval, optimizerAt, RecommendationBook, Recommendation
 import type { Recommendation } from '../../rl/recommendation.ts';
 import { parseRewardWeights } from '../../rl/reward.ts';
 import { envelopes, parseSafetyPolicy, type Envelope, type SafetyPolicy } from '../../rl/safety-policy.ts';
+import { replanFor } from '../../rl/replan-trigger.ts';
 import { shadowTrust } from '../../rl/shadow-trust.ts';
 import type { AuditWriter } from '../store/audit-writer.ts';
 import type { RecommendationStore } from '../store/recommendation-store.ts';
@@ -34,7 +35,7 @@ export interface OptimizerServiceDeps {
   readonly audit: Pick<AuditWriter, 'appendAudit'>;
   readonly hub: Pick<WsHub, 'publish'>;
   readonly shadow: () => ShadowState;
-  readonly alerts: Pick<AlertEngine, 'open'>;
+  readonly alerts: Pick<AlertEngine, 'open' | 'changes$'>;
   readonly propose: ProposeFn;
   /** Plan on the cadence by itself (the server); false: only on request (tests). */
   readonly scheduled: boolean;
@@ -70,6 +71,8 @@ export class OptimizerService {
   private lastPlanS = -Infinity;
   private round = 0;
   private planning: Promise<Recommendation[]> | null = null;
+  /** Assets an alert asked to plan for, waiting for the round in progress. */
+  private readonly replan = new Set<string>();
 
   constructor(private readonly deps: OptimizerServiceDeps) {
     let n = 0;
@@ -110,9 +113,26 @@ export class OptimizerService {
         const tS = e.tS;
         void this.executor.tick(tS);
         for (const r of this.book.expire(tS, e.isoAt(tS), this.settings.validityS)) void this.save(r);
-        if (this.deps.scheduled && this.settings.enabled && tS - this.lastPlanS >= this.settings.cadenceS && this.planning === null) void this.optimize();
+        if (this.deps.scheduled && this.settings.enabled && tS - this.lastPlanS >= this.settings.cadenceS && this.planning === null) void this.optimize().catch((err: Error) => this.deps.log(`optimizer: planning round failed: ${err.message}`));
+      }),
+      // An anomaly or a serious alert on an asset the optimizer may move: plan for it now, not at the next cadence.
+      this.deps.alerts.changes$.subscribe((c) => {
+        const asset = replanFor(c);
+        if (asset === null || !this.deps.scheduled || !this.settings.enabled) return;
+        if (!controllable(e, this.policy).has(asset) || this.executor.busyAssets().has(asset) || this.book.list(['proposed', 'approved']).some((r) => r.asset === asset)) return;
+        this.deps.log(`optimizer: planning for ${asset} after alert ${c.alert.id} (${c.alert.rule}, ${c.alert.severity})`);
+        this.replan.add(asset);
+        this.drainReplans();
       }),
     );
+  }
+
+  /** Plans the assets alerts asked for, one round at a time, after any round already running. */
+  private drainReplans(): void {
+    if (this.planning !== null || this.replan.size === 0) return;
+    const asset = this.replan.values().next().value!;
+    this.replan.delete(asset);
+    void this.optimize(asset).catch((err: Error) => this.deps.log(`optimizer: planning for ${asset} failed: ${err.message}`));
   }
 
   /** Plans now for one asset or every controllable one not busy; returns the new recommendations (proposed and dropped). */
@@ -120,6 +140,7 @@ export class OptimizerService {
     if (this.planning) return this.planning;
     this.planning = this.planRound(asset).finally(() => {
       this.planning = null;
+      this.drainReplans();
     });
     return this.planning;
   }
