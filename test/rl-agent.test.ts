@@ -148,6 +148,27 @@ describe('the optimizer on the live twin', () => {
     expect(back.length).toBeGreaterThan(0);
   }, 120_000);
 
+  it('lets a trainer ask what the optimizer would do in a replayed incident, without touching the live book', async () => {
+    const before = s.optimizer.list().length;
+    const created = await s.app.inject({ method: 'POST', url: '/api/sessions', headers: as('trainer'), payload: { scenario: SCENARIO } });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().data.id as string;
+    const seek = await s.app.inject({ method: 'POST', url: `/api/sessions/${id}/control`, headers: as('trainer'), payload: { action: 'seek', t: '9h' } });
+    expect(seek.statusCode, seek.body).toBe(200);
+    expect((await s.app.inject({ method: 'POST', url: '/api/rl-agent/optimize', headers: as('trainer'), payload: { asset: 'Line_A' } })).statusCode).toBe(403);
+    expect((await s.app.inject({ method: 'POST', url: '/api/rl-agent/optimize', headers: as('viewer'), payload: { session: id, asset: 'Line_A' } })).statusCode).toBe(403);
+    const r = await s.app.inject({ method: 'POST', url: '/api/rl-agent/optimize', headers: as('trainer'), payload: { session: id, asset: 'Line_A' } });
+    expect(r.statusCode, r.body).toBe(200);
+    const [rec] = r.json().data as Recommendation[];
+    expect(rec!.id).toMatch(/^SIM-/);
+    expect(rec!.evidence.shadow.trackingAccuracy).toBeNull();
+    expect(rec!.moves.find((m) => m.setpoint === 'Line_A.furnace_temp')?.to ?? 1500).toBeLessThan(1500);
+    expect(s.optimizer.list()).toHaveLength(before);
+    const apply = await s.app.inject({ method: 'POST', url: '/api/rl-agent/apply-recommendation', headers: as('operator'), payload: { id: rec!.id } });
+    expect(apply.statusCode).toBe(404);
+    await s.app.inject({ method: 'DELETE', url: `/api/sessions/${id}`, headers: as('trainer') });
+  }, 120_000);
+
   it('keeps proposals and decisions across a restart', async () => {
     const before = s.optimizer.list();
     await s.stop();

@@ -239,6 +239,34 @@ export class OptimizerService {
     return { actor: by.actor, role: by.role, atS: tS, at: this.deps.engine.isoAt(tS) };
   }
 
+  /**
+   * "What would the optimizer do here?" on a training session's twin (trainers replaying an
+   * incident, engineers comparing with their own what-if): the same planning and verification, on
+   * the session's present, with its settings and policy. Nothing is kept or applied: the answers
+   * carry ids of their own (SIM-…), are not in the book and cannot be approved. A session has no
+   * live measurements, so shadow trust is not a condition there (its figure is null).
+   */
+  async planOnSession(engine: TwinEngine, asset?: string): Promise<Recommendation[]> {
+    let n = 0;
+    const prefix = `SIM-${this.deps.now().toString(36)}`;
+    const scratch = new RecommendationBook(() => `${prefix}-${++n}`);
+    const startS = engine.tS;
+    const snapshot = snapshotToBinary(engine.snapshot());
+    const setpoints = engine.setpoints();
+    const plant = plantRef(engine.scenario);
+    const out: Recommendation[] = [];
+    const assets = controllable(engine, this.policy);
+    if (asset !== undefined && !assets.has(asset)) throw new RecommendationError('NOT_FOUND', `asset: "${asset}" has no setpoint the safety policy covers; one of ${[...assets.keys()].join(', ')}`);
+    for (const [id, envs] of assets) {
+      if (asset !== undefined && id !== asset) continue;
+      const verified = await this.deps.propose({ plant, snapshot, startS, asset: id, setpoints, envelopes: envs, weights: this.settings.weights, trust: { trackingAccuracy: null, flagged: [], trusted: true }, round: ++this.round });
+      if (verified === null) continue;
+      const basis = Object.fromEntries(verified.candidate.moves.map((m) => [m.setpoint, setpoints.find((s) => s.id === m.setpoint)!.target]));
+      out.push(scratch.record(verified, optimizerAt(startS, engine.isoAt(startS)), basis, this.policy.version));
+    }
+    return out;
+  }
+
   private async planRound(only?: string): Promise<Recommendation[]> {
     const e = this.deps.engine;
     const startS = e.tS;

@@ -6,8 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ok, type AppContext } from '../app.ts';
-import { requireRole } from '../auth.ts';
-import { badRequest } from '../errors.ts';
+import { allows, requireRole } from '../auth.ts';
+import { badRequest, TwinApiError } from '../errors.ts';
+import type { SessionManager } from '../sessions/session-manager.ts';
 import type { OptimizerService } from '../rl/optimizer-service.ts';
 import { ApplyRecommendationBody, OptimizeBody, OptimizerSettings, Recommendation, RejectRecommendationBody, RollbackBody, SafetyPolicyDoc } from '../../protocol/recommendation.ts';
 import { List } from '../../protocol/schema-kit.ts';
@@ -30,11 +31,12 @@ function statusesOf(text: string | undefined): ProposalStatus[] | undefined {
   });
 }
 
-export function rlAgentRoutes(optimizer: OptimizerService) {
+export function rlAgentRoutes(optimizer: OptimizerService, sessions: Pick<SessionManager, 'get'>) {
   return (app: FastifyInstance, ctx: AppContext) => {
     const viewer = requireRole(ctx.auth, 'viewer');
     const operator = requireRole(ctx.auth, 'operator');
     const engineer = requireRole(ctx.auth, 'engineer');
+    const engineerOrTrainer = requireRole(ctx.auth, ['trainer', 'engineer']);
     const admin = requireRole(ctx.auth, 'admin');
     const tags = ['optimizer'];
     const caller = (req: { principal?: { actor: string; role: string } }) => ({ actor: req.principal!.actor, role: req.principal!.role });
@@ -72,10 +74,19 @@ export function rlAgentRoutes(optimizer: OptimizerService) {
 
     app.post(
       '/api/rl-agent/optimize',
-      { onRequest: engineer, schema: { tags, summary: 'Plan now on the live plant (one asset, or every line and machine not busy)', body: OptimizeBody, response: responses(RecommendationList, 'The new recommendations, proposed or dropped with their reasons') } },
+      {
+        onRequest: engineerOrTrainer,
+        schema: {
+          tags,
+          summary: 'Plan now: on the live plant (engineers; one asset, or every line and machine not busy), or on a training session’s present (trainers and engineers; nothing is kept or applied)',
+          body: OptimizeBody,
+          response: responses(RecommendationList, 'The new recommendations, proposed or dropped with their reasons'),
+        },
+      },
       mapDomainErrors(async (req) => {
         const b = (req.body ?? {}) as { asset?: string; session?: string };
-        if (b.session !== undefined) throw badRequest('session: planning on a training session is not available yet; plan on the live plant');
+        if (b.session !== undefined) return ok(await optimizer.planOnSession(sessions.get(b.session).engine, b.asset));
+        if (!allows(req.principal!.role, 'engineer')) throw new TwinApiError('TWIN_ERR_FORBIDDEN', `role ${req.principal!.role} may not do this (needs engineer to plan on the live plant; trainers plan on a session: { "session": id })`);
         return ok(await optimizer.optimize(b.asset));
       }),
     );

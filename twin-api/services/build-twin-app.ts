@@ -83,7 +83,7 @@ export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps
       shadowRoutes(s.tracker, s.source, config.mqtt ? 'mqtt' : 'engine'),
       wsRoutes(s.hub),
       whatIfRoutes(twin, s.whatIf),
-      rlAgentRoutes(s.optimizer),
+      rlAgentRoutes(s.optimizer, s.sessions),
       sessionRoutes(s.sessions, store),
       predictionRoutes(() => s.predictions, store),
       modelRoutes(s.models, { drift: () => s.drift.reports(), store }),
