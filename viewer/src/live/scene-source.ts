@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
-import type { MachineHealth, SceneDefect, ScenePredictedDefect, SceneState } from '../scene/scene-data.ts';
+import type { Recommendation } from '../../../protocol/recommendation.ts';
+import type { MachineHealth, SceneDefect, ScenePredictedDefect, SceneRecommendation, SceneState } from '../scene/scene-data.ts';
 import { activeAlertsOf, machineHealth } from '../health/health-class.ts';
 import type { Prediction, TwinState } from './store-types.ts';
 import type { TwinStore } from './twin-store.ts';
@@ -63,6 +64,14 @@ export function predictedDefectsOf(predictions: Readonly<Record<string, Predicti
   return out.sort((a, b) => b.probability - a.probability);
 }
 
+/** Statuses whose setpoints the overlay highlights: proposed, approved, and being applied. */
+const OPEN = new Set(['proposed', 'approved', 'applying']);
+
+/** One highlight per setpoint an open recommendation moves (current → proposed). */
+export function sceneRecommendationsOf(recs: readonly Recommendation[]): SceneRecommendation[] {
+  return recs.filter((r) => OPEN.has(r.status)).flatMap((r) => r.moves.map((m) => ({ id: `${r.id}:${m.setpoint}`, setpointId: m.setpoint, current: m.from, proposed: m.to, unit: m.unit })));
+}
+
 /** The scene's view of the live plant: every machine in the health class the fleet grid gives it. */
 export function liveSceneState(s: TwinState): SceneState {
   const health: Record<string, MachineHealth> = {};
@@ -74,7 +83,7 @@ export function liveSceneState(s: TwinState): SceneState {
     health,
     defects: s.recentDefects.map((d) => ({ asset: d.asset, unitId: d.unitId, type: d.defect, x: d.xFrac, y: d.yFrac, severity: d.severity, timeMs: Date.parse(d.t) })),
     predictedDefects: predictedDefectsOf(s.predictions, s.simTime ? Date.parse(s.simTime) : 0),
-    recommendations: [],
+    recommendations: sceneRecommendationsOf(s.recommendations),
     simTimeMs: s.simTime ? Date.parse(s.simTime) : 0,
     simSpeed: s.simSpeed,
     paused: s.connection.status !== 'live',

@@ -8,6 +8,7 @@ import { monitorsOff } from './monitors-off.ts';
 import type { KpiSnapshot } from '../../../protocol/kpis.ts';
 import type { ModelsView } from '../../../protocol/models.ts';
 import type { LatestSnapshot, Topology } from '../../../protocol/plant.ts';
+import type { Recommendation } from '../../../protocol/recommendation.ts';
 import type { SessionView } from '../../../protocol/sessions.ts';
 import type { DefectEvent } from '../../../protocol/plant-events.ts';
 import { predictionsOf } from './prediction.ts';
@@ -48,7 +49,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
   async function refetch(): Promise<void> {
     try {
       const topology = store.getState().topology ?? (await rest.get<Topology>('/api/plant/topology'));
-      const [latest, alerts, kpis, sessions, health, predictions, models, defects] = await Promise.all([
+      const [latest, alerts, kpis, sessions, health, predictions, models, defects, recommendations] = await Promise.all([
         rest.get<LatestSnapshot>('/api/plant/latest'),
         rest.get<AlertView[]>(ALERT_QUERY),
         rest.get<KpiSnapshot>('/api/kpis'),
@@ -60,6 +61,8 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         rest.get<ModelsView>('/api/models').catch(() => null),
         // Defects come live on the `events` channel; this fills what was missed while away.
         rest.get<DefectEvent[]>(RECENT_DEFECTS_PATH).catch(() => []),
+        // The optimizer's book: open proposals and the recent history; changes come on `recommendations`.
+        rest.get<Recommendation[]>('/api/rl-agent/recommendations').catch(() => null),
       ]);
       store.setState((s) => ({
         topology,
@@ -73,6 +76,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         ...(models ? { models, trainingJob: models.job ?? (s.trainingJob?.state === 'running' ? null : s.trainingJob) } : {}),
         predictions: { ...s.predictions, ...Object.fromEntries(predictionsOf(predictions, latest.t).map((p) => [p.asset, p])) },
         recentDefects: mergeDefects(s.recentDefects, defects),
+        ...(recommendations ? { recommendations: recommendations.slice(0, 50) } : {}),
         simSpeed: typeof health.engine.speed === 'number' ? health.engine.speed : 0,
         needsApiKey: false,
       }));

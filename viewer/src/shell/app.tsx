@@ -13,6 +13,7 @@ import { simStamp } from '../util/format.ts';
 const AssetView = lazy(() => import('../panels/asset-view.tsx').then((m) => ({ default: m.AssetView })));
 const FleetGrid = lazy(() => import('../panels/fleet-grid.tsx').then((m) => ({ default: m.FleetGrid })));
 const WhatIfPanel = lazy(() => import('../panels/what-if-panel.tsx').then((m) => ({ default: m.WhatIfPanel })));
+const RecommendationsPanel = lazy(() => import('../panels/recommendations-panel.tsx').then((m) => ({ default: m.RecommendationsPanel })));
 const ReplayPanel = lazy(() => import('../panels/replay-panel.tsx').then((m) => ({ default: m.ReplayPanel })));
 const SettingsPanel = lazy(() => import('../panels/settings-panel.tsx').then((m) => ({ default: m.SettingsPanel })));
 
@@ -21,6 +22,7 @@ const NAV: readonly { view: View; label: string }[] = [
   { view: 'asset', label: 'Inspector' },
   { view: 'fleet', label: 'Fleet' },
   { view: 'what-if', label: 'What-if' },
+  { view: 'optimizer', label: 'Optimizer' },
   { view: 'replay', label: 'Replay' },
   { view: 'settings', label: 'Settings' },
 ];
@@ -33,6 +35,8 @@ function SidePanel({ view }: { view: View }): ReactNode {
       return <FleetGrid />;
     case 'what-if':
       return <WhatIfPanel />;
+    case 'optimizer':
+      return <RecommendationsPanel />;
     case 'replay':
       return <ReplayPanel />;
     case 'settings':
@@ -45,6 +49,8 @@ function SidePanel({ view }: { view: View }): ReactNode {
 /** The console: header with navigation and connection state, KPI strip, the 3D plant and the view's panel. */
 export function App() {
   const view = useUi((s) => s.view);
+  // Proposals waiting for an operator: counted on the Optimizer tab, seen from every view.
+  const waiting = useTwin((s) => s.recommendations.filter((r) => r.status === 'proposed').length);
   const simTime = useTwin((s) => s.simTime);
   const scenario = useTwin((s) => s.topology?.scenario ?? null);
   // While a session is followed the header and KPI strip show the session, labelled so, not the live plant.
@@ -66,6 +72,7 @@ export function App() {
           {NAV.map((n) => (
             <a key={n.view} href={`#/${n.view}`} className={`nav-link${view === n.view ? ' nav-on' : ''}`} aria-current={view === n.view ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(n.view); }} data-testid={`nav-${n.view}`}>
               {n.label}
+              {n.view === 'optimizer' && waiting > 0 ? <span className="count" data-testid="rec-waiting"> {waiting}</span> : null}
             </a>
           ))}
         </nav>

@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
 /** The page's views (hash routes). */
-export const VIEWS = ['overview', 'asset', 'fleet', 'what-if', 'replay', 'settings'] as const;
+export const VIEWS = ['overview', 'asset', 'fleet', 'what-if', 'optimizer', 'replay', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface UiState {
