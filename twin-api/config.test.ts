@@ -3,6 +3,13 @@ import { ConfigError, isLoopback, serverConfigFromEnv } from './config.ts';
 import { DEFAULT_RETENTION } from './store/retention-policy.ts';
 
 describe('server configuration', () => {
+  it('starts the twin at a simulated time given by TWIN_WARM_UP, refusing what is not a duration', () => {
+    expect(serverConfigFromEnv({}, true).warmUpS).toBe(0);
+    expect(serverConfigFromEnv({ TWIN_WARM_UP: '9h' }, true).warmUpS).toBe(32_400);
+    expect(() => serverConfigFromEnv({ TWIN_WARM_UP: 'nine hours' }, true)).toThrow('TWIN_WARM_UP: "nine hours" is not a duration up to 7d, such as "9h" or "90m"');
+    expect(() => serverConfigFromEnv({ TWIN_WARM_UP: '30d' }, true)).toThrow(ConfigError);
+  });
+
   it('listens on loopback only in development mode unless told otherwise', () => {
     expect(serverConfigFromEnv({}, true).host).toBe('127.0.0.1');
     expect(serverConfigFromEnv({}, false).host).toBe('0.0.0.0');

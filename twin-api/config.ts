@@ -9,6 +9,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | null;
   readonly mqttUrl: string | null;
   readonly scenario: string;
+  /** Simulated seconds the twin runs silently before serving (TWIN_WARM_UP, a duration: start an incident at 9 h); 0 by default. */
+  readonly warmUpS: number;
   readonly speed: number | 'max';
   /** The model registry (ml/registry) the live predictions load their champions from. */
   readonly modelsDir: string;
@@ -63,6 +65,9 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
   if (bootstrap !== '0' && bootstrap !== '1') throw new ConfigError(`TWIN_ML_BOOTSTRAP: "${bootstrap}" is not 0 or 1`);
   const retrain = env['TWIN_RETRAIN_ON_DRIFT'] ?? '0';
   if (retrain !== '0' && retrain !== '1') throw new ConfigError(`TWIN_RETRAIN_ON_DRIFT: "${retrain}" is not 0 or 1`);
+  const warmUpText = env['TWIN_WARM_UP'] ?? '0s';
+  const warmUpS = parseDuration(warmUpText);
+  if (warmUpS === undefined || warmUpS < 0 || warmUpS > 7 * 86_400) throw new ConfigError(`TWIN_WARM_UP: "${warmUpText}" is not a duration up to 7d, such as "9h" or "90m"`);
   const optimizer = env['TWIN_OPTIMIZER'] ?? '1';
   if (optimizer !== '0' && optimizer !== '1') throw new ConfigError(`TWIN_OPTIMIZER: "${optimizer}" is not 0 or 1`);
   // Development mode answers anonymous requests as admin: on a reachable interface that is an open
@@ -91,6 +96,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
     databaseUrl: dbUrl,
     mqttUrl,
     scenario: env['TWIN_SCENARIO'] ?? 'glass-plant',
+    warmUpS,
     speed,
     modelsDir: env['TWIN_MODELS_DIR'] ?? './models',
     mlBootstrap: bootstrap === '1',

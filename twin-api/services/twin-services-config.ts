@@ -70,6 +70,7 @@ export function servicesConfigOf(config: ServerConfig, auth: AuthConfig, mqttCli
     retention: config.retention,
     models: { dir: config.modelsDir, bootstrap: config.mlBootstrap, retrainOnDrift: config.retrainOnDrift },
     optimizer: { scheduled: config.optimizer },
+    ...(config.warmUpS > 0 ? { warmUpS: config.warmUpS } : {}),
     viewerDist,
     log,
     requestLog: { level: config.logLevel },
