@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Recommendation } from '../../../protocol/recommendation.ts';
 import { sceneRecommendationsOf } from '../live/scene-source.ts';
-import { curvePoints, duration, effectLines, executionPhase, historyLine, moveLines, observedLine, openRecommendations, recommendationHistory, rejectReasonProblem, trustLine } from './recommendations-logic.ts';
+import { curvePoints, draftOf, duration, settingsFromDraft, effectLines, executionPhase, historyLine, moveLines, observedLine, openRecommendations, recommendationHistory, rejectReasonProblem, trustLine } from './recommendations-logic.ts';
 
 const START = Date.parse('2026-03-02T00:00:00Z');
 const at = (s: number) => new Date(START + s * 1000).toISOString();
@@ -87,5 +87,14 @@ describe('the recommendations panel', () => {
       { id: 'REC-1:Line_A.furnace_temp', setpointId: 'Line_A.furnace_temp', current: 1500, proposed: 1440, unit: '°C' },
       { id: 'REC-1:Line_A.furnace_temp', setpointId: 'Line_A.furnace_temp', current: 1500, proposed: 1440, unit: '°C' },
     ]);
+  });
+
+  it('edits the settings as text and sends numbers, naming the first field that is wrong', () => {
+    const base = { enabled: true, modes: {}, weights: { defectRate: 10, productionRate: 0.1, energy: 0.01, safetyViolation: 100 }, cadenceS: 600, validityS: 900, rollback: { windowS: 1800, worseningPct: 20, minUnits: 50 } };
+    const d = draftOf(base);
+    expect(d.cadenceMin).toBe('10');
+    expect(settingsFromDraft({ ...d, cadenceMin: '5', modes: { Line_A: 'semi-auto' } }, base)).toEqual({ settings: { ...base, cadenceS: 300, modes: { Line_A: 'semi-auto' } } });
+    expect(settingsFromDraft({ ...d, windowMin: '' }, base)).toEqual({ problem: 'rollback window (min): a number from 1 to 1440' });
+    expect(settingsFromDraft({ ...d, weights: { ...d.weights, energy: 'x' } }, base)).toEqual({ problem: 'weight energy: a number from 0 to 1000000' });
   });
 });

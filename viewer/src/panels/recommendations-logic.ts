@@ -1,5 +1,5 @@
 /** What the recommendations panel shows, as pure functions of the protocol's Recommendation (tested). */
-import type { Recommendation } from '../../../protocol/recommendation.ts';
+import type { OptimizerSettings, Recommendation } from '../../../protocol/recommendation.ts';
 import { fmt } from '../util/format.ts';
 
 type Status = Recommendation['status'];
@@ -105,4 +105,42 @@ export function rejectReasonProblem(text: string): string | null {
 export function curvePoints(tS: readonly number[], ys: readonly number[], max: number, w: number, h: number): string {
   const tEnd = tS.at(-1) ?? 1;
   return ys.map((y, i) => `${((tS[i]! / Math.max(1, tEnd)) * w).toFixed(1)},${(h - (y / Math.max(1e-9, max)) * h).toFixed(1)}`).join(' ');
+}
+
+/** The settings form's fields, as typed (text), so a half-typed number is not lost. */
+export interface SettingsDraft {
+  readonly enabled: boolean;
+  readonly modes: Readonly<Record<string, OptimizerSettings['modes'][string]>>;
+  readonly cadenceMin: string;
+  readonly windowMin: string;
+  readonly worseningPct: string;
+  readonly weights: Readonly<Record<keyof OptimizerSettings['weights'], string>>;
+}
+
+export function draftOf(s: OptimizerSettings): SettingsDraft {
+  return {
+    enabled: s.enabled,
+    modes: s.modes,
+    cadenceMin: String(s.cadenceS / 60),
+    windowMin: String(s.rollback.windowS / 60),
+    worseningPct: String(s.rollback.worseningPct),
+    weights: { defectRate: String(s.weights.defectRate), productionRate: String(s.weights.productionRate), energy: String(s.weights.energy), safetyViolation: String(s.weights.safetyViolation) },
+  };
+}
+
+/** The settings to PUT, or the first field that is wrong (the server checks again). */
+export function settingsFromDraft(d: SettingsDraft, base: OptimizerSettings): { settings: OptimizerSettings } | { problem: string } {
+  const num = (text: string, name: string, lo: number, hi: number): number | string => {
+    const v = Number(text);
+    return text.trim() !== '' && Number.isFinite(v) && v >= lo && v <= hi ? v : `${name}: a number from ${lo} to ${hi}`;
+  };
+  const cadence = num(d.cadenceMin, 'planning cadence (min)', 1, 1440);
+  const window = num(d.windowMin, 'rollback window (min)', 1, 1440);
+  const worse = num(d.worseningPct, 'rollback above (+%)', 1, 1000);
+  const w = Object.fromEntries(Object.entries(d.weights).map(([k, v]) => [k, num(v, `weight ${k}`, 0, 1e6)]));
+  const firstProblem = [cadence, window, worse, ...Object.values(w)].find((x) => typeof x === 'string');
+  if (typeof firstProblem === 'string') return { problem: firstProblem };
+  return {
+    settings: { ...base, enabled: d.enabled, modes: d.modes, cadenceS: (cadence as number) * 60, weights: w as unknown as OptimizerSettings['weights'], rollback: { ...base.rollback, windowS: (window as number) * 60, worseningPct: worse as number } },
+  };
 }

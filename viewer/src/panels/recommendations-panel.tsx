@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { Recommendation } from '../../../protocol/recommendation.ts';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { OptimizerSettings, Recommendation } from '../../../protocol/recommendation.ts';
 import { ApiCallError } from '../api/rest-client.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
-import { curvePoints, duration, effectLines, executionPhase, historyLine, moveLines, observedLine, openRecommendations, recommendationHistory, rejectReasonProblem, trustLine } from './recommendations-logic.ts';
+import { curvePoints, draftOf, duration, settingsFromDraft, type SettingsDraft, effectLines, executionPhase, historyLine, moveLines, observedLine, openRecommendations, recommendationHistory, rejectReasonProblem, trustLine } from './recommendations-logic.ts';
 
 /** Holding vs the proposal, defects per 1,000 over the verification horizon (the two branches' means). */
 function BranchCurves({ r }: { r: Recommendation }) {
@@ -102,6 +102,62 @@ function OpenItem({ r }: { r: Recommendation }) {
   );
 }
 
+const MODES = ['manual', 'semi-auto', 'auto'] as const;
+
+/** Engineers: on/off, the mode of each line, cadence, reward weights and the rollback rule (PUT /api/rl-agent/settings). */
+function OptimizerSettingsForm() {
+  const rt = useRuntime();
+  const lines = useTwin((s) => (s.topology?.assets ?? []).filter((a) => a.kind === 'line').map((a) => a.id));
+  const [base, setBase] = useState<OptimizerSettings | null>(null);
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    rt.rest.get<OptimizerSettings>('/api/rl-agent/settings').then((s) => { setBase(s); setDraft(draftOf(s)); }, (err: Error) => setNote(err.message));
+  }, [rt]);
+  if (!base || !draft) return note ? <p className="error small">{note}</p> : null;
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const out = settingsFromDraft(draft, base);
+    if ('problem' in out) return setNote(out.problem);
+    try {
+      const saved = await rt.rest.put<OptimizerSettings>('/api/rl-agent/settings', out.settings);
+      setBase(saved);
+      setDraft(draftOf(saved));
+      setNote('Saved.');
+    } catch (err) {
+      setNote(err instanceof ApiCallError ? err.message : String(err));
+    }
+  };
+  const field = (label: string, value: string, set: (v: string) => void, testId: string) => (
+    <label className="small">
+      {label} <input inputMode="decimal" size={6} value={value} onChange={(e) => set(e.target.value)} data-testid={testId} />
+    </label>
+  );
+  return (
+    <form className="rec-settings" onSubmit={(e) => void save(e)} data-testid="rec-settings">
+      <label className="small">
+        <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })} /> plan on the cadence and after alerts
+      </label>
+      {lines.map((id) => (
+        <label key={id} className="small">
+          {id}{' '}
+          <select value={draft.modes[id] ?? 'manual'} onChange={(e) => setDraft({ ...draft, modes: { ...draft.modes, [id]: e.target.value as (typeof MODES)[number] } })} data-testid={`rec-mode-${id}`}>
+            {MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+        </label>
+      ))}
+      {field('every (min)', draft.cadenceMin, (v) => setDraft({ ...draft, cadenceMin: v }), 'rec-cadence')}
+      {field('rollback window (min)', draft.windowMin, (v) => setDraft({ ...draft, windowMin: v }), 'rec-window-min')}
+      {field('roll back above (+%)', draft.worseningPct, (v) => setDraft({ ...draft, worseningPct: v }), 'rec-worsening')}
+      {(Object.keys(draft.weights) as (keyof SettingsDraft['weights'])[]).map((k) => field(`weight ${k}`, draft.weights[k], (v) => setDraft({ ...draft, weights: { ...draft.weights, [k]: v } }), `rec-weight-${k}`))}
+      <div className="btn-row">
+        <button type="submit" className="btn">Save settings</button>
+      </div>
+      {note ? <p className="muted small" role="status">{note}</p> : null}
+    </form>
+  );
+}
+
 /** The optimizer: open proposals with their evidence and decisions, changes being applied, the history; engineers plan on demand. */
 export function RecommendationsPanel() {
   const rt = useRuntime();
@@ -141,6 +197,10 @@ export function RecommendationsPanel() {
           </li>
         ))}
       </ul>
+      <details>
+        <summary className="small">Settings (engineers)</summary>
+        <OptimizerSettingsForm />
+      </details>
     </section>
   );
 }
