@@ -95,6 +95,7 @@ function parseEntry(v: unknown, path: string): SetpointPolicy {
 export function parseSafetyPolicy(doc: unknown): SafetyPolicy {
   if (!isObject(doc)) throw new SafetyPolicyError('(document)', 'must be an object with version and setpoints');
   onlyKeys(doc, ['version', 'setpoints', '$schema'], '');
+  if (doc.$schema !== undefined && typeof doc.$schema !== 'string') throw new SafetyPolicyError('$schema', `must be the schema's URL as a string (got ${JSON.stringify(doc.$schema) ?? String(doc.$schema)})`);
   const version = finite(doc.version, 'version');
   if (!Number.isInteger(version) || version < 1) throw new SafetyPolicyError('version', `must be a whole number from 1, got ${version}`);
   if (!isObject(doc.setpoints)) throw new SafetyPolicyError('setpoints', 'must be an object keyed by setpoint name or id');

@@ -31,7 +31,8 @@ export interface ShieldedValue {
  * @example shieldValue(furnace, 1500, 1600, 3600) → { value: 1550, reason: 'rate', needsApproval: false }
  */
 export function shieldValue(env: Envelope, uPrev: number, requested: number, dtS: number): ShieldedValue {
-  const step = env.ratePerS * Math.max(0, dtS);
+  // Not `rate · max(0, Δt)`: a NaN Δt (or ∞ · 0) would make the step, and so the value, NaN. No positive step: hold.
+  const step = dtS > 0 && env.ratePerS > 0 ? env.ratePerS * dtS : 0;
   const target = Number.isFinite(requested) ? requested : uPrev;
   const lower = Math.max(env.lo, uPrev - step);
   const upper = Math.min(env.hi, uPrev + step);
@@ -72,5 +73,7 @@ export function rampSteps(env: Envelope, from: number, to: number, everyS: numbe
     u = Math.abs(goal - u) <= step * (1 + 1e-9) ? goal : shieldValue(env, u, goal, everyS).value;
     out.push({ afterS: k * everyS, value: u });
   }
+  // A ramp cut off at the cap would end short of its target while the caller believes it arrived.
+  if (u !== goal) throw new RangeError(`ramp: ${env.setpoint} cannot reach ${goal} from ${from} in 100000 steps of ${everyS} s`);
   return out;
 }

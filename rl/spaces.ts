@@ -29,7 +29,12 @@ export class BoxSpace {
   /** True when `x` has the box's length and every entry is a number within its bounds. */
   contains(x: readonly number[]): boolean {
     if (x.length !== this.names.length) return false;
-    return x.every((v, i) => typeof v === 'number' && v >= this.low[i]! && v <= this.high[i]!);
+    // A loop, not `every`: `every` skips the holes of a sparse array, which would pass unchecked.
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (!(typeof v === 'number' && v >= this.low[i]! && v <= this.high[i]!)) return false;
+    }
+    return true;
   }
 
   /**
@@ -40,7 +45,11 @@ export class BoxSpace {
     return this.names.map((_, i) => {
       const lo = this.low[i]!;
       const hi = this.high[i]!;
-      if (Number.isFinite(lo) && Number.isFinite(hi)) return lo + (hi - lo) * rng.uniform();
+      if (Number.isFinite(lo) && Number.isFinite(hi)) {
+        const u = rng.uniform();
+        // Finite bounds more than Number.MAX_VALUE apart overflow hi − lo to ∞: interpolate without it.
+        return Number.isFinite(hi - lo) ? lo + (hi - lo) * u : lo * (1 - u) + hi * u;
+      }
       if (Number.isFinite(lo)) return lo + Math.abs(rng.normal());
       if (Number.isFinite(hi)) return hi - Math.abs(rng.normal());
       return rng.normal();
