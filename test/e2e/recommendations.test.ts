@@ -32,6 +32,10 @@ describe.skipIf(missing !== null)('the optimizer in the viewer', () => {
     errors = collectErrors(page);
     await page.goto(`${server.url}/#/optimizer`);
     await page.locator('[data-testid="connection"][data-status="live"]').waitFor({ timeout: 30_000 });
+    // At 30x a proposal's 15 simulated minutes of validity are 30 wall seconds: on a loaded machine,
+    // not enough to see it and click. An engineer's setting gives it an hour.
+    const settings = await api<Record<string, unknown>>('GET', '/api/rl-agent/settings');
+    await api('PUT', '/api/rl-agent/settings', { ...settings, validityS: 3600 });
   }, 200_000);
 
   afterAll(async () => {
@@ -48,7 +52,7 @@ describe.skipIf(missing !== null)('the optimizer in the viewer', () => {
       120_000,
     ).then((r) => r!);
     const item = page.locator(`[data-testid="rec-item"][data-rec-id="${proposal.id}"]`);
-    await item.waitFor({ timeout: 15_000 });
+    await item.waitFor({ timeout: 30_000 });
     await expect.poll(() => item.locator('[data-testid="rec-effects"] li').count()).toBe(3);
     expect(await item.locator('[data-testid="rec-trust"]').innerText()).toMatch(/^shadow tracking \d+ % · 8 verification runs$/);
     await item.locator('[data-testid="rec-curves"] svg').waitFor();
