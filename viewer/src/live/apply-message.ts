@@ -6,6 +6,7 @@ import type { LatestSnapshot } from '../../../protocol/plant.ts';
 import type { SessionView } from '../../../protocol/sessions.ts';
 import { predictionsOf } from './prediction.ts';
 import { mergeDefects } from './recent-defects.ts';
+import { mergeRecommendations } from './recommendations.ts';
 import type { SensorReading, TwinState } from './store-types.ts';
 
 /** What a message does to the state, and whether the REST view must be refetched. */
@@ -49,8 +50,8 @@ export function applyChannelMessage(state: TwinState, m: ChannelMessage): Applie
       return { patch: { connection, predictions }, refetch: false };
     }
     case 'recommendations':
-      // Each message is a recommendation after a status change: it replaces the one with its id. Newest first, bounded.
-      return { patch: { connection, recommendations: [m.data, ...state.recommendations.filter((r) => r.id !== m.data.id)].slice(0, 50) }, refetch: false };
+      // Each message is a recommendation after a change: it replaces the copy with its id (unless that one is newer).
+      return { patch: { connection, recommendations: mergeRecommendations(state.recommendations, [m.data]) }, refetch: false };
     case 'state': {
       const d = m.data as { kind?: string } & SessionView;
       if (d.kind === 'training') {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
-import { createSceneSource, predictedDefectsOf, replaySceneState } from './scene-source.ts';
+import { applying, decided, rec } from './recommendation-fixture.test-helper.ts';
+import { createSceneSource, predictedDefectsOf, replaySceneState, sceneRecommendationsOf } from './scene-source.ts';
 import { createTwinStore } from './twin-store.ts';
 
 const session = (tS: number, running = false): SessionView =>
@@ -58,5 +59,35 @@ describe('predicted defects on the scene', () => {
 
   it('marks nothing for machines or lines without a defect model', () => {
     expect(predictedDefectsOf({ Line_C: line('Line_C', {}) }, 0)).toEqual([]);
+  });
+});
+
+describe('the setpoints a recommendation touches, highlighted on the scene', () => {
+  const twoMoves = rec({ moves: [rec().moves[0]!, { setpoint: 'Line_A.belt_speed', unit: 'm/min', from: 150, to: 162, needsApproval: false }] });
+
+  it('marks each move of a proposal, approved or applying change: from → to with its unit', () => {
+    expect(sceneRecommendationsOf([twoMoves])).toEqual([
+      { id: 'REC-1:Line_A.furnace_temp', setpointId: 'Line_A.furnace_temp', current: 1500, proposed: 1440, unit: '°C' },
+      { id: 'REC-1:Line_A.belt_speed', setpointId: 'Line_A.belt_speed', current: 150, proposed: 162, unit: 'm/min' },
+    ]);
+    expect(sceneRecommendationsOf([applying({ id: 'REC-2' })]).map((r) => r.id)).toEqual(['REC-2:Line_A.furnace_temp']);
+  });
+
+  it('marks nothing once a recommendation is decided: applied, rolled back, rejected, expired, dropped', () => {
+    const done = (['applied', 'rolled_back', 'rejected', 'expired', 'dropped', 'failed'] as const).map((status, i) => rec({ id: `R${i}`, status }));
+    expect(sceneRecommendationsOf(done)).toEqual([]);
+  });
+
+  it('follows the live book: a proposal appears on the scene, and leaves it when rejected', () => {
+    const twin = createTwinStore({ simTime: '2024-03-14T09:00:00.000Z' });
+    const scene = createSceneSource(twin);
+    twin.setState({ recommendations: [twoMoves] });
+    expect(scene.getState().recommendations.map((r) => r.setpointId)).toEqual(['Line_A.furnace_temp', 'Line_A.belt_speed']);
+    // A sensor frame changes nothing of the book: the overlay gets the very same array.
+    const before = scene.getState().recommendations;
+    twin.setState({ simTime: '2024-03-14T09:00:01.000Z' });
+    expect(scene.getState().recommendations).toBe(before);
+    twin.setState({ recommendations: [decided(twoMoves, 'rejected', 'olga', 'batch change at 10:00')] });
+    expect(scene.getState().recommendations).toEqual([]);
   });
 });

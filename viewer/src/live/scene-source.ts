@@ -3,6 +3,7 @@ import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import type { Recommendation } from '../../../protocol/recommendation.ts';
 import type { MachineHealth, SceneDefect, ScenePredictedDefect, SceneRecommendation, SceneState } from '../scene/scene-data.ts';
 import { activeAlertsOf, machineHealth } from '../health/health-class.ts';
+import { OPEN_STATUSES } from './recommendations.ts';
 import type { Prediction, TwinState } from './store-types.ts';
 import type { TwinStore } from './twin-store.ts';
 
@@ -64,12 +65,18 @@ export function predictedDefectsOf(predictions: Readonly<Record<string, Predicti
   return out.sort((a, b) => b.probability - a.probability);
 }
 
-/** Statuses whose setpoints the overlay highlights: proposed, approved, and being applied. */
-const OPEN = new Set(['proposed', 'approved', 'applying']);
-
-/** One highlight per setpoint an open recommendation moves (current → proposed). */
+/** One highlight per setpoint an open recommendation (proposed, approved, being applied) moves: from → to. */
 export function sceneRecommendationsOf(recs: readonly Recommendation[]): SceneRecommendation[] {
-  return recs.filter((r) => OPEN.has(r.status)).flatMap((r) => r.moves.map((m) => ({ id: `${r.id}:${m.setpoint}`, setpointId: m.setpoint, current: m.from, proposed: m.to, unit: m.unit })));
+  return recs.filter((r) => OPEN_STATUSES.has(r.status)).flatMap((r) => r.moves.map((m) => ({ id: `${r.id}:${m.setpoint}`, setpointId: m.setpoint, current: m.from, proposed: m.to, unit: m.unit })));
+}
+
+// The scene state is derived on every store change (each sensor frame); the overlay re-renders when its
+// array changes, so the same book gives the same array.
+const sceneRecs = new WeakMap<readonly Recommendation[], SceneRecommendation[]>();
+function sceneRecommendationsCached(recs: readonly Recommendation[]): SceneRecommendation[] {
+  let out = sceneRecs.get(recs);
+  if (!out) sceneRecs.set(recs, (out = sceneRecommendationsOf(recs)));
+  return out;
 }
 
 /** The scene's view of the live plant: every machine in the health class the fleet grid gives it. */
@@ -83,7 +90,7 @@ export function liveSceneState(s: TwinState): SceneState {
     health,
     defects: s.recentDefects.map((d) => ({ asset: d.asset, unitId: d.unitId, type: d.defect, x: d.xFrac, y: d.yFrac, severity: d.severity, timeMs: Date.parse(d.t) })),
     predictedDefects: predictedDefectsOf(s.predictions, s.simTime ? Date.parse(s.simTime) : 0),
-    recommendations: sceneRecommendationsOf(s.recommendations),
+    recommendations: sceneRecommendationsCached(s.recommendations),
     simTimeMs: s.simTime ? Date.parse(s.simTime) : 0,
     simSpeed: s.simSpeed,
     paused: s.connection.status !== 'live',

@@ -6,6 +6,7 @@ import type { SessionView, TimelineMark } from '../../../protocol/sessions.ts';
 import type { PredictionModelStatus } from '../../../protocol/ws.ts';
 import type { DefectEvent } from '../../../protocol/plant-events.ts';
 import type { Recommendation } from '../../../protocol/recommendation.ts';
+import type { Me } from '../../../protocol/health.ts';
 
 /** live: receiving; connecting: first connection; reconnecting: lost, retrying; unauthorized: key needed; incompatible: other protocol. */
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorized' | 'incompatible';
@@ -74,8 +75,10 @@ export interface TwinState {
   readonly kpis: KpiSnapshot | null;
   readonly alerts: Readonly<Record<string, AlertView>>;
   readonly predictions: Readonly<Record<string, Prediction>>;
-  /** The optimizer's recommendations as they are after their last change, newest first. */
+  /** The optimizer's recommendations by id as they are after their last change, newest first (live/recommendations.ts). */
   readonly recommendations: readonly Recommendation[];
+  /** Who the API key belongs to (GET /api/me), so panels offer only what the role may do; null until known. */
+  readonly me: Me | null;
   readonly sessions: Readonly<Record<string, SessionView>>;
   /** The session the scene and replay panel follow; null: the live plant. */
   readonly followedSession: string | null;
@@ -113,6 +116,7 @@ export function initialTwinState(): TwinState {
     alerts: {},
     predictions: {},
     recommendations: [],
+    me: null,
     sessions: {},
     followedSession: null,
     followedTimeline: [],

@@ -3,7 +3,7 @@ import { CHANNELS } from '../../../protocol/ws.ts';
 import { loadApiKey, saveApiKey, wsProtocols } from '../api/api-key.ts';
 import { ApiCallError, createRestClient, type RestClient } from '../api/rest-client.ts';
 import type { AlertView } from '../../../protocol/alerts.ts';
-import type { Health } from '../../../protocol/health.ts';
+import type { Health, Me } from '../../../protocol/health.ts';
 import { monitorsOff } from './monitors-off.ts';
 import type { KpiSnapshot } from '../../../protocol/kpis.ts';
 import type { ModelsView } from '../../../protocol/models.ts';
@@ -14,6 +14,7 @@ import type { DefectEvent } from '../../../protocol/plant-events.ts';
 import { predictionsOf } from './prediction.ts';
 import { alertsById, readingsFromLatest } from './apply-message.ts';
 import { mergeDefects, RECENT_DEFECTS_PATH } from './recent-defects.ts';
+import { mergeRecommendations } from './recommendations.ts';
 import { loadSettings, saveSettings, type ViewerSettings } from './settings.ts';
 import { createTwinStore, receive, setConnection, type TwinStore } from './twin-store.ts';
 import { LiveClient } from './ws-client.ts';
@@ -49,7 +50,7 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
   async function refetch(): Promise<void> {
     try {
       const topology = store.getState().topology ?? (await rest.get<Topology>('/api/plant/topology'));
-      const [latest, alerts, kpis, sessions, health, predictions, models, defects, recommendations] = await Promise.all([
+      const [latest, alerts, kpis, sessions, health, predictions, models, defects, recommendations, me] = await Promise.all([
         rest.get<LatestSnapshot>('/api/plant/latest'),
         rest.get<AlertView[]>(ALERT_QUERY),
         rest.get<KpiSnapshot>('/api/kpis'),
@@ -63,6 +64,8 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         rest.get<DefectEvent[]>(RECENT_DEFECTS_PATH).catch(() => []),
         // The optimizer's book: open proposals and the recent history; changes come on `recommendations`.
         rest.get<Recommendation[]>('/api/rl-agent/recommendations').catch(() => null),
+        // The role decides which of the optimizer's buttons the panel shows (the server checks again).
+        rest.get<Me>('/api/me').catch(() => null),
       ]);
       store.setState((s) => ({
         topology,
@@ -76,7 +79,8 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
         ...(models ? { models, trainingJob: models.job ?? (s.trainingJob?.state === 'running' ? null : s.trainingJob) } : {}),
         predictions: { ...s.predictions, ...Object.fromEntries(predictionsOf(predictions, latest.t).map((p) => [p.asset, p])) },
         recentDefects: mergeDefects(s.recentDefects, defects),
-        ...(recommendations ? { recommendations: recommendations.slice(0, 50) } : {}),
+        ...(recommendations ? { recommendations: mergeRecommendations(s.recommendations, recommendations) } : {}),
+        me,
         simSpeed: typeof health.engine.speed === 'number' ? health.engine.speed : 0,
         needsApiKey: false,
       }));
@@ -119,7 +123,8 @@ export function startTwinRuntime(origin: string = globalThis.location?.origin ??
     setApiKey(key) {
       apiKey = key && key.trim() ? key.trim() : null;
       saveApiKey(apiKey);
-      store.setState({ needsApiKey: false });
+      // Another key may be another role: offer nothing until /api/me answers for it.
+      store.setState({ needsApiKey: false, me: null });
       setConnection(store, { status: 'connecting', detail: null });
       void refetch();
       live.reconnectNow();

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelMessage } from '../../../protocol/ws.ts';
 import type { AlertView } from '../../../protocol/alerts.ts';
+import { applying, decided, rec } from './recommendation-fixture.test-helper.ts';
+import { mergeRecommendations } from './recommendations.ts';
 import { createTwinStore, receive } from './twin-store.ts';
 
 // Payloads are built loosely here (a few fields each); the store must cope with what it is given.
@@ -71,13 +73,19 @@ describe('twin store: plant events on the events channel', () => {
 });
 
 describe('twin store: recommendations', () => {
-  it('replaces a recommendation by id when its status changes, newest first', () => {
-    const store = createTwinStore();
-    const rec = (id: string, status: string) => ({ id, status, asset: 'Line_A', changes: [{ asset: 'Line_A', setpoint: 'Line_A.furnace_temp', from: 1500, to: 1490, unit: 'C' }] });
-    receive(store, msg(1, 'recommendations', rec('r1', 'proposed')));
-    receive(store, msg(2, 'recommendations', rec('r2', 'proposed')));
-    receive(store, msg(3, 'recommendations', rec('r1', 'approved')));
-    expect(store.getState().recommendations.map((r) => `${r.id}:${r.status}`)).toEqual(['r1:approved', 'r2:proposed']);
+  it('starts from the book loaded over REST, then each channel message replaces its recommendation by id', () => {
+    const loaded = [rec({ id: 'r1' }), rec({ id: 'r2', createdAtS: 32_000, status: 'rejected' })];
+    const store = createTwinStore({ recommendations: mergeRecommendations([], loaded) });
+    receive(store, msg(1, 'recommendations', applying({ id: 'r1' })));
+    receive(store, msg(2, 'recommendations', rec({ id: 'r3', createdAtS: 33_000 })));
+    expect(store.getState().recommendations.map((r) => `${r.id}:${r.status}`)).toEqual(['r3:proposed', 'r1:applying', 'r2:rejected']);
+  });
+
+  it('keeps the newer copy when an older one arrives late (the POST answer came first)', () => {
+    const store = createTwinStore({ recommendations: [applying()] });
+    receive(store, msg(1, 'recommendations', decided(rec(), 'approved', 'olga', null)));
+    expect(store.getState().recommendations.map((r) => r.status)).toEqual(['applying']);
+    expect(store.getState().connection.lastSeq).toBe(1);
   });
 });
 

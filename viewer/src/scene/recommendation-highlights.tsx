@@ -1,13 +1,12 @@
 /**
  * Recommendation overlay: a green box around the equipment each recommended setpoint change acts on,
- * with a tag "name current → proposed unit". Recommendations change rarely: React renders them from a
- * store subscription (not per frame).
+ * and per asset one tag listing "name current → proposed unit" (recommendation-groups.ts).
+ * Recommendations change rarely: React renders them from a store subscription (not per frame).
  */
 import { SceneHtml as Html } from './scene-html.tsx';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { BoxGeometry, EdgesGeometry, LineBasicMaterial, MeshBasicMaterial } from 'three';
-import { recommendationText } from './label-format.ts';
-import { setpointTarget } from './overlay-targets.ts';
+import { highlightGroups } from './recommendation-groups.ts';
 import type { AssetPlacement } from './plant-layout.ts';
 import type { SceneDataSource, SceneRecommendation, SceneTopology } from './scene-data.ts';
 import { tagStyle } from './tag-style.ts';
@@ -27,26 +26,24 @@ export function RecommendationHighlights({ data, placements, topology }: { data:
   }, []);
   useLayoutEffect(() => () => Object.values(res).forEach((r) => r.dispose()), [res]);
   const units = useMemo(() => new Map(topology.assets.flatMap((a) => a.setpoints.map((s) => [s.id, s] as const))), [topology]);
+  const groups = useMemo(() => highlightGroups(recs, placements, (id) => units.get(id)), [recs, placements, units]);
   return (
     <group>
-      {recs.map((r) => {
-        const t = setpointTarget(r.setpointId, placements);
-        if (!t) return null;
-        const sp = units.get(r.setpointId);
-        const b = t.box;
-        const text = recommendationText(sp?.name ?? r.setpointId.split('.').pop() ?? r.setpointId, r.current, r.proposed, r.unit ?? sp?.unit ?? '');
-        return (
-          <group key={r.id} position={[b.cx, b.cy, b.cz]}>
-            <mesh geometry={res.box} material={res.fill} scale={[b.sx, b.sy, b.sz]} raycast={() => null} />
-            <lineSegments geometry={res.edges} material={res.line} scale={[b.sx, b.sy, b.sz]} raycast={() => null} />
-            <Html position={[0, b.sy / 2 + 0.6, 0]} center zIndexRange={[30, 20]} style={{ pointerEvents: 'none' }}>
-              <div style={tagStyle('#2ee27a')} data-testid="recommendation-tag">
-                {t.asset} · {text}
-              </div>
-            </Html>
-          </group>
-        );
-      })}
+      {groups.map((g) => (
+        <group key={g.asset}>
+          {g.boxes.map((b) => (
+            <group key={`${b.cx},${b.cy},${b.cz}`} position={[b.cx, b.cy, b.cz]}>
+              <mesh geometry={res.box} material={res.fill} scale={[b.sx, b.sy, b.sz]} raycast={() => null} />
+              <lineSegments geometry={res.edges} material={res.line} scale={[b.sx, b.sy, b.sz]} raycast={() => null} />
+            </group>
+          ))}
+          <Html position={[...g.tagAt]} center zIndexRange={[30, 20]} style={{ pointerEvents: 'none' }}>
+            <div style={tagStyle('#2ee27a')} data-testid="recommendation-tag">
+              {[`${g.asset} · optimizer`, ...g.lines].join('\n')}
+            </div>
+          </Html>
+        </group>
+      ))}
     </group>
   );
 }
