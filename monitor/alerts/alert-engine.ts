@@ -12,6 +12,7 @@ import { ModelRuleTracker, type ModelRule } from './model-rule-tracker.ts';
 import { anomalyRule, failureRiskRule, lowRulRule, rulForAlerts, type PredictionReport } from './model-rules.ts';
 import { RateTracker } from './rate-tracker.ts';
 import { ANOMALY_ACTION, DRIFT_ACTION, FAILURE_ACTION, PREDICTED_FAILURE_ACTION } from './recommended-actions.ts';
+import { NO_KNOWLEDGE, type AlertAdvice } from './alert-advice.ts';
 import { ThresholdTracker } from './threshold-tracker.ts';
 
 /** What the alert engine reads of a frame (a real engine Frame, or a hand-built one in tests). */
@@ -22,6 +23,8 @@ export interface AlertEngineOptions {
   readonly sensors: readonly SensorChannel[];
   /** Epoch ms of the scenario's t = 0 (engine.startMs), to time events fed through onEvent. */
   readonly startMs: number;
+  /** Where recommended actions come from (the knowledge graph, knowledge/advice.ts); default: the asset procedure. */
+  readonly advice?: AlertAdvice;
   /** Raw settings (validated here) — defaults when absent. */
   readonly settings?: unknown;
   /**
@@ -66,6 +69,7 @@ export class AlertEngine {
   private readonly book: AlertBook;
   private readonly thresholds: ThresholdTracker;
   private readonly rates: RateTracker;
+  private readonly advice: AlertAdvice;
   private readonly anomalies: ModelRuleTracker;
   private readonly failureRisks: ModelRuleTracker;
   private readonly lowRuls: ModelRuleTracker;
@@ -82,12 +86,14 @@ export class AlertEngine {
     this.startMs = options.startMs;
     this.current = options.settings === undefined ? DEFAULT_ALERT_SETTINGS : parseAlertSettings(options.settings, this.sensors);
     this.book = new AlertBook(options.nextId ?? sequentialAlertIds(), () => this.current.updateIntervalS * 1000);
-    this.thresholds = new ThresholdTracker(this.sensors, this.book, effectiveLimits(this.sensors, this.current), this.current);
+    this.advice = options.advice ?? NO_KNOWLEDGE;
+    const advice = (c: SensorChannel, d: 'above' | 'below' | null) => this.advice.forSensor(c, d);
+    this.thresholds = new ThresholdTracker(this.sensors, this.book, effectiveLimits(this.sensors, this.current), this.current, advice);
     const periodS = (k: number) => {
       const p = this.sensors[k]!.period;
       return p.kind === 'periodic' ? p.periodS : 0;
     };
-    this.rates = new RateTracker(this.sensors, periodS, this.book, this.current);
+    this.rates = new RateTracker(this.sensors, periodS, this.book, this.current, advice);
     const coolDownMs = () => this.current.coolDownS * 1000;
     this.anomalies = new ModelRuleTracker(this.book, coolDownMs);
     this.failureRisks = new ModelRuleTracker(this.book, coolDownMs);
@@ -147,12 +153,12 @@ export class AlertEngine {
     const { asset } = p;
     if (p.failureRisk) {
       const { probability, horizonH, contributors } = p.failureRisk;
-      const finding = { message: (v: number, limit: number) => failureRiskMessage(asset, v, limit, horizonH), recommendedAction: PREDICTED_FAILURE_ACTION, unit: '', contributors };
+      const finding = { message: (v: number, limit: number) => failureRiskMessage(asset, v, limit, horizonH), recommendedAction: this.advice.forAsset(asset, contributors) ?? PREDICTED_FAILURE_ACTION, unit: '', contributors };
       this.failureRisks.report(failureRiskRule(s), asset, probability, t, finding);
     }
     if (p.rul) {
       const { contributors } = p.rul;
-      const finding = { message: (v: number, limit: number) => lowRulMessage(asset, v, limit), recommendedAction: PREDICTED_FAILURE_ACTION, unit: 'h', contributors };
+      const finding = { message: (v: number, limit: number) => lowRulMessage(asset, v, limit), recommendedAction: this.advice.forAsset(asset, contributors) ?? PREDICTED_FAILURE_ACTION, unit: 'h', contributors };
       this.lowRuls.report(lowRulRule(s), asset, rulForAlerts(p.rul), t, finding);
     }
     if (p.anomaly) this.anomaly(anomalyRule(s), asset, p.anomaly.score, p.anomaly.contributors, t);
@@ -253,7 +259,7 @@ export class AlertEngine {
   }
 
   private anomaly(rule: ModelRule, asset: string, score: number, contributors: readonly string[], t: number): void {
-    const finding = { message: (v: number, limit: number) => anomalyMessage(asset, v, limit, contributors), recommendedAction: ANOMALY_ACTION, unit: '', contributors };
+    const finding = { message: (v: number, limit: number) => anomalyMessage(asset, v, limit, contributors), recommendedAction: this.advice.forAsset(asset, contributors) ?? ANOMALY_ACTION, unit: '', contributors };
     this.anomalies.report(rule, asset, score, t, finding);
   }
 

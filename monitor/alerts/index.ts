@@ -25,4 +25,4 @@ export {
   type ThresholdOverride,
 } from './alert-settings.ts';
 export { effectiveLimits, type EffectiveLimits } from './effective-limits.ts';
-export { ACTION_BY_CAUSE, recommendedAction } from './recommended-actions.ts';
+export { GENERIC_SENSOR_ACTION, NO_KNOWLEDGE, type AlertAdvice } from './alert-advice.ts';

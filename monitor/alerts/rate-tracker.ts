@@ -2,7 +2,6 @@ import type { SensorChannel } from '../../physics/model.ts';
 import type { AlertBook, NewAlert } from './alert-book.ts';
 import { rateMessage } from './alert-message.ts';
 import type { AlertSettings, RateRule } from './alert-settings-schema.ts';
-import { recommendedAction } from './recommended-actions.ts';
 
 /** Per-unit sensors have no period: keep this many samples per window at most. */
 const MAX_WINDOW_SAMPLES = 4096;
@@ -37,6 +36,7 @@ export class RateTracker {
     private readonly periodS: (k: number) => number,
     private readonly book: AlertBook,
     private settings: AlertSettings,
+    private readonly advice: (sensor: SensorChannel, direction: 'above' | 'below' | null) => string,
   ) {
     this.ruleOf = new Int32Array(sensors.length).fill(-1);
     this.reconfigure(settings);
@@ -125,7 +125,7 @@ export class RateTracker {
       value: ratePerMin,
       threshold: s.rule.maxPerMin,
       message: rateMessage(c, ratePerMin, s.rule.windowS, s.rule.maxPerMin),
-      recommendedAction: recommendedAction(c.name, direction),
+      recommendedAction: this.advice(c, direction),
       contributors: [],
     };
     if (s.lastSlot >= 0 && tMs - this.book.record(s.lastSlot).clearedMs <= this.settings.coolDownS * 1000) {

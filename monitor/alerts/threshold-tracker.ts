@@ -4,7 +4,6 @@ import type { AlertBook, NewAlert } from './alert-book.ts';
 import { thresholdMessage } from './alert-message.ts';
 import type { AlertSettings } from './alert-settings-schema.ts';
 import type { EffectiveLimits } from './effective-limits.ts';
-import { recommendedAction } from './recommended-actions.ts';
 
 /**
  * Threshold rule with hysteresis and de-duplication, as a state machine per sensor kept in typed
@@ -26,6 +25,8 @@ export class ThresholdTracker {
     private readonly book: AlertBook,
     private limits: EffectiveLimits,
     private settings: AlertSettings,
+    /** What an alert on a sensor recommends (the knowledge graph's answer). */
+    private readonly advice: (sensor: SensorChannel, direction: 'above' | 'below' | null) => string,
   ) {
     const n = sensors.length;
     this.slot = new Int32Array(n).fill(-1);
@@ -126,7 +127,7 @@ export class ThresholdTracker {
       value: v,
       threshold: limit,
       message: thresholdMessage(c, v, direction, LEVEL_NAMES[level]!, limit),
-      recommendedAction: recommendedAction(c.name, direction),
+      recommendedAction: this.advice(c, direction),
       contributors: [],
     };
   }

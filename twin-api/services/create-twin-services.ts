@@ -47,6 +47,8 @@ import { Quarantine } from '../store/quarantine.ts';
 import { TwinCheckpoint } from '../store/twin-checkpoint.ts';
 import { createWhatIfService } from '../what-if/service.ts';
 import { createProposer } from '../../rl/proposer.ts';
+import { graphAlertAdvice } from '../../knowledge/advice.ts';
+import { defaultCausalGraph, knowledgePlant } from '../../knowledge/default-knowledge.ts';
 import { OptimizerService } from '../rl/optimizer-service.ts';
 import type { PolicyBounds } from '../../commands/index.ts';
 import { WsHub } from '../ws/hub.ts';
@@ -137,8 +139,11 @@ export async function createTwinServices(config: TwinServicesConfig) {
   const sensorsSub = feedSensors(engine, hub);
   const eventsSub = feedPlantEvents(engine, hub);
   const savedAlertSettings = await store.getSetting('alerts');
+  // Alerts recommend what the causal knowledge graph says (knowledge/advice.ts).
+  const knowledgeGraph = defaultCausalGraph(knowledgePlant(scenario, engine.layout.sensors));
   const alerts = new AlertEngine({
     sensors: engine.layout.sensors,
+    advice: graphAlertAdvice(knowledgeGraph),
     startMs: engine.startMs,
     ...(savedAlertSettings ? { settings: savedAlertSettings.value } : {}),
     // Unique across restarts and servers: the prefix comes from a database sequence.

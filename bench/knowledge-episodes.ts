@@ -1,0 +1,293 @@
+/**
+ * Fault episodes for the knowledge benchmark, run on the engine: each a random fault (kind, line,
+ * onset, magnitude) on one glass line of the reference plant, or a failure mode on one machine,
+ * sometimes with a second concurrent fault, sensor dropouts, or a sensor fault that mimics a process
+ * fault. The symptom is found from what an operator would see (a defect burst, a sensor past its
+ * warning limit, a machine near failure), and the truth from the simulator's ground truth (the true
+ * causes of the burst's defects, the injected sensor fault, the developing mode).
+ */
+import { createEngine } from '../engine/plant.ts';
+import type { TwinEngine } from '../engine/engine.ts';
+import { createRng, type StreamRng } from '../engine/rng.ts';
+import type { Scenario } from '../engine/scenario.ts';
+import { subScenario } from '../lookahead/sub-plant.ts';
+import { BinAccumulator, type SensorBins } from '../knowledge/series.ts';
+import type { RcaSymptom } from '../knowledge/rca.ts';
+import type { DefectCause } from '../physics/model.ts';
+
+export const BIN_S = 60;
+/** Every line episode forks a base run warmed up this long (its normal period). */
+export const WARM_S = 6 * 3600;
+const MAX_AFTER_ONSET_S = 4 * 3600;
+const BURST_WINDOW_S = 900;
+
+/** The variable each true defect cause acts through (the knowledge file's names). */
+export const CAUSE_VARIABLE: Readonly<Record<Exclude<DefectCause, 'random'>, string>> = {
+  furnace_overheat: 'furnace_temp',
+  furnace_underheat: 'furnace_temp',
+  belt_overspeed: 'belt_speed',
+  mold_too_cold: 'mold_temp',
+  pressure_variation: 'pressure_variation',
+  cooling_too_fast: 'cooling_rate',
+  raw_material: 'raw_material',
+};
+
+const PROCESS_FAULTS = ['burner_drift_hot', 'burner_drift_cold', 'pressure_oscillation', 'mold_heater_failure', 'lehr_fan_failure', 'belt_overspeed', 'batch_contamination'] as const;
+type ProcessFault = (typeof PROCESS_FAULTS)[number];
+/** The variable each injected fault acts on (for sensor symptoms of a real process fault). */
+const FAULT_VARIABLE: Readonly<Record<ProcessFault, string>> = {
+  burner_drift_hot: 'furnace_temp',
+  burner_drift_cold: 'furnace_temp',
+  pressure_oscillation: 'pressure_variation',
+  mold_heater_failure: 'mold_temp',
+  lehr_fan_failure: 'cooling_rate',
+  belt_overspeed: 'belt_speed',
+  batch_contamination: 'raw_material',
+};
+
+export type EpisodeKind = 'defect' | 'defect_concurrent' | 'process_alert' | 'instrument_alert' | 'machine';
+
+export interface Episode {
+  readonly seed: number;
+  readonly kind: EpisodeKind;
+  readonly asset: string;
+  readonly description: string;
+  readonly symptom: RcaSymptom | { readonly kind: 'machine'; readonly asset: string };
+  readonly atS: number;
+  /** `variable:<asset>.<name>`, `instrument:<sensor>`, `none`, or `failure:<machine>.<mode>`. */
+  readonly truth: string;
+  readonly bins: ReadonlyMap<string, SensorBins>;
+}
+
+const pick = <T,>(rng: StreamRng, xs: readonly T[]): T => xs[Math.floor(rng.uniform() * xs.length) % xs.length]!;
+const between = (rng: StreamRng, lo: number, hi: number) => lo + (hi - lo) * rng.uniform();
+
+function faultOf(kind: ProcessFault, line: string, atS: number, rng: StreamRng): Scenario['faults'][number] {
+  switch (kind) {
+    case 'burner_drift_hot':
+      return { atS, target: line, type: 'burner_drift', params: { ratePerH: between(rng, 30, 90), maxC: between(rng, 120, 200) } };
+    case 'burner_drift_cold':
+      return { atS, target: line, type: 'burner_drift', params: { ratePerH: -between(rng, 30, 90), maxC: between(rng, 80, 150) } };
+    case 'pressure_oscillation':
+      return { atS, target: line, type: 'pressure_oscillation', params: { amplitudeMPa: between(rng, 6, 14), periodS: between(rng, 4, 20) } };
+    case 'mold_heater_failure':
+      return { atS, target: line, type: 'mold_heater_failure', params: {} };
+    case 'lehr_fan_failure':
+      return { atS, target: line, type: 'lehr_fan_failure', params: { extraCoolingCPerMin: between(rng, 3.5, 7) } };
+    case 'belt_overspeed':
+      return { atS, target: line, type: 'belt_overspeed', params: { offsetMpm: between(rng, 33, 50) } };
+    case 'batch_contamination':
+      return { atS, target: line, type: 'batch_contamination', params: { severity: between(rng, 2.5, 5) } };
+  }
+}
+
+/** Sensors whose fault would pass for a process change: a reading past its warning limit. */
+const MIMIC_SENSORS = ['furnace.zone2_temp', 'furnace.crown_temp', 'forming.belt_speed', 'forming.mold_temp', 'annealing.cooling_rate', 'forming.gob_temp'] as const;
+
+/** Collects 1-minute bins of every sensor of an engine, and the true causes of its defects. */
+class Recorder {
+  readonly acc: BinAccumulator[];
+  readonly defects: { tS: number; defect: string; causes: readonly DefectCause[] }[] = [];
+  constructor(
+    readonly engine: TwinEngine,
+    totalS: number,
+    from?: Recorder,
+  ) {
+    const bins = Math.ceil(totalS / BIN_S);
+    this.acc = engine.layout.sensors.map((_, k) => {
+      const a = new BinAccumulator(0, BIN_S, bins);
+      if (from) a.copyFrom(from.acc[k]!);
+      return a;
+    });
+    if (from) this.defects.push(...from.defects);
+    engine.frames$.subscribe((f) => {
+      for (let i = 0; i < f.sampledCount; i++) {
+        const k = f.sampled[i]!;
+        this.acc[k]!.add(f.tS, f.values[k]!);
+      }
+    });
+    engine.truth$.subscribe((t) => {
+      for (const d of t.defects) this.defects.push({ tS: t.tS, defect: d.defect, causes: d.causes });
+    });
+  }
+
+  bins(): Map<string, SensorBins> {
+    return new Map(this.engine.layout.sensors.map((s, k) => [s.id, this.acc[k]!.toBins()]));
+  }
+}
+
+/** Base runs of each line in normal operation, forked by the episodes (their shared normal period). */
+export class LineBases {
+  private readonly bases = new Map<string, { engine: TwinEngine; rec: Recorder }>();
+  constructor(
+    private readonly plant: Scenario,
+    private readonly baseSeeds: readonly number[],
+  ) {}
+
+  get(line: string, seed: number): { engine: TwinEngine; rec: Recorder } {
+    const key = `${line}:${seed}`;
+    let b = this.bases.get(key);
+    if (!b) {
+      const engine = createEngine({ ...subScenario(this.plant, new Set([line])), faults: [], actions: [], seed, durationS: WARM_S + MAX_AFTER_ONSET_S + 3600 });
+      const rec = new Recorder(engine, WARM_S + MAX_AFTER_ONSET_S + 3600);
+      engine.runUntil(WARM_S);
+      b = { engine, rec };
+      this.bases.set(key, b);
+    }
+    return b;
+  }
+
+  lines(): string[] {
+    return this.plant.lines.map((l) => l.id);
+  }
+
+  baseSeed(rng: StreamRng): number {
+    return pick(rng, this.baseSeeds);
+  }
+}
+
+/** Majority true cause of the burst's defects of `type` (random ones excluded): the episode's truth. */
+function burstTruth(defects: Recorder['defects'], type: string, fromS: number, toS: number, line: string): string {
+  const count = new Map<string, number>();
+  for (const d of defects) {
+    if (d.defect !== type || d.tS < fromS || d.tS > toS) continue;
+    for (const c of d.causes) if (c !== 'random') count.set(CAUSE_VARIABLE[c], (count.get(CAUSE_VARIABLE[c]) ?? 0) + 1);
+  }
+  const best = [...count.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? `variable:${line}.${best[0]}` : 'none';
+}
+
+/** The first defect burst after `onsetS`: a type whose count in 15 min is well above its normal rate. */
+function findBurst(defects: Recorder['defects'], onsetS: number): { type: string; atS: number } | null {
+  const normal = new Map<string, number>();
+  for (const d of defects) if (d.tS < onsetS) normal.set(d.defect, (normal.get(d.defect) ?? 0) + 1);
+  const after = defects.filter((d) => d.tS >= onsetS);
+  const window = new Map<string, number[]>();
+  for (const d of after) {
+    const w = window.get(d.defect) ?? window.set(d.defect, []).get(d.defect)!;
+    w.push(d.tS);
+    while (w[0]! < d.tS - BURST_WINDOW_S) w.shift();
+    const expected = ((normal.get(d.defect) ?? 0) / onsetS) * BURST_WINDOW_S;
+    if (w.length >= Math.max(6, 3 * expected + 3)) return { type: d.defect, atS: d.tS };
+  }
+  return null;
+}
+
+/** First time a sensor's 1-minute mean is past its warning limit in `direction` (from `fromS`). */
+function firstPast(engine: TwinEngine, rec: Recorder, sensorId: string, fromS: number): { atS: number; direction: 'above' | 'below' } | null {
+  const k = engine.layout.sensorIndex.get(sensorId)!;
+  const [lo, hi] = engine.layout.sensors[k]!.limits.warning;
+  const b = rec.acc[k]!.toBins();
+  for (let i = Math.floor(fromS / BIN_S); i < b.values.length; i++) {
+    const v = b.values[i]!;
+    if (!Number.isFinite(v)) continue;
+    if (hi !== null && v > hi) return { atS: (i + 1) * BIN_S, direction: 'above' };
+    if (lo !== null && v < lo) return { atS: (i + 1) * BIN_S, direction: 'below' };
+  }
+  return null;
+}
+
+/** One line episode of the given seed, or null when no symptom showed (it is counted, not scored). */
+export function lineEpisode(bases: LineBases, seed: number, kind: Exclude<EpisodeKind, 'machine'>): Episode | null {
+  const rng = createRng(seed, `knowledge-episode:${kind}`);
+  const line = pick(rng, bases.lines());
+  const base = bases.get(line, bases.baseSeed(rng));
+  const onsetS = WARM_S + between(rng, 10 * 60, 60 * 60);
+  const faults: Scenario['faults'][number][] = [];
+  const sensorOf = (name: string) => `${line}.${name}`;
+  let main: ProcessFault | null = null;
+  let mimic: string | null = null;
+  if (kind === 'instrument_alert') {
+    mimic = sensorOf(pick(rng, MIMIC_SENSORS));
+    const k = base.engine.layout.sensorIndex.get(mimic);
+    if (k === undefined) return null;
+    const c = base.engine.layout.sensors[k]!;
+    const [lo, hi] = c.limits.warning;
+    const now = base.engine.values[k]!;
+    const up = hi !== null && (lo === null || rng.uniform() < 0.5);
+    const gap = up ? hi! - now : now - lo!;
+    const offset = (up ? 1 : -1) * gap * between(rng, 1.1, 1.6);
+    faults.push(rng.uniform() < 0.5 ? { atS: onsetS, target: mimic, type: 'sensor_bias', params: { offset } } : { atS: onsetS, target: mimic, type: 'sensor_drift', params: { ratePerH: offset / between(rng, 0.5, 2) } });
+  } else {
+    main = pick(rng, PROCESS_FAULTS);
+    faults.push(faultOf(main, line, onsetS, rng));
+    if (kind === 'defect_concurrent') {
+      const other = pick(rng, PROCESS_FAULTS.filter((f) => f !== main && FAULT_VARIABLE[f] !== FAULT_VARIABLE[main!]));
+      faults.push(faultOf(other, line, onsetS + between(rng, -1800, 1800), rng));
+    }
+  }
+  // Sensor trouble that is not the fault: a dropout on one or two instruments, half the time.
+  const dropouts = rng.uniform() < 0.5 ? 1 + Math.floor(rng.uniform() * 2) : 0;
+  const lineSensors = base.engine.layout.sensors.filter((s) => s.asset === line && s.period.kind === 'periodic');
+  for (let i = 0; i < dropouts; i++) faults.push({ atS: WARM_S + 60, target: pick(rng, lineSensors).id, type: 'sensor_dropout', params: { prob: between(rng, 0.05, 0.3) } });
+
+  const scenario: Scenario = { ...base.engine.scenario, faults: [...base.engine.scenario.faults, ...faults].sort((a, b) => a.atS - b.atS) };
+  const engine = base.engine.fork({ scenario, seed });
+  const rec = new Recorder(engine, WARM_S + MAX_AFTER_ONSET_S + 3600, base.rec);
+  const endS = onsetS + MAX_AFTER_ONSET_S;
+  const describe = faults.filter((f) => f.type !== 'sensor_dropout').map((f) => `${f.type}@${Math.round(f.atS)}s ${f.target} ${JSON.stringify(f.params)}`).join(' + ');
+  let result: Episode | null = null;
+  if (kind === 'defect' || kind === 'defect_concurrent') {
+    for (let t = onsetS; t < endS && !result; t += 600) {
+      engine.runUntil(Math.min(endS, t + 600));
+      const burst = findBurst(rec.defects, onsetS);
+      if (burst) {
+        const truth = burstTruth(rec.defects, burst.type, burst.atS - BURST_WINDOW_S, burst.atS, line);
+        result = { seed, kind, asset: line, description: describe, symptom: { kind: 'defect', asset: line, defect: burst.type }, atS: burst.atS, truth, bins: rec.bins() };
+      }
+    }
+  } else {
+    const watch = mimic ? [mimic] : base.engine.layout.sensors.filter((s) => s.asset === line && variableSensors(FAULT_VARIABLE[main!]).includes(`${s.group}.${s.name}`)).map((s) => s.id);
+    for (let t = onsetS; t < endS && !result; t += 600) {
+      engine.runUntil(Math.min(endS, t + 600));
+      const hits = watch.map((id) => ({ id, hit: firstPast(engine, rec, id, onsetS) })).filter((h) => h.hit !== null).sort((a, b) => a.hit!.atS - b.hit!.atS);
+      const first = hits[0];
+      if (first) {
+        const truth = mimic ? `instrument:${mimic}` : `variable:${line}.${FAULT_VARIABLE[main!]}`;
+        result = { seed, kind, asset: line, description: describe, symptom: { kind: 'sensor', sensorId: first.id, direction: first.hit!.direction }, atS: first.hit!.atS, truth, bins: rec.bins() };
+      }
+    }
+  }
+  engine.dispose();
+  return result;
+}
+
+/** The line sensors that read a variable (as in the knowledge file; kept here to pick what to watch). */
+function variableSensors(variable: string): string[] {
+  const map: Record<string, string[]> = {
+    furnace_temp: ['furnace.zone1_temp', 'furnace.zone2_temp', 'furnace.zone3_temp', 'furnace.crown_temp'],
+    pressure_variation: ['forming.pressure_variation'],
+    mold_temp: ['forming.mold_temp'],
+    cooling_rate: ['annealing.cooling_rate'],
+    belt_speed: ['forming.belt_speed'],
+    raw_material: ['furnace.batch_deviation'],
+  };
+  return map[variable] ?? [];
+}
+
+/** A machine episode: one failure mode accelerated on one machine; the symptom when its true RUL has fallen to 30-60 % of what it was at onset. */
+export function machineEpisode(plant: Scenario, machines: readonly { id: string; modes: readonly string[] }[], seed: number): Episode | null {
+  const rng = createRng(seed, 'knowledge-episode:machine');
+  const m = pick(rng, machines);
+  const mode = pick(rng, m.modes);
+  const onsetS = 4 * 3600;
+  const scenario: Scenario = { ...subScenario(plant, new Set([m.id])), faults: [], actions: [], seed, durationS: 72 * 3600 };
+  const engine = createEngine(scenario);
+  const rec = new Recorder(engine, 72 * 3600);
+  engine.runUntil(onsetS);
+  engine.apply({ kind: 'fault', target: m.id, type: mode, params: { rateMultiplier: Math.round(between(rng, 150, 600)) } });
+  let rulAtOnset = NaN;
+  const frac = between(rng, 0.3, 0.6);
+  let atS: number | null = null;
+  for (let t = onsetS; t < 70 * 3600 && atS === null; t += 600) {
+    engine.runUntil(t + 600);
+    const truth = engine.truth();
+    const rul = truth.rulH[0]!;
+    if (!Number.isFinite(rulAtOnset)) rulAtOnset = rul;
+    if (rul <= frac * rulAtOnset && engine.tS >= onsetS + 3600) atS = engine.tS;
+  }
+  const bins = rec.bins();
+  engine.dispose();
+  if (atS === null) return null;
+  return { seed, kind: 'machine', asset: m.id, description: `${mode} ×accelerated on ${m.id}`, symptom: { kind: 'machine', asset: m.id }, atS, truth: `failure:${m.id}.${mode}`, bins };
+}
