@@ -19,6 +19,8 @@ describe.skipIf(missing !== null)('viewer against a twin that requires an API ke
     await ensureViewerBuilt();
     [server, browser] = await Promise.all([startTwinServer({ TWIN_SPEED: '60', TWIN_API_KEYS: `${KEY}:admin:e2e,${OPERATOR_KEY}:operator:olga,${TRAINER_KEY}:trainer:tom` }), launchChromium()]);
     page = await browser.context.newPage();
+    // On a loaded 2-core machine the viewer (software WebGL) re-renders slowly: actions may wait longer than playwright's 30 s.
+    page.setDefaultTimeout(90_000);
     await page.goto(server.url);
   }, 150_000);
 
@@ -58,7 +60,7 @@ describe.skipIf(missing !== null)('viewer against a twin that requires an API ke
 
   async function openSetpoint(id: string) {
     await page.locator('[data-testid="nav-asset"]').click();
-    await page.locator('[data-testid="asset-select"] option[value="Line_A"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator('[data-testid="asset-select"] option[value="Line_A"]').waitFor({ state: 'attached', timeout: 90_000 });
     await page.locator('[data-testid="asset-select"]').selectOption('Line_A');
     const row = page.locator(`[data-testid="setpoint-${id}"]`);
     await row.waitFor({ timeout: 10_000 });
@@ -81,7 +83,7 @@ describe.skipIf(missing !== null)('viewer against a twin that requires an API ke
     const actual = Number(await row.locator('[data-testid="setpoint-actual"]').textContent());
     expect(actual).toBeGreaterThan(1400);
     await shot(page, 'setpoint-changed');
-  });
+  }, 240_000);
 
   it('a trainer may not steer the live plant: the refusal names the role needed', async () => {
     await signInAs(TRAINER_KEY);
@@ -91,11 +93,11 @@ describe.skipIf(missing !== null)('viewer against a twin that requires an API ke
     await row.locator('[data-testid="setpoint-confirm-send"]').click();
     await until(() => testIdText(page, 'setpoint-result'), (t) => t !== '', 'the refusal', 10_000);
     expect(await testIdText(page, 'setpoint-result')).toMatch(/operator or engineer role/);
-  });
+  }, 240_000);
 
   it('a trainer saves the followed session as a recording, which then appears in the recordings list', async () => {
     await page.locator('[data-testid="nav-replay"]').click();
-    await page.locator('[data-testid="replay-pick"] option[value="scenario:furnace-overheat-crack-storm"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator('[data-testid="replay-pick"] option[value="scenario:furnace-overheat-crack-storm"]').waitFor({ state: 'attached', timeout: 90_000 });
     await page.locator('[data-testid="replay-pick"]').selectOption('scenario:furnace-overheat-crack-storm');
     await page.locator('[data-testid="replay-load"]').click();
     const controls = page.locator('[data-testid="replay-controls"]');
@@ -111,5 +113,5 @@ describe.skipIf(missing !== null)('viewer against a twin that requires an API ke
     await page.locator('[data-testid="recording-item"]', { hasText: `#${id} e2e crack storm drill` }).waitFor({ timeout: 10_000 });
     expect(await page.locator('[data-testid="replay-pick"] option', { hasText: 'e2e crack storm drill' }).count()).toBeGreaterThanOrEqual(1);
     await shot(page, 'recording-saved');
-  });
+  }, 240_000);
 });
