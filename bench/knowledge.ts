@@ -77,46 +77,50 @@ function analyse(e: Episode, model: RcaModel): RcaResult {
   return rootCause(graph, { symptom: e.symptom, atS: e.atS, series: seriesOf(e), historyStartS: 0 }, undefined, model);
 }
 
-/** Slopes of each propagation edge, by least squares on normal runs with setpoint steps (the fit's excitation). */
+/**
+ * Steady-state slopes of each propagation edge: normal runs where one setpoint at a time steps and
+ * is held 3 h; the settled last hour of each hold gives one level per variable, and the slopes are
+ * the least-squares gains of the child's level changes on its parents' (no intercept is needed:
+ * differences remove each line's own operating point).
+ */
 function fitSlopes(seeds: number[]): Record<string, number> {
   const edges = graph.snapshot.edges.filter((x) => x.kind === 'CAUSES' && x.from.startsWith('variable:Line_A.') && x.to.startsWith('variable:Line_A.') && Number(x.props['sign']) !== 0);
   const children = [...new Set(edges.map((x) => x.to))];
+  const name = (id: string) => String(graph.node(id)!.props['name']);
+  const HOLD_S = 3 * 3600;
+  const STEPS: readonly [string, number][] = [['furnace_temp', 25], ['belt_speed', 12], ['mold_temp', 25], ['forming_pressure', 6], ['furnace_temp', -50], ['belt_speed', -24], ['mold_temp', -50], ['forming_pressure', -12]];
   const ys = new Map<string, number[]>();
   const xs = new Map<string, number[][]>();
-  const name = (id: string) => String(graph.node(id)!.props['name']);
   for (const line of plant.lines.map((l) => l.id)) {
     for (const seed of seeds) {
-      const hours = 12;
-      const steps: Scenario['actions'][number][] = [];
-      for (let h = 1; h < hours; h += 1.5) {
-        const sp = ['furnace_temp', 'belt_speed', 'mold_temp', 'forming_pressure'][Math.floor(h / 1.5) % 4]!;
-        const delta = { furnace_temp: 25, belt_speed: 12, mold_temp: 25, forming_pressure: 6 }[sp]! * (Math.floor(h) % 2 === 0 ? 1 : -1);
-        const initial = full.setpoints().find((s) => s.id === `${line}.${sp}`)!.target;
-        steps.push({ kind: 'setpoint', atS: h * 3600, setpoint: `${line}.${sp}`, value: initial + delta } as Scenario['actions'][number]);
-      }
-      const engine = createEngine({ ...subScenario(plant, new Set([line])), faults: [], actions: steps, seed, durationS: hours * 3600 });
-      const acc = engine.layout.sensors.map(() => new BinAccumulator(0, BIN_S, (hours * 3600) / BIN_S));
+      const totalS = (STEPS.length + 1) * HOLD_S;
+      const targets = new Map(full.setpoints().filter((x) => x.asset === line).map((x) => [x.name, x.target]));
+      const actions = STEPS.map(([sp, d], i) => {
+        targets.set(sp, targets.get(sp)! + d);
+        return { kind: 'setpoint', atS: (i + 1) * HOLD_S, setpoint: `${line}.${sp}`, value: targets.get(sp)! } as Scenario['actions'][number];
+      });
+      const engine = createEngine({ ...subScenario(plant, new Set([line])), faults: [], actions, seed, durationS: totalS });
+      const acc = engine.layout.sensors.map(() => new BinAccumulator(0, BIN_S, totalS / BIN_S));
       engine.frames$.subscribe((f) => {
         for (let i = 0; i < f.sampledCount; i++) acc[f.sampled[i]!]!.add(f.tS, f.values[f.sampled[i]!]!);
       });
-      engine.runUntil(hours * 3600);
-      const bins = new Map<string, SensorBins>(engine.layout.sensors.map((s, k) => [s.id, acc[k]!.toBins()]));
-      const primary = (variable: string): number[] => {
+      engine.runUntil(totalS);
+      const bins = new Map<string, SensorBins>(engine.layout.sensors.map((x, k) => [x.id, acc[k]!.toBins()]));
+      /** The variable's settled level in each hold (mean of its same-sign primary sensors over the hold's last hour). */
+      const levels = (variable: string): number[] => {
         const ms = graph.sensorsOf(variable.replace('Line_A', line)).filter((m) => m.sign === 1);
-        const n = (hours * 3600) / BIN_S;
-        const series = ms.map((m) => bins.get(m.sensor)!.values);
-        const out = Array.from({ length: n }, (_, i) => {
-          const v = series.map((s) => s[i]!).filter(Number.isFinite);
+        return Array.from({ length: STEPS.length + 1 }, (_, h) => {
+          const to = ((h + 1) * HOLD_S) / BIN_S;
+          const v = ms.map((m) => meanStd(bins.get(m.sensor)!.values, to - 3600 / BIN_S, to).mean).filter(Number.isFinite);
           return v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN;
         });
-        const { mean } = meanStd(Float64Array.from(out), 0, n);
-        return out.map((v) => v - mean);
       };
+      const diffs = (l: number[]) => l.slice(1).map((v, i) => v - l[i]!);
       for (const child of children) {
         const parents = edges.filter((x) => x.to === child).map((x) => x.from);
         const key = `${name(child)}<-${parents.map(name).join(',')}`;
-        ys.set(key, [...(ys.get(key) ?? []), ...primary(child)]);
-        const cols = parents.map(primary);
+        ys.set(key, [...(ys.get(key) ?? []), ...diffs(levels(child))]);
+        const cols = parents.map((p) => diffs(levels(p)));
         const prev = xs.get(key) ?? parents.map(() => []);
         xs.set(key, prev.map((c, j) => [...c, ...cols[j]!]));
       }

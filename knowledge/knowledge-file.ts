@@ -17,7 +17,7 @@ const Name = Type.String({ pattern: '^[a-z][a-z0-9_]*$', description: 'snake_cas
 const Sign = Type.Union([Type.Literal(1), Type.Literal(-1), Type.Literal(0)], { description: '+1 more cause → more effect, −1 less → more, 0 any departure' });
 const Confidence = Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
 const Seconds = Type.Number({ minimum: 0, maximum: 7 * 86_400 });
-const Range = Type.Tuple([Seconds, Seconds], { description: '[min, max] seconds' });
+const Range = Type.Array(Seconds, { minItems: 2, maxItems: 2, description: '[min, max] seconds' });
 const Defect = Type.Union(DEFECT_TYPES.map((d) => Type.Literal(d)));
 
 const VariableDoc = Type.Object(
@@ -64,7 +64,7 @@ const InterventionDoc = Type.Object(
     /** A setpoint change, absolute ([min, max] in the setpoint's unit) or relative (a fraction: −0.15 is −15 %). */
     change: Type.Optional(
       Type.Object(
-        { setpoint: Name, delta: Type.Tuple([Type.Number(), Type.Number()]), relative: Type.Boolean() },
+        { setpoint: Name, delta: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }), relative: Type.Boolean() },
         { additionalProperties: false },
       ),
     ),
@@ -125,8 +125,8 @@ export function parseKnowledgeFile(json: unknown, source: string): KnowledgeFile
   const known = (name: string, field: string) => {
     if (!vars.has(name)) fail(field, `no variable "${name}" (variables: ${[...vars].join(', ')})`);
   };
-  const ordered = (r: readonly [number, number], field: string) => {
-    if (r[0] > r[1]) fail(field, `the minimum ${r[0]} s is above the maximum ${r[1]} s`);
+  const ordered = (r: readonly number[], field: string) => {
+    if (r[0]! > r[1]!) fail(field, `the minimum ${r[0]} s is above the maximum ${r[1]} s`);
   };
   const seen = new Set<string>();
   k.line.causes.forEach((c, i) => {

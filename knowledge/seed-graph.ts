@@ -60,8 +60,8 @@ export function seedGraph(file: KnowledgeFile, plant: KnowledgePlant): GraphSnap
       edge('CAUSES', variableId(line, c.from), to(c.to), {
         mechanism: c.mechanism,
         sign: c.sign,
-        lagMinS: c.lagS[0],
-        lagMaxS: c.lagS[1],
+        lagMinS: c.lagS[0]!,
+        lagMaxS: c.lagS[1]!,
         ...betaOf(c.confidence),
         source: 'plant-table',
         threshold: c.threshold ?? null,
@@ -70,7 +70,7 @@ export function seedGraph(file: KnowledgeFile, plant: KnowledgePlant): GraphSnap
     for (const n of file.line.noImpact) edge('NO_IMPACT', variableId(line, n.from), n.to, { note: n.note, source: 'plant-table' });
     for (const e of file.line.equipment) {
       node(equipmentId(line, e.name), 'Equipment', `${line} ${e.label}`, { asset: line, name: e.name });
-      edge('CONTROLS', equipmentId(line, e.name), variableId(line, e.controls), { responseMinS: e.responseTimeS[0], responseMaxS: e.responseTimeS[1] });
+      edge('CONTROLS', equipmentId(line, e.name), variableId(line, e.controls), { responseMinS: e.responseTimeS[0]!, responseMaxS: e.responseTimeS[1]! });
     }
     for (const iv of file.line.interventions) {
       const id = interventionId(line, iv.name);
@@ -84,7 +84,7 @@ export function seedGraph(file: KnowledgeFile, plant: KnowledgePlant): GraphSnap
         deltaMax: iv.change?.delta[1] ?? null,
         relative: iv.change?.relative ?? null,
       });
-      edge('MITIGATES', id, defectId(iv.mitigates), { expectedEffect: iv.expectedEffect, implementationMinS: iv.implementationTimeS[0], implementationMaxS: iv.implementationTimeS[1] });
+      edge('MITIGATES', id, defectId(iv.mitigates), { expectedEffect: iv.expectedEffect, implementationMinS: iv.implementationTimeS[0]!, implementationMaxS: iv.implementationTimeS[1]! });
     }
   }
 

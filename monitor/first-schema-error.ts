@@ -16,5 +16,7 @@ export function firstSchemaError(schema: TSchema, input: unknown): { readonly fi
   const first = Value.Errors(schema, input)[0];
   if (!first) return null;
   const extra = first.keyword === 'additionalProperties' ? (first.params as { additionalProperties?: string[] }).additionalProperties?.[0] : undefined;
-  return { field: fieldPath(extra ? `${first.instancePath}/${extra}` : first.instancePath), message: extra ? 'unknown field' : first.message };
+  // A property under `additionalProperties: false` may also be reported as failing the schema `false` itself.
+  const unknown = extra !== undefined || first.message === 'schema is false';
+  return { field: fieldPath(extra ? `${first.instancePath}/${extra}` : first.instancePath), message: unknown ? 'unknown field' : first.message };
 }
