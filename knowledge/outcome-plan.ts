@@ -134,8 +134,10 @@ export function planOutcome(o: IncidentOutcome, view: GraphView): OutcomePlan {
   edges.set(verdict.id, normalEdge(verdict));
 
   const changes: GraphChanges = { nodes: [...nodes.values()], edges: [...edges.values()], removedEdges: previous ? [previous.id] : [] };
+  // The new edges are checked; the counted ones exist already with the same ends.
   const after = overlay(view, changes);
   for (const e of edges.values()) {
+    if (counts.has(e.id)) continue;
     const problem = checkEdge(e, (id) => after.node(id)?.kind);
     if (problem) throw invalid(problem);
   }
