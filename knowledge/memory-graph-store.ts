@@ -7,7 +7,7 @@ import type { EdgeKind, GraphEdge, GraphNode, GraphSnapshot } from './graph-mode
 import { GraphStoreError, type Ancestor, type AncestorQuery, type GraphStore, type IncidentOutcome, type OutcomeResult, type SubgraphQuery } from './graph-store.ts';
 import { byId, checkEdgeKinds, checkId, checkNodeKinds, checkSteps, invalid, notFound } from './graph-checks.ts';
 import { planConfidence, planEdges, planNodes, planRemoveEdge, type GraphChanges, type GraphView } from './graph-changes.ts';
-import { walkAncestors, walkAround, type EdgesAt } from './graph-walk.ts';
+import { walkAncestors, walkAround } from './graph-walk.ts';
 import { planOutcome } from './outcome-plan.ts';
 
 // Nodes and edges are kept whole, frozen, under one attribute: what a read returns cannot change the graph.

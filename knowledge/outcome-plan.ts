@@ -142,6 +142,6 @@ export function planOutcome(o: IncidentOutcome, view: GraphView): OutcomePlan {
     if (problem) throw invalid(problem);
   }
   const onPath = new Set(o.path);
-  const updated = [...path.map((e) => counts.get(e.id) ?? e), ...[...counts.values()].filter((e) => !onPath.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : 1))];
+  const updated = [...path.map((e) => counts.get(e.id) ?? e), ...[...counts.values()].filter((e) => !onPath.has(e.id)).sort(byId)];
   return { changes, updated };
 }

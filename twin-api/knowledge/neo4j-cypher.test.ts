@@ -3,7 +3,6 @@
  * over a stand-in that records every statement and carries out the store's own (neo4j-stand-in):
  * the whole contract runs on it, so the store's logic is checked even where no Neo4j runs.
  */
-import type { Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { plantFixture } from '../../knowledge/graph-store-fixture.test-helper.ts';
 import { EDGE_KINDS, NODE_KINDS, type GraphEdge, type GraphNode, type GraphSnapshot } from '../../knowledge/graph-model.ts';
