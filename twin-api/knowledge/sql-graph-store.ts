@@ -4,7 +4,9 @@
  * memory. A write is planned on memory, committed to the database in one transaction, and only then
  * applied to memory: it resolves once durable, and a write the database refused changes nothing.
  *
- * One server owns the graph: another writing the same tables is seen only when this one reopens.
+ * Counts go to the database as values, not increments: should a commit's answer be lost (the write is
+ * in the database, memory lacks it), the retried write puts the same values again instead of counting
+ * twice. One server owns the graph: another writing the same tables is seen only when this one reopens.
  */
 import { isEmpty, planConfidence, planEdges, planNodes, planRemoveEdge, type GraphChanges, type GraphView } from '../../knowledge/graph-changes.ts';
 import type { EdgeKind, GraphEdge, GraphNode, GraphSnapshot } from '../../knowledge/graph-model.ts';
