@@ -245,6 +245,29 @@ CREATE TABLE recommendations (
 CREATE INDEX recommendations_status_created ON recommendations (status, created_at);
 CREATE INDEX recommendations_asset_created ON recommendations (asset, created_at);`,
   },
+  {
+    version: 7,
+    name: 'knowledge graph',
+    // The causal knowledge graph of the embedded store (twin-api/knowledge/sql-graph-store.ts), read
+    // whole into memory at start. Kinds are checked by the store, not here: the lists may grow without
+    // a migration. Nodes are never deleted, so edges can keep their ends by foreign key.
+    sql: `
+CREATE TABLE kg_nodes (
+  id text PRIMARY KEY,
+  kind text NOT NULL,
+  label text NOT NULL,
+  props jsonb NOT NULL
+);
+CREATE TABLE kg_edges (
+  id text PRIMARY KEY,
+  kind text NOT NULL,
+  from_id text NOT NULL REFERENCES kg_nodes (id),
+  to_id text NOT NULL REFERENCES kg_nodes (id),
+  props jsonb NOT NULL
+);
+CREATE INDEX kg_edges_from_id ON kg_edges (from_id);
+CREATE INDEX kg_edges_to_id ON kg_edges (to_id);`,
+  },
 ];
 
 /**
