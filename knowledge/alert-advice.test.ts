@@ -17,7 +17,7 @@ describe("the alert engine's recommended actions come from the knowledge graph",
   it('a hot furnace zone: the intervention and the equipment the graph lists for the cracks it causes', () => {
     const values = new Float64Array(twin.layout.sensors.length).fill(NaN);
     values[k] = 1612;
-    const changes = alerts.onFrame({ tick: 60, tS: 60, timeMs: twin.startMs + 60_000, values, status: new Uint8Array(values.length), flags: new Uint8Array(values.length), sampled: Int32Array.of(k), sampledCount: 1, events: [] });
+    const changes = alerts.onFrame({ timeMs: twin.startMs + 60_000, values, sampled: Int32Array.of(k), sampledCount: 1 });
     const opened = changes.find((c) => c.kind === 'opened')!;
     expect(opened.alert.recommendedAction).toBe(graphAlertAdvice(graph).forSensor(twin.layout.sensors[k]!, 'above'));
     expect(opened.alert.recommendedAction).toMatch(/^lower the furnace temperature by 20-30 °C; check the furnace burners \(risk of crack/);

@@ -75,7 +75,7 @@ describe('verification of a candidate', () => {
   });
 
   it('drops a candidate when shadow mode does not trust the twin for the line', async () => {
-    const v = await verify(cut(1440), { trust: { trackingAccuracy: 0.6, flagged: ['model_drift'], trusted: false } });
+    const v = await verify(cut(1440), { trust: { trackingAccuracy: 0.6, flagged: [{ asset: 'Line_A', flag: 'model_drift' }], trusted: false } });
     expect(v.verdict.kind === 'dropped' && v.verdict.reasons).toEqual(['twin_not_trusted']);
   });
 
