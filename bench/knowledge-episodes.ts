@@ -14,23 +14,13 @@ import { subScenario } from '../lookahead/sub-plant.ts';
 import { BinAccumulator, type SensorBins } from '../knowledge/series.ts';
 import type { RcaSymptom } from '../knowledge/rca.ts';
 import type { DefectCause } from '../physics/model.ts';
+import { BURST_WINDOW_S, findDefectBurst } from '../knowledge/defect-burst.ts';
+import { majorityCause } from '../knowledge/simulator-causes.ts';
 
 export const BIN_S = 60;
 /** Every line episode forks a base run warmed up this long (its normal period). */
 export const WARM_S = 6 * 3600;
 const MAX_AFTER_ONSET_S = 4 * 3600;
-const BURST_WINDOW_S = 900;
-
-/** The variable each true defect cause acts through (the knowledge file's names). */
-export const CAUSE_VARIABLE: Readonly<Record<Exclude<DefectCause, 'random'>, string>> = {
-  furnace_overheat: 'furnace_temp',
-  furnace_underheat: 'furnace_temp',
-  belt_overspeed: 'belt_speed',
-  mold_too_cold: 'mold_temp',
-  pressure_variation: 'pressure_variation',
-  cooling_too_fast: 'cooling_rate',
-  raw_material: 'raw_material',
-};
 
 const PROCESS_FAULTS = ['burner_drift_hot', 'burner_drift_cold', 'pressure_oscillation', 'mold_heater_failure', 'lehr_fan_failure', 'belt_overspeed', 'batch_contamination'] as const;
 type ProcessFault = (typeof PROCESS_FAULTS)[number];
@@ -146,33 +136,6 @@ export class LineBases {
   }
 }
 
-/** Majority true cause of the burst's defects of `type` (random ones excluded): the episode's truth. */
-function burstTruth(defects: Recorder['defects'], type: string, fromS: number, toS: number, line: string): string {
-  const count = new Map<string, number>();
-  for (const d of defects) {
-    if (d.defect !== type || d.tS < fromS || d.tS > toS) continue;
-    for (const c of d.causes) if (c !== 'random') count.set(CAUSE_VARIABLE[c], (count.get(CAUSE_VARIABLE[c]) ?? 0) + 1);
-  }
-  const best = [...count.entries()].sort((a, b) => b[1] - a[1])[0];
-  return best ? `variable:${line}.${best[0]}` : 'none';
-}
-
-/** The first defect burst after `onsetS`: a type whose count in 15 min is well above its normal rate. */
-function findBurst(defects: Recorder['defects'], onsetS: number): { type: string; atS: number } | null {
-  const normal = new Map<string, number>();
-  for (const d of defects) if (d.tS < onsetS) normal.set(d.defect, (normal.get(d.defect) ?? 0) + 1);
-  const after = defects.filter((d) => d.tS >= onsetS);
-  const window = new Map<string, number[]>();
-  for (const d of after) {
-    const w = window.get(d.defect) ?? window.set(d.defect, []).get(d.defect)!;
-    w.push(d.tS);
-    while (w[0]! < d.tS - BURST_WINDOW_S) w.shift();
-    const expected = ((normal.get(d.defect) ?? 0) / onsetS) * BURST_WINDOW_S;
-    if (w.length >= Math.max(6, 3 * expected + 3)) return { type: d.defect, atS: d.tS };
-  }
-  return null;
-}
-
 /** First time a sensor's 1-minute mean is past its warning limit in `direction` (from `fromS`). */
 function firstPast(engine: TwinEngine, rec: Recorder, sensorId: string, fromS: number): { atS: number; direction: 'above' | 'below' } | null {
   const k = engine.layout.sensorIndex.get(sensorId)!;
@@ -230,9 +193,9 @@ export function lineEpisode(bases: LineBases, seed: number, kind: Exclude<Episod
   if (kind === 'defect' || kind === 'defect_concurrent') {
     for (let t = onsetS; t < endS && !result; t += 600) {
       engine.runUntil(Math.min(endS, t + 600));
-      const burst = findBurst(rec.defects, onsetS);
+      const burst = findDefectBurst(rec.defects, onsetS);
       if (burst) {
-        const truth = burstTruth(rec.defects, burst.type, burst.atS - BURST_WINDOW_S, burst.atS, line);
+        const truth = majorityCause(rec.defects, burst.type, burst.atS - BURST_WINDOW_S, burst.atS, line);
         result = { seed, kind, asset: line, description: describe, symptom: { kind: 'defect', asset: line, defect: burst.type }, atS: burst.atS, truth, bins: rec.bins() };
       }
     }

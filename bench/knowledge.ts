@@ -26,7 +26,7 @@ import { defaultSeed } from '../knowledge/default-knowledge.ts';
 import { fitConditionalLogit, fitTemperature, leastSquares, type LogitCase, type TemperatureCase } from '../knowledge/fit-rca.ts';
 import { diagnoseMachine } from '../knowledge/machine-diagnosis.ts';
 import { rootCause, type RcaResult } from '../knowledge/rca.ts';
-import { FEATURES, RCA_MODEL, type RcaModel } from '../knowledge/rca-model.ts';
+import { checkModel, FEATURES, RCA_MODEL, type RcaModel } from '../knowledge/rca-model.ts';
 import { BinAccumulator, meanStd, type SensorBins } from '../knowledge/series.ts';
 import { BIN_S, LineBases, lineEpisode, machineEpisode, type Episode, type EpisodeKind } from './knowledge-episodes.ts';
 
@@ -35,7 +35,12 @@ const fit = process.argv.includes('--fit');
 const nLine = Number(process.env.KNOWLEDGE_CASES ?? 320);
 const nMachine = Number(process.env.KNOWLEDGE_MACHINE_CASES ?? 80);
 const nFit = Number(process.env.KNOWLEDGE_FIT_CASES ?? 160);
-const TEST_SEED0 = 100_001;
+// Seeds: fit on 1.., look at misses on validation 60001.. (printed), report on 200001.. (misses not
+// printed). An earlier test range, 100001.., was looked at while the instrument features were
+// designed, so it is no longer used for figures.
+const TEST_SEED0 = 200_001;
+const VALIDATION_SEED0 = 60_001;
+const nValidation = Number(process.env.KNOWLEDGE_VALIDATION_CASES ?? 100);
 
 const plant = loadLibraryScenario('glass-plant');
 const resolve = builtinProfileResolver();
@@ -168,6 +173,18 @@ if (fit) {
   log(`fit: weights ${JSON.stringify(Object.fromEntries(FEATURES.map((k, i) => [k, weights[i]])))}, machine temperature ${model.machineTemperature}; written to knowledge/rca-model.json`);
 }
 
+if (fit) {
+  log(`validation: ${nValidation} line episodes from seed ${VALIDATION_SEED0} (misses shown; the design is judged here, not on the report seeds)`);
+  const val = episodes(VALIDATION_SEED0, nValidation, 0, [4, 5]);
+  let hits = 0;
+  for (const e of val.line) {
+    const r = analyse(e, model);
+    if (r.causes[0]!.rootCauseId === e.truth) hits++;
+    else log(`  validation miss ${e.kind} seed ${e.seed}: ${e.description} → ${JSON.stringify(e.symptom)} at ${e.atS}; truth ${e.truth}, got ${r.causes.slice(0, 3).map((c) => `${c.rootCauseId} ${c.confidence.toFixed(2)} ${JSON.stringify(c.evidence.features)}`).join(' | ')}`);
+  }
+  log(`validation top-1 ${(hits / Math.max(1, val.line.length)).toFixed(3)} of ${val.line.length}`);
+}
+checkModel(model);
 log(`evaluate: ${nLine} line and ${nMachine} machine episodes from seed ${TEST_SEED0}`);
 const test = episodes(TEST_SEED0, nLine, nMachine, [11, 12, 13]);
 const hits1: number[] = [];
@@ -193,7 +210,7 @@ for (const e of test.line) {
   nsigma.push(loudest?.rootCauseId === e.truth ? 1 : 0);
   const likeliest = [...real].sort((a, b) => b.evidence.prior - a.evidence.prior || a.rootCauseId.localeCompare(b.rootCauseId))[0];
   prior.push(likeliest?.rootCauseId === e.truth ? 1 : 0);
-  if (!hit) log(`  miss ${e.kind} seed ${e.seed}: ${e.description} → symptom ${JSON.stringify(e.symptom)} at ${e.atS}; truth ${e.truth}, got ${r.causes.slice(0, 3).map((c) => `${c.rootCauseId} ${c.confidence.toFixed(2)}`).join(', ')}`);
+  if (!hit && process.env.KNOWLEDGE_SHOW_MISSES === '1') log(`  miss ${e.kind} seed ${e.seed}: ${e.description} → symptom ${JSON.stringify(e.symptom)} at ${e.atS}; truth ${e.truth}, got ${r.causes.slice(0, 3).map((c) => `${c.rootCauseId} ${c.confidence.toFixed(2)}`).join(', ')}`);
 }
 const machineHits = test.machine.map((e) => (machineSims(e, model).ids[0] === e.truth ? 1 : 0));
 for (const e of test.machine) {

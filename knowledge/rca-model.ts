@@ -21,8 +21,10 @@ export const FEATURES = [
   'extra_hops',
   /** 1 for "the instrument is at fault" candidates. */
   'is_instrument',
-  /** For an instrument: how far it stands from the other sensors of its variable, log(1 + σ). */
-  'instrument_outlier',
+  /** For an instrument: 1 − (median deviation of its variable's other sensors / its own); 0 when it is the only one. */
+  'instrument_unconfirmed',
+  /** For an instrument on a variable that answers in minutes: the largest one-bin jump as a share of its deviation. */
+  'instrument_step',
   /** For an instrument: 1 when what its variable drives shows none of the movement the reading implies. */
   'downstream_missing',
   /** 1 for the "no cause in the graph" candidate. */
@@ -38,6 +40,14 @@ export interface RcaModel {
   readonly slopes: Readonly<Record<string, number>>;
   /** Which seeds and how many cases it was fitted on (provenance, shown by the benchmark). */
   readonly fittedOn: { readonly seeds: readonly number[]; readonly cases: number; readonly machineCases: number };
+}
+
+/** Refuses a model of another feature set (a stale rca-model.json after FEATURES changed): refit it. */
+export function checkModel(m: RcaModel): RcaModel {
+  if (m.weights.length !== FEATURES.length || m.weights.some((w) => !Number.isFinite(w))) {
+    throw new Error(`rca-model.json has ${m.weights.length} weights for ${FEATURES.length} features: run \`npm run bench:knowledge -- --fit\``);
+  }
+  return m;
 }
 
 export const RCA_MODEL: RcaModel = saved as RcaModel;

@@ -86,7 +86,8 @@ export interface RcaResult {
 interface VariableTrace {
   /** Smoothed residual z per bin over the look-back window. */
   readonly z: Float64Array;
-  readonly sensors: { sensor: string; sigma: number; z: Float64Array }[];
+  /** Per sensor: its peak smoothed deviation, the smoothed and the raw (per-bin) z. */
+  readonly sensors: { sensor: string; sigma: number; z: Float64Array; raw: Float64Array }[];
   readonly disagreement: number;
 }
 
@@ -106,7 +107,10 @@ function smooth(x: Float64Array, w: number): Float64Array {
 
 export class RootCauseAnalysis {
   private readonly cache = new Map<string, VariableTrace | null>();
+  private readonly windows = new Map<string, { mean: number; std: number; span: Float64Array; baseBins: number } | null>();
   private readonly settings: RcaSettings;
+  /** Simulated seconds the first look-back bin starts at (set when a series is read). */
+  private lookStartS = NaN;
 
   constructor(
     private readonly graph: CausalGraph,
@@ -121,106 +125,130 @@ export class RootCauseAnalysis {
     this.settings = { ...settings, lookbackS: Math.round(lookbackS / settings.binS) * settings.binS, baselineS: Math.round(baselineS / settings.binS) * settings.binS };
   }
 
-  private get t0S(): number {
-    return this.input.atS - this.settings.lookbackS;
+  /** A sensor's values over baseline and look-back, as (baseline mean, baseline σ, raw look-back values). */
+  /**
+   * A sensor's bins over baseline then look-back (`span`, the baseline's `baseBins` first), with the
+   * baseline's mean and σ; null when it has too little baseline.
+   */
+  private sensorWindow(sensorId: string): { mean: number; std: number; span: Float64Array; baseBins: number } | null {
+    if (this.windows.has(sensorId)) return this.windows.get(sensorId)!;
+    const w = this.readWindow(sensorId);
+    this.windows.set(sensorId, w);
+    return w;
   }
 
-  /** A sensor's values over baseline and look-back, as (baseline mean, baseline σ, raw look-back values). */
-  private sensorWindow(sensorId: string): { mean: number; std: number; look: Float64Array } | null {
+  private readWindow(sensorId: string): { mean: number; std: number; span: Float64Array; baseBins: number } | null {
     const b: SensorBins | null = this.input.series(sensorId);
     if (!b) return null;
     if (b.binS !== this.settings.binS) throw new Error(`root-cause analysis: ${sensorId} comes in ${b.binS} s bins, not ${this.settings.binS} s`);
     const bins = Math.round(this.settings.lookbackS / b.binS);
-    const from = binIndex(b, this.t0S);
-    const base = meanStd(b.values, from - Math.round(this.settings.baselineS / b.binS), from);
+    const baseBins = Math.round(this.settings.baselineS / b.binS);
+    // The look-back's bins end with the one holding the symptom (a burst may follow its cause within seconds).
+    const from = binIndex(b, this.input.atS) - bins + 1;
+    this.lookStartS = b.startS + from * b.binS;
+    const base = meanStd(b.values, from - baseBins, from);
     if (base.n < 3) return null;
-    const look = new Float64Array(bins);
-    for (let i = 0; i < bins; i++) look[i] = from + i >= 0 && from + i < b.values.length ? b.values[from + i]! : NaN;
+    const span = new Float64Array(baseBins + bins);
+    for (let i = 0; i < span.length; i++) {
+      const j = from - baseBins + i;
+      span[i] = j >= 0 && j < b.values.length ? b.values[j]! : NaN;
+    }
     // A near-constant baseline (a quantized or idle sensor) would make every step look huge.
-    return { mean: base.mean, std: Math.max(base.std, 1e-3 * Math.max(1, Math.abs(base.mean))), look };
+    return { mean: base.mean, std: Math.max(base.std, 1e-3 * Math.max(1, Math.abs(base.mean))), span, baseBins };
   }
 
-  /** The variable's primary value (mean of its same-unit, same-sign sensors) minus its parents' fitted share, in baseline σ. */
+  /** The variable's primary value (mean of its same-sign sensors) minus its parents' fitted share, in the residual's baseline σ. */
   private trace(variableId: string): VariableTrace | null {
     if (this.cache.has(variableId)) return this.cache.get(variableId)!;
     const g = this.graph;
-    const measured = g.sensorsOf(variableId);
-    const windows = measured.map((m) => ({ ...m, w: this.sensorWindow(m.sensor) })).filter((m) => m.w !== null) as { sensor: string; sign: 1 | -1; w: { mean: number; std: number; look: Float64Array } }[];
+    type W = { sensor: string; sign: 1 | -1; w: NonNullable<ReturnType<RootCauseAnalysis['sensorWindow']>> };
+    const windows = g.sensorsOf(variableId).map((m) => ({ ...m, w: this.sensorWindow(m.sensor) })).filter((m): m is W => m.w !== null);
     if (windows.length === 0) {
       this.cache.set(variableId, null);
       return null;
     }
-    const n = windows[0]!.w.look.length;
+    const B = windows[0]!.w.baseBins;
+    const n = windows[0]!.w.span.length - B;
     const sensors = windows.map((m) => {
       const z = new Float64Array(n);
-      for (let i = 0; i < n; i++) z[i] = (m.sign * (m.w.look[i]! - m.w.mean)) / m.w.std;
+      for (let i = 0; i < n; i++) z[i] = (m.sign * (m.w.span[B + i]! - m.w.mean)) / m.w.std;
       const zs = smooth(z, this.settings.smoothBins);
       let peak = 0;
       for (const v of zs) if (Number.isFinite(v) && Math.abs(v) > Math.abs(peak)) peak = v;
-      return { sensor: m.sensor, sigma: peak, z: zs, raw: m };
+      return { sensor: m.sensor, sigma: peak, z: zs, raw: z };
     });
-    // Residual of the primary value on the parents, in the primary's units.
-    const primary = windows.filter((m) => m.sign === 1);
-    const prim = primary.length > 0 ? primary : windows;
-    const delta = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      let c = 0;
-      for (const m of prim) if (Number.isFinite(m.w.look[i]!)) (s += m.sign * (m.w.look[i]! - m.w.mean)), c++;
-      delta[i] = c > 0 ? s / c : NaN;
-    }
-    let sigma = 0;
-    for (const m of prim) sigma += m.w.std / prim.length;
+    // Residual of the primary value on the parents, in the primary's units, over baseline and look-back.
+    const delta = this.primaryDelta(variableId)!;
     const name = String(g.node(variableId)?.props['name'] ?? '');
     for (const e of g.parents(variableId)) {
       const parent = g.node(e.from);
       const slope = this.model.slopes[`${parent?.props['name']}->${name}`];
       if (!parent || parent.kind !== 'Variable' || slope === undefined || slope === 0) continue;
-      const pd = this.primaryDelta(parent.id, n);
-      if (!pd) continue;
-      for (let i = 0; i < n; i++) if (Number.isFinite(pd[i]!)) delta[i]! -= slope * pd[i]!;
+      const pd = this.primaryDelta(parent.id);
+      if (!pd || pd.length !== delta.length) continue;
+      for (let i = 0; i < delta.length; i++) if (Number.isFinite(pd[i]!)) delta[i]! -= slope * pd[i]!;
     }
+    // The residual's own baseline σ: taking a noisy parent's share out adds that parent's noise.
+    const rb = meanStd(delta, 0, B);
+    const sigma = Math.max(rb.std, 1e-9);
     const z = new Float64Array(n);
-    for (let i = 0; i < n; i++) z[i] = delta[i]! / sigma;
+    for (let i = 0; i < n; i++) z[i] = (delta[B + i]! - rb.mean) / sigma;
     // One sensor's share: how far the loudest sensor stands above the median of the others.
     let disagreement = 0;
     if (sensors.length >= 2) {
-      const peaks = sensors.map((s) => Math.abs(s.sigma)).sort((a, b) => a - b);
+      const peaks = sensors.map((x) => Math.abs(x.sigma)).sort((a, b) => a - b);
       const top = peaks.at(-1)!;
       const median = peaks[Math.floor((peaks.length - 1) / 2)]!;
       disagreement = top > this.settings.onsetSigma ? clip((top - median) / top, 0, 1) : 0;
     }
-    const trace = { z: smooth(z, this.settings.smoothBins), sensors: sensors.map(({ sensor, sigma: s, z: zs }) => ({ sensor, sigma: s, z: zs })), disagreement };
+    const trace = { z: smooth(z, this.settings.smoothBins), sensors, disagreement };
     this.cache.set(variableId, trace);
     return trace;
   }
 
-  private primaryDelta(variableId: string, n: number): Float64Array | null {
-    const ms = this.graph.sensorsOf(variableId).filter((m) => m.sign === 1);
-    const ws = ms.map((m) => this.sensorWindow(m.sensor)).filter((w) => w !== null);
+  /** Mean deviation from baseline of a variable's same-sign (primary) sensors, over baseline and look-back; null without any. */
+  private primaryDelta(variableId: string): Float64Array | null {
+    const ms = this.graph.sensorsOf(variableId);
+    const plus = ms.filter((m) => m.sign === 1);
+    const ws = (plus.length > 0 ? plus : ms).map((m) => ({ sign: m.sign, w: this.sensorWindow(m.sensor) })).filter((x) => x.w !== null);
     if (ws.length === 0) return null;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
+    const len = ws[0]!.w!.span.length;
+    const out = new Float64Array(len);
+    for (let i = 0; i < len; i++) {
+      let sum = 0;
       let c = 0;
-      for (const w of ws) if (Number.isFinite(w.look[i]!)) (s += w.look[i]! - w.mean), c++;
-      out[i] = c > 0 ? s / c : NaN;
+      for (const { sign, w } of ws) if (Number.isFinite(w!.span[i]!)) (sum += sign * (w!.span[i]! - w!.mean)), c++;
+      out[i] = c > 0 ? sum / c : NaN;
     }
     return out;
   }
 
-  /** Peak of sign·z within the bins the path's lag allows, and the onset of the deviation. */
+  /**
+   * Peak of sign·z within the bins the path's lag allows, and the onset of the deviation that peak
+   * belongs to: the first bin of the unbroken run above onsetSigma that reaches the peak (a slow
+   * drift began long before the lag window opens).
+   */
   private peakAlong(z: Float64Array, sign: number, lagMaxS: number, binS: number): { peak: number; onsetBin: number | null } {
     const n = z.length;
     const from = Math.max(0, n - Math.ceil((lagMaxS + this.settings.smoothBins * binS) / binS));
-    let peak = 0;
-    let onsetBin: number | null = null;
-    for (let i = from; i < n; i++) {
+    const along = (i: number) => {
       const v = z[i]!;
-      if (!Number.isFinite(v)) continue;
-      const s = sign === 0 ? Math.abs(v) : sign * v;
-      if (s > peak) peak = s;
-      if (onsetBin === null && s > this.settings.onsetSigma) onsetBin = i;
+      return Number.isFinite(v) ? (sign === 0 ? Math.abs(v) : sign * v) : NaN;
+    };
+    let peak = 0;
+    let peakBin = -1;
+    for (let i = from; i < n; i++) {
+      const s = along(i);
+      if (s > peak) (peak = s), (peakBin = i);
+    }
+    if (peakBin < 0 || peak <= this.settings.onsetSigma) return { peak, onsetBin: null };
+    let onsetBin = peakBin;
+    // Missing bins (a dropout) do not break the run.
+    for (let i = peakBin - 1; i >= 0; i--) {
+      const s = along(i);
+      if (Number.isNaN(s)) continue;
+      if (s <= this.settings.onsetSigma) break;
+      onsetBin = i;
     }
     return { peak, onsetBin };
   }
@@ -231,7 +259,7 @@ export class RootCauseAnalysis {
     const cands: { id: string; kind: RcaCause['kind']; node: GraphNode | null; path: CausalPath | null; features: number[]; onsetS: number | null; dev: number; sensors: { sensor: string; sigma: number }[] }[] = [];
     const f = (o: Partial<Record<(typeof FEATURES)[number], number>>) => FEATURES.map((k) => o[k] ?? 0);
     const binS = this.settings.binS;
-    const onsetS = (bin: number | null) => (bin === null ? null : this.t0S + (bin + 1) * binS);
+    const onsetS = (bin: number | null) => (bin === null || Number.isNaN(this.lookStartS) ? null : this.lookStartS + bin * binS);
 
     let symptomId: string;
     let paths: CausalPath[];
@@ -288,9 +316,13 @@ export class RootCauseAnalysis {
       const t = this.trace(selfVariable);
       const own = t?.sensors.find((s) => s.sensor === sym.sensorId);
       if (t && own) {
-        const others = t.sensors.filter((s) => s.sensor !== sym.sensorId).map((s) => Math.abs(s.sigma));
-        const outlier = others.length > 0 ? Math.abs(own.sigma) - Math.max(...others) : 0;
+        // Sensors of the same variable that do not follow this one: a process change moves them all.
+        const others = t.sensors.filter((s) => s.sensor !== sym.sensorId).map((s) => Math.abs(s.sigma)).sort((a, b) => a - b);
+        const confirm = others.length > 0 && Math.abs(own.sigma) > 0 ? clip(others[Math.floor((others.length - 1) / 2)]! / Math.abs(own.sigma), 0, 1) : null;
         const down = this.downstreamMissing(selfVariable, Math.sign(own.sigma));
+        // A reading that jumps within one bin while what it measures answers in minutes: a bias, not the process.
+        const responseS = Math.min(Infinity, ...this.graph.edgesTo(selfVariable, 'CONTROLS').map((e) => Number(e.props['responseMinS'] ?? Infinity)));
+        const step = responseS >= 5 * this.settings.binS ? this.stepShare(own.raw) : 0;
         const flagged = this.input.instrumentFlags?.has(sym.sensorId) ? 1 : 0;
         cands.push({
           id: `instrument:${sym.sensorId}`,
@@ -300,7 +332,7 @@ export class RootCauseAnalysis {
           onsetS: null,
           dev: Math.abs(own.sigma),
           sensors: [{ sensor: own.sensor, sigma: Number(own.sigma.toFixed(2)) }],
-          features: f({ is_instrument: 1, instrument_outlier: Math.log1p(clip(outlier, 0, 50)), downstream_missing: Math.max(down, flagged), deviation: 0 }),
+          features: f({ is_instrument: 1, instrument_unconfirmed: confirm === null ? 0 : 1 - confirm, instrument_step: step, downstream_missing: Math.max(down, flagged), deviation: 0 }),
         });
       }
     }
@@ -328,6 +360,20 @@ export class RootCauseAnalysis {
       }))
       .sort((a, b) => b.confidence - a.confidence || (a.rootCauseId < b.rootCauseId ? -1 : 1));
     return { symptomId, causes };
+  }
+
+  /** The largest change between two consecutive bins as a share of the largest deviation (0..1). */
+  private stepShare(raw: Float64Array): number {
+    let jump = 0;
+    let peak = 0;
+    let prev = NaN;
+    for (const v of raw) {
+      if (!Number.isFinite(v)) continue;
+      if (Math.abs(v) > peak) peak = Math.abs(v);
+      if (Number.isFinite(prev) && Math.abs(v - prev) > jump) jump = Math.abs(v - prev);
+      prev = v;
+    }
+    return peak > this.settings.onsetSigma ? clip(jump / peak, 0, 1) : 0;
   }
 
   /** 1 when nothing the variable drives moved the way a real change of `sign` would move it. */

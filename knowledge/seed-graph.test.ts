@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/plant.ts';
 import { HAZARD_TERMS } from '../physics/glass/defects.ts';
 import { loadLibraryScenario } from '../scenarios/library.ts';
-import { CAUSE_VARIABLE } from '../bench/knowledge-episodes.ts';
+import { CAUSE_VARIABLE } from './simulator-causes.ts';
 import { checkEdge, confidenceOf } from './graph-model.ts';
 import { defaultKnowledge, knowledgePlant } from './default-knowledge.ts';
 import { seedGraph, variableId } from './seed-graph.ts';
