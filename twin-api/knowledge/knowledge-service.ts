@@ -35,7 +35,11 @@ const moved = (stored: GraphEdge, seeded: GraphEdge) => stored.props['alpha'] !=
 export function seedChanges(stored: GraphSnapshot, seed: GraphSnapshot, removed: ReadonlySet<string>): GraphSnapshot {
   const nodes = new Map(stored.nodes.map((n) => [n.id, n]));
   const edges = new Map(stored.edges.map((e) => [e.id, e]));
-  const sameProps = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
+  // Stores may give the keys back in another order: compare them as sets.
+  const sameProps = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && a[k] === b[k]);
+  };
   const outNodes = seed.nodes.filter((n) => {
     const s = nodes.get(n.id);
     return !s || s.kind !== n.kind || s.label !== n.label || !sameProps(s.props, n.props);
