@@ -16,6 +16,8 @@ import { SqlGraphStore } from '../twin-api/knowledge/sql-graph-store.ts';
 import { knowledgeRoutes } from '../twin-api/routes/knowledge.ts';
 import { PgliteStore } from '../twin-api/store/pglite-store.ts';
 import type { SampleRow } from '../twin-api/store/sample-store.ts';
+import type { StoredEventInput } from '../twin-api/store/event-store.ts';
+import type { AlertView } from '../monitor/alerts/alert.ts';
 import { KEYS, testAuth } from '../twin-api/test-app.test-helper.ts';
 import { fullApiServer } from './api-app.test-helper.ts';
 
@@ -36,8 +38,11 @@ async function crackStormApi() {
   line.frames$.subscribe((f) => {
     for (let i = 0; i < f.sampledCount; i++) acc[f.sampled[i]!]!.add(f.tS, f.values[f.sampled[i]!]!);
   });
+  const defects: StoredEventInput[] = [];
+  line.events$.subscribe((e) => e.type === 'defect' && defects.push({ seq: e.seq, tMs: line.startMs + e.tS * 1000, type: e.type, asset: e.asset, payload: e }));
   line.runUntil(untilS);
   const store = await PgliteStore.open('memory://');
+  for (let i = 0; i < defects.length; i += 5000) await store.insertEvents(defects.slice(i, i + 5000));
   const rows: SampleRow[] = [];
   line.layout.sensors.forEach((s, k) => {
     const b = acc[k]!.toBins();
@@ -50,6 +55,7 @@ async function crackStormApi() {
   const open = async () => KnowledgeService.open({ store: await SqlGraphStore.open(store.db), seed, kind: 'embedded', removed: removedEdgesIn(store) });
   let knowledge = await open();
   const audit: AuditEntry[] = [];
+  const alerts = new Map<string, AlertView>();
   const queries = () =>
     new KnowledgeQueries({
       knowledge,
@@ -59,7 +65,7 @@ async function crackStormApi() {
       lines: scenario.lines.map((l) => l.id),
       machines: scenario.machines.map((m) => m.id),
       setpoints: () => line.setpoints(),
-      alert: () => undefined,
+      alert: (id) => alerts.get(id),
       instrumentFlags: () => new Set(),
       source: 'twin',
     });
@@ -68,6 +74,7 @@ async function crackStormApi() {
   return {
     store,
     audit,
+    alerts,
     at: line.isoAt(untilS),
     get app() {
       return app;
@@ -113,6 +120,33 @@ describe('root cause on the crack storm of Line_A', async () => {
     expect(lower.target_value).toBeCloseTo(lower.current_value - 25, 6);
     expect(lower.what_if).toEqual({ changes: [{ setpoint: 'Line_A.furnace_temp', value: lower.target_value }], horizon: '4h' });
     expect(a.diagnosis).toMatch(/^crack on Line_A at 10:00Z: most likely Line_A melt temperature \(\d+ %\), \+[\d.]+ σ from \d\d:\d\dZ over 1 edge \(\d+ samples\).*Recommended: lower the furnace temperature by 20-30 °C \(Line_A\.furnace_temp 1500 → 1475 °C\)/);
+  });
+
+  const alertOn = (id: string, sensor: string, rule: AlertView['rule'] = 'threshold'): string => {
+    s.alerts.set(id, {
+      id, rule, severity: 'HIGH', state: 'active', asset: 'Line_A', sensor, parameter: sensor.split('.').at(-1)!, openedAt: s.at, lastAt: s.at, clearedAt: null, value: 1, threshold: 0, unit: '',
+      direction: 'above', message: 'test', recommendedAction: 'test', reopenCount: 0, contributors: [], acknowledgedBy: null, acknowledgedAt: null, dismissedBy: null, dismissedAt: null, justification: null,
+    } as AlertView);
+    return id;
+  };
+
+  it('analyses an alert on a furnace sensor as that sensor’s symptom, with its direction', async () => {
+    const a = (await ask(`alert_id=${alertOn('ALT-t1', 'Line_A.furnace.zone3_temp')}`)).json().data;
+    expect(a.symptom).toMatchObject({ kind: 'sensor', sensor: 'Line_A.furnace.zone3_temp', direction: 'above', alert_id: 'ALT-t1' });
+    expect(a.causes[0].kind).toBe('process');
+    expect(a.causes.map((c: { root_cause_id: string }) => c.root_cause_id)).toContain(FURNACE);
+  });
+
+  it('analyses an alert on an inspection sensor as the line’s most frequent defect', async () => {
+    const a = (await ask(`alert_id=${alertOn('ALT-t2', 'Line_A.inspection.unit_defects')}`)).json().data;
+    expect(a.symptom).toMatchObject({ kind: 'defect', defect_type: 'crack', asset: 'Line_A', alert_id: 'ALT-t2' });
+    expect(a.causes[0].root_cause_id).toBe(FURNACE);
+  });
+
+  it('answers alert_id with defect_type given as well with a 400 naming alert_id', async () => {
+    const r = await ask('alert_id=ALT-t1&defect_type=crack&line=Line_A');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.message).toMatch(/^alert_id: give either/);
   });
 
   it('keeps only causes above min_confidence', async () => {
