@@ -145,7 +145,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
   // The causal knowledge graph: embedded in the history database, or in Neo4j when configured;
   // seeded with the shipped knowledge, keeping what feedback and engineers changed.
   const neo4j = config.knowledge?.neo4j ?? null;
-  const graphStore = neo4j ? await Neo4jGraphStore.open(neo4j) : await SqlGraphStore.open(store.db);
+  const graphStore = neo4j ? await Neo4jGraphStore.open(neo4j, config.knowledge?.driverOf) : await SqlGraphStore.open(store.db);
   const knowledge = await KnowledgeService.open({ store: graphStore, seed: defaultSeed(knowledgePlant(scenario, engine.layout.sensors)), kind: neo4j ? 'neo4j' : 'embedded', removed: removedEdgesIn(store) });
   // Alerts recommend what the graph says as it now is (knowledge/advice.ts).
   const alerts = new AlertEngine({

@@ -4,6 +4,7 @@ import type { Scenario } from '../../engine/scenario.ts';
 import type { AuthConfig } from '../auth.ts';
 import type { AppOptions } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
+import type { Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from '../knowledge/neo4j-config.ts';
 import type { RetentionPolicy } from '../store/retention-policy.ts';
 import type { ModelServiceOptions } from '../predictions/model-service.ts';
@@ -48,7 +49,11 @@ export interface TwinServicesConfig {
    */
   readonly optimizer?: { readonly scheduled: boolean; readonly proposer?: Omit<ProposerOptions, 'runner'> };
   /** The knowledge graph's store: Neo4j when given, else embedded in the history database (the default). */
-  readonly knowledge?: { readonly neo4j: Neo4jConfig | null };
+  readonly knowledge?: {
+    readonly neo4j: Neo4jConfig | null;
+    /** How the Neo4j store connects (tests: a stand-in server); default neo4j-driver. */
+    readonly driverOf?: (c: Neo4jConfig) => Driver;
+  };
   /** Replaces the worker-pool what-if service (tests that check requests without simulating). */
   readonly whatIf?: WhatIfService;
   /** The built viewer to serve at /, or null. */
