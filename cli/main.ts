@@ -3,6 +3,7 @@ import { ScenarioError } from '../scenarios/scenario-error.ts';
 import { branch, BRANCH_USAGE } from './commands/branch.ts';
 import { replay, REPLAY_USAGE } from './commands/replay.ts';
 import { whatIf, WHAT_IF_USAGE } from './commands/what-if.ts';
+import { KNOWLEDGE_USAGE } from './commands/knowledge.ts';
 import { run } from './commands/run.ts';
 import { scenarios } from './commands/scenarios.ts';
 import { simulate, SIMULATE_USAGE } from './commands/simulate.ts';
@@ -21,7 +22,8 @@ const USAGE = `usage:
   ${EVALUATE_USAGE}
   ${PREDICT_USAGE}
   ${TUNE_USAGE}
-  ${MODELS_USAGE}`;
+  ${MODELS_USAGE}
+  ${KNOWLEDGE_USAGE}`;
 
 /** The CLI: returns the exit code (0 ok, 1 failure, 2 bad input). */
 export async function main(argv: string[]): Promise<number> {
@@ -50,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/tune.ts')).tune(rest); // lazy: TF.js loads only for ml commands
       case 'models':
         return await (await import('./commands/models.ts')).models(rest); // lazy: TF.js loads only for train-defaults
+      case 'knowledge':
+        return await (await import('./commands/knowledge.ts')).knowledge(rest); // lazy: the history store loads only here
       case 'help':
       case '--help':
       case '-h':
@@ -59,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, branch, what-if, train, evaluate, predict, tune, models, help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, branch, what-if, train, evaluate, predict, tune, models, knowledge, help)`);
     }
   } catch (err) {
     return report(err);

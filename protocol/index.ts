@@ -17,3 +17,4 @@ export * from './health.ts';
 export * from './shadow.ts';
 export * from './audit.ts';
 export * from './what-if.ts';
+export * from './knowledge.ts';

@@ -30,6 +30,8 @@ function expectSafe(r: LightMyRequestResponse, what: string, tolerateGaps = true
   const label = `${what.slice(0, 300)} → ${r.statusCode} ${r.body.slice(0, 300)}`;
   expect(r.statusCode, label).toBeLessThan(500);
   expect(r.body, label).not.toMatch(/"stack"|\n\s+at .+:\d+|\.ts:\d+:\d+/);
+  // A download (the knowledge graph's export) is a file in its own format, not an envelope.
+  if (r.statusCode < 400 && String(r.headers['content-disposition'] ?? '').startsWith('attachment')) return;
   if (!String(r.headers['content-type'] ?? '').startsWith('application/json')) {
     expect(r.statusCode, `${label}: not JSON`).toBeLessThan(400);
     return;
@@ -55,6 +57,8 @@ describe('the REST API under random input', async () => {
   const rlSettings = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/settings', headers: admin })).json().data as Record<string, unknown>;
   const rlPolicy = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/safety-policy', headers: admin })).json().data as Record<string, unknown>;
   const proposals = [await s.proposeOnLineA(), await s.proposeOnLineA()];
+  const FURNACE = 'variable:Line_A.furnace_temp';
+  const CRACK_EDGE = `CAUSES:${FURNACE}->defect:crack`;
 
   const WRITES: readonly { method: 'PUT' | 'POST'; path: (id: string) => string; ids: fc.Arbitrary<string>; bodies: fc.Arbitrary<unknown> }[] = [
     { method: 'PUT', path: (id) => `/api/plant/setpoints/${id}`, ids: fc.oneof(fc.constantFrom('Line_A.belt_speed', 'Line_A.furnace_temp', 'pump_003.load'), pathId), bodies: bodiesAround({ value: 140 }) },
@@ -76,6 +80,19 @@ describe('the REST API under random input', async () => {
     { method: 'POST', path: () => '/api/rl-agent/rollback', ids: fc.constant(''), bodies: bodiesAround({ id: proposals[0]!, reason: 'lane 3 jammed' }) },
     { method: 'PUT', path: () => '/api/rl-agent/settings', ids: fc.constant(''), bodies: bodiesAround(rlSettings) },
     { method: 'PUT', path: () => '/api/rl-agent/safety-policy', ids: fc.constant(''), bodies: bodiesAround(rlPolicy) },
+    {
+      method: 'POST',
+      path: () => '/api/knowledge-graph/feedback',
+      ids: fc.constant(''),
+      bodies: bodiesAround({ incident_id: 'burst-1', symptom: 'defect:crack', cause: FURNACE, verdict: 'confirmed', path: [CRACK_EDGE], deviations: [{ variable: FURNACE, sigma: 5, onset: '2024-03-14T07:00:00Z' }] }),
+    },
+    { method: 'PUT', path: (id) => `/api/knowledge-graph/edges/${id}`, ids: fc.oneof(fc.constant(encodeURIComponent(CRACK_EDGE)), pathId), bodies: bodiesAround({ alpha: 8, beta: 2 }) },
+    {
+      method: 'POST',
+      path: () => '/api/knowledge-graph/candidate-edges/accept',
+      ids: fc.constant(''),
+      bodies: bodiesAround({ from: 'variable:Line_C.lehr_temp', to: 'variable:Line_C.wall_thickness', sign: 1, lagMinS: 60, lagMaxS: 600, mechanism: 'fuzz' }),
+    },
   ];
 
   for (const w of WRITES) {
@@ -91,7 +108,8 @@ describe('the REST API under random input', async () => {
     });
   }
 
-  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/rl-agent/recommendations', '/api/rl-agent/settings', '/api/rl-agent/safety-policy', '/api/nope'];
+  const KNOWLEDGE_GETS = ['subgraph', 'root-cause', 'intervention', 'edges', 'candidate-edges', 'export'].map((x) => `/api/knowledge-graph/${x}`);
+  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/rl-agent/recommendations', '/api/rl-agent/settings', '/api/rl-agent/safety-policy', ...KNOWLEDGE_GETS, '/api/nope'];
   it('GET endpoints: random query strings never make a 500', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...GETS), queryString, async (path, qs) => {
@@ -120,6 +138,11 @@ describe('the REST API under random input', async () => {
     severity: fc.constantFrom('CRITICAL', 'LOW,HIGH', 'URGENT', ','),
     state: fc.constantFrom('active', 'cleared,dismissed', 'open', ','),
     acknowledged: fc.constantFrom('true', 'false', 'yes', '1'),
+    defect_type: fc.constantFrom('crack', 'bubble', 'scratch', ''),
+    line: fc.constantFrom('Line_A', 'Line_C', 'pump_003', ''),
+    timestamp: isoDate,
+    min_confidence: fc.oneof(fc.double({ min: -1, max: 2, noNaN: true }).map(String), fc.constantFrom('NaN', '')),
+    current_parameters: fc.oneof(fc.constantFrom('{"furnace_temp":1580}', '{"Line_A.furnace_temp":"hot"}', '[1]', '{', 'null', '{"warp":1}'), fc.json()),
   };
   type Filter = keyof typeof FILTERS;
   /** Each endpoint's own filters (the required ones nearly always there), now and then one that is not its own. */
@@ -135,6 +158,9 @@ describe('the REST API under random input', async () => {
     '/api/plant/history': filtersFor(['sensors', 'from', 'to', 'maxPoints'], ['sensors', 'from', 'to']),
     '/api/plant/events': filtersFor(['from', 'to', 'types', 'assets', 'limit'], []),
     '/api/alerts': filtersFor(['severity', 'state', 'acknowledged', 'from', 'to'], []),
+    '/api/knowledge-graph/root-cause': filtersFor(['defect_type', 'line', 'timestamp', 'min_confidence'], ['defect_type', 'line']),
+    '/api/knowledge-graph/intervention': filtersFor(['defect_type', 'line', 'current_parameters'], ['defect_type', 'line']),
+    '/api/knowledge-graph/candidate-edges': filtersFor(['line', 'from', 'to'], ['line']),
   };
   it('history, events and alerts: well-formed and borderline filters never make a 500', async () => {
     const statuses = new Map<string, number>();
@@ -152,11 +178,24 @@ describe('the REST API under random input', async () => {
           [['/api/alerts', 'state=active,acknowledged&severity=HIGH']],
           [['/api/plant/events', 'types=defect&limit=5']],
           [['/api/plant/history', 'sensors=Line_A.forming.belt_speed&from=2024-03-13T00:00:00Z&to=2024-03-14T00:00:00Z&maxPoints=100']],
+          [['/api/knowledge-graph/root-cause', 'defect_type=crack&line=Line_A']],
+          [['/api/knowledge-graph/intervention', 'defect_type=crack&line=Line_A&current_parameters=%7B%22furnace_temp%22%3A1580%7D']],
+          [['/api/knowledge-graph/candidate-edges', 'line=Line_A']],
         ],
       },
     );
     // The handlers were reached, not only the schema.
     for (const path of Object.keys(FILTERED_GETS)) expect(statuses.get(`${path} 200`) ?? 0, `${path}: ${JSON.stringify([...statuses])}`).toBeGreaterThan(0);
+  });
+
+  it('DELETE /api/knowledge-graph/edges/:id: random ids never make a 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(pathId, fc.constant(encodeURIComponent('MEASURES:nope->nowhere'))), async (id) => {
+        const r = await s.app.inject({ method: 'DELETE', url: `/api/knowledge-graph/edges/${id}`, headers: admin });
+        expectSafe(r, `DELETE ${id}`);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('a body over the size limit is a 413 in the envelope', async () => {

@@ -10,7 +10,7 @@ import { ROLES, allows, type Role } from '../twin-api/auth.ts';
 import { KEYS } from '../twin-api/test-app.test-helper.ts';
 import { fullApiServer } from './api-app.test-helper.ts';
 
-type Method = 'GET' | 'PUT' | 'POST';
+type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 interface Endpoint {
   readonly method: Method;
   readonly path: string;
@@ -34,6 +34,14 @@ describe('the role matrix of the REST API', async () => {
   const rlPolicy = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/safety-policy', headers: { 'x-api-key': KEYS.viewer } })).json().data;
   /** The recommendation the next decision is about (a fresh one per request). */
   let pending = '';
+  const FURNACE = 'variable:Line_A.furnace_temp';
+  const CRACK_EDGE = `CAUSES:${FURNACE}->defect:crack`;
+  const CANDIDATE = { from: 'variable:Line_B.lehr_temp', to: 'variable:Line_B.wall_thickness', sign: 1, lagMinS: 60, lagMaxS: 600, mechanism: 'role check' };
+  const candidateId = `CAUSES:${CANDIDATE.from}->${CANDIDATE.to}`;
+  /** A fresh edge to remove per request. */
+  const addRemovable = async () => {
+    await s.knowledge.addEdges([{ id: candidateId, kind: 'CAUSES', from: CANDIDATE.from, to: CANDIDATE.to, props: { mechanism: 'role check', sign: 1, lagMinS: 60, lagMaxS: 600, alpha: 5, beta: 5, source: 'engineer', threshold: null } }], 'test');
+  };
 
   const ENDPOINTS: readonly Endpoint[] = [
     { method: 'GET', path: '/api/plant/topology', need: 'viewer', request: () => ({ url: '/api/plant/topology' }) },
@@ -78,6 +86,27 @@ describe('the role matrix of the REST API', async () => {
     { method: 'PUT', path: '/api/rl-agent/settings', need: 'engineer', request: () => ({ url: '/api/rl-agent/settings', payload: rlSettings }) },
     { method: 'PUT', path: '/api/rl-agent/safety-policy', need: 'admin', request: () => ({ url: '/api/rl-agent/safety-policy', payload: rlPolicy }) },
     { method: 'POST', path: '/api/rl-agent/optimize', need: 'engineer', request: () => ({ url: '/api/rl-agent/optimize', payload: { asset: 'Line_B' } }) },
+    { method: 'GET', path: '/api/knowledge-graph/subgraph', need: 'viewer', request: () => ({ url: '/api/knowledge-graph/subgraph?defect_type=crack&max_depth=2' }) },
+    { method: 'GET', path: '/api/knowledge-graph/root-cause', need: 'viewer', request: () => ({ url: '/api/knowledge-graph/root-cause?defect_type=crack&line=Line_A' }) },
+    { method: 'GET', path: '/api/knowledge-graph/intervention', need: 'viewer', request: () => ({ url: '/api/knowledge-graph/intervention?defect_type=crack&line=Line_A' }) },
+    { method: 'GET', path: '/api/knowledge-graph/edges', need: 'viewer', request: () => ({ url: `/api/knowledge-graph/edges?kind=CAUSES&node=${encodeURIComponent(FURNACE)}` }) },
+    {
+      method: 'POST',
+      path: '/api/knowledge-graph/feedback',
+      need: ['operator', 'engineer'],
+      request: () => ({ url: '/api/knowledge-graph/feedback', payload: { incident_id: 'role-check', symptom: 'defect:crack', cause: FURNACE, verdict: 'confirmed', path: [CRACK_EDGE] } }),
+    },
+    { method: 'PUT', path: '/api/knowledge-graph/edges/:id', need: 'engineer', request: () => ({ url: `/api/knowledge-graph/edges/${encodeURIComponent(CRACK_EDGE)}`, payload: { alpha: 8.5, beta: 1.5 } }) },
+    { method: 'DELETE', path: '/api/knowledge-graph/edges/:id', need: 'engineer', request: () => ({ url: `/api/knowledge-graph/edges/${encodeURIComponent(candidateId)}` }), ready: addRemovable },
+    { method: 'GET', path: '/api/knowledge-graph/candidate-edges', need: 'engineer', request: () => ({ url: '/api/knowledge-graph/candidate-edges?line=Line_A' }) },
+    {
+      method: 'POST',
+      path: '/api/knowledge-graph/candidate-edges/accept',
+      need: 'engineer',
+      request: () => ({ url: '/api/knowledge-graph/candidate-edges/accept', payload: CANDIDATE }),
+      ready: async () => void (await s.knowledge.removeEdge(candidateId, 'test')),
+    },
+    { method: 'GET', path: '/api/knowledge-graph/export', need: 'engineer', request: () => ({ url: '/api/knowledge-graph/export?format=graphml' }) },
     { method: 'POST', path: '/api/rl-agent/apply-recommendation', need: 'operator', request: () => ({ url: '/api/rl-agent/apply-recommendation', payload: { id: pending, note: 'role check' } }), ready: async () => void (pending = await s.proposeOnLineA()) },
     { method: 'POST', path: '/api/rl-agent/reject', need: 'operator', request: () => ({ url: '/api/rl-agent/reject', payload: { id: pending, reason: 'role check' } }), ready: async () => void (pending = await s.proposeOnLineA()) },
     {
@@ -135,6 +164,16 @@ describe('the role matrix of the REST API', async () => {
       'POST /api/rl-agent/apply-recommendation': ['operator', 'engineer', 'admin'],
       'POST /api/rl-agent/reject': ['operator', 'engineer', 'admin'],
       'POST /api/rl-agent/rollback': ['operator', 'engineer', 'admin'],
+      'GET /api/knowledge-graph/subgraph': everyone,
+      'GET /api/knowledge-graph/root-cause': everyone,
+      'GET /api/knowledge-graph/intervention': everyone,
+      'GET /api/knowledge-graph/edges': everyone,
+      'POST /api/knowledge-graph/feedback': ['operator', 'engineer', 'admin'],
+      'PUT /api/knowledge-graph/edges/:id': ['engineer', 'admin'],
+      'DELETE /api/knowledge-graph/edges/:id': ['engineer', 'admin'],
+      'GET /api/knowledge-graph/candidate-edges': ['engineer', 'admin'],
+      'POST /api/knowledge-graph/candidate-edges/accept': ['engineer', 'admin'],
+      'GET /api/knowledge-graph/export': ['engineer', 'admin'],
     });
   });
 
@@ -161,7 +200,8 @@ describe('the role matrix of the REST API', async () => {
             const r = await send(e, headers);
             if (allowed) {
               expect(r.statusCode, r.body).toBe(e.path === '/api/models/retrain' ? 202 : 200);
-              expect(r.json().error).toBeNull();
+              // The graph's export answers in its format's own type (GraphML here), not in an envelope.
+              if (String(r.headers['content-type']).startsWith('application/json')) expect(r.json().error).toBeNull();
             } else {
               expect(r.statusCode, r.body).toBe(403);
               expect(r.json()).toMatchObject({ data: null, error: { code: 'TWIN_ERR_FORBIDDEN', message: expect.stringMatching(`role ${role} may not do this`) } });

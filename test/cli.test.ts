@@ -73,6 +73,34 @@ describe('twin CLI', () => {
     expect(v.stderr).not.toMatch(/\n\s+at /); // no stack trace
   }, 60_000);
 
+  it('exports the shipped knowledge graph for the plant, and the graph a twin kept in its data directory', async () => {
+    const cypher = await twin('knowledge', 'export', '--format', 'cypher');
+    expect(cypher.code, cypher.stderr).toBe(0);
+    expect(cypher.stdout).toMatch(/^\/\/ Twinworks knowledge graph/);
+    expect(cypher.stdout).toContain('variable:Line_A.furnace_temp');
+    // A data directory whose graph learnt something: its export carries the learnt counts.
+    const dataDir = join(dir, 'kg-data');
+    const { PgliteStore } = await import('../twin-api/store/pglite-store.ts');
+    const { SqlGraphStore } = await import('../twin-api/knowledge/sql-graph-store.ts');
+    const { defaultSeed, knowledgePlant } = await import('../knowledge/default-knowledge.ts');
+    const { createEngine } = await import('../engine/plant.ts');
+    const { loadLibraryScenario } = await import('../scenarios/library.ts');
+    const scenario = loadLibraryScenario('glass-plant');
+    const store = await PgliteStore.open(dataDir);
+    const graph = await SqlGraphStore.open(store.db);
+    const seed = defaultSeed(knowledgePlant(scenario, createEngine(scenario).layout.sensors));
+    await graph.upsertNodes(seed.nodes);
+    await graph.upsertEdges(seed.edges);
+    await graph.updateConfidence('CAUSES:variable:Line_A.furnace_temp->defect:crack', 42, 1);
+    await graph.close();
+    await store.close();
+    const out = join(dir, 'kg.json');
+    const r = await twin('knowledge', 'export', '--format', 'json', '--data-dir', dataDir, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const edge = JSON.parse(readFileSync(out, 'utf8')).edges.find((e: { id: string }) => e.id === 'CAUSES:variable:Line_A.furnace_temp->defect:crack');
+    expect(edge.props).toMatchObject({ alpha: 42, beta: 1 });
+  }, 120_000);
+
   it('answers bad input with one clear line and exit code 2', async () => {
     const cases: [string[], RegExp][] = [
       [['simulate', '--scenario', 'glass-plant', '--bogus'], /Unknown option '--bogus'/],
@@ -81,6 +109,9 @@ describe('twin CLI', () => {
       [['simulate', '--scenario', 'glass-plant', '--out', join(dir, 'x.xlsx')], /unsupported file type/],
       [['replay', join(dir, 'missing.json')], /not found/],
       [['frobnicate'], /unknown command "frobnicate"/],
+      [['knowledge', 'export'], /--format is required/],
+      [['knowledge', 'export', '--format', 'xml'], /--format: "xml" is not one of json, graphml, cypher/],
+      [['knowledge', 'export', '--format', 'json', '--data-dir', join(dir, 'nowhere')], /--data-dir: ".*nowhere" does not exist/],
     ];
     for (const [args, message] of cases) {
       const r = await twin(...args);

@@ -84,6 +84,21 @@ describe('the OpenAPI document of the whole API', async () => {
   });
 });
 
+describe('the knowledge graph in the OpenAPI document', async () => {
+  const s = await fullApiServer();
+  afterAll(() => s.close());
+  const doc = await documentOf(s.app);
+
+  it('documents every knowledge-graph route, the export in its three media types', () => {
+    const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/knowledge-graph/')).sort();
+    expect(paths).toEqual(['/api/knowledge-graph/candidate-edges', '/api/knowledge-graph/candidate-edges/accept', '/api/knowledge-graph/edges', '/api/knowledge-graph/edges/{id}', '/api/knowledge-graph/export', '/api/knowledge-graph/feedback', '/api/knowledge-graph/intervention', '/api/knowledge-graph/root-cause', '/api/knowledge-graph/subgraph']);
+    expect(Object.keys(doc.paths['/api/knowledge-graph/edges/{id}']!).sort()).toEqual(['delete', 'put']);
+    expect(Object.keys(doc.paths['/api/knowledge-graph/export']!['get']!.responses!['200']!.content!).sort()).toEqual(['application/graphml+xml', 'application/json', 'application/x-cypher-query']);
+    const rca = doc.paths['/api/knowledge-graph/root-cause']!['get']!.responses!['200']!.content!['application/json']!.schema as { properties: { data: { properties: object } } };
+    expect(Object.keys(rca.properties.data.properties)).toEqual(['symptom', 'timestamp', 'window', 'min_confidence', 'causes', 'failure_modes', 'diagnosis']);
+  });
+});
+
 describe('the document check itself', () => {
   it('names a route without a response schema and a write without a body', async () => {
     const app = await buildApp({

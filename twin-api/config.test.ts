@@ -10,6 +10,16 @@ describe('server configuration', () => {
     expect(() => serverConfigFromEnv({ TWIN_WARM_UP: '30d' }, true)).toThrow(ConfigError);
   });
 
+  it('keeps the knowledge graph embedded unless NEO4J_URI is set, and names the NEO4J_* variable at fault', () => {
+    expect(serverConfigFromEnv({}, true).neo4j).toBeNull();
+    expect(serverConfigFromEnv({ NEO4J_URI: 'neo4j://kg:7687', NEO4J_PASSWORD: 's3cret' }, true).neo4j).toEqual({ uri: 'neo4j://kg:7687', user: 'neo4j', password: 's3cret' });
+    const files: Record<string, string> = { '/run/secrets/neo4j': 'from-file\n' };
+    expect(serverConfigFromEnv({ NEO4J_URI: 'bolt://kg:7687', NEO4J_USER: 'twin', NEO4J_PASSWORD_FILE: '/run/secrets/neo4j' }, true, (p) => files[p]!).neo4j).toEqual({ uri: 'bolt://kg:7687', user: 'twin', password: 'from-file' });
+    expect(() => serverConfigFromEnv({ NEO4J_URI: 'http://kg:7474', NEO4J_PASSWORD: 'x' }, true)).toThrow(/^NEO4J_URI: "http:\/\/kg:7474" is not a Neo4j address/);
+    expect(() => serverConfigFromEnv({ NEO4J_URI: 'neo4j://kg:7687' }, true)).toThrow(/^NEO4J_PASSWORD: not set/);
+    expect(() => serverConfigFromEnv({ NEO4J_PASSWORD: 'x' }, true)).toThrow(ConfigError);
+  });
+
   it('listens on loopback only in development mode unless told otherwise', () => {
     expect(serverConfigFromEnv({}, true).host).toBe('127.0.0.1');
     expect(serverConfigFromEnv({}, false).host).toBe('0.0.0.0');

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { parseDuration } from '../scenarios/duration.ts';
+import { ConfigError } from './config-error.ts';
+import { neo4jConfigFrom, type Neo4jConfig } from './knowledge/neo4j-config.ts';
 import { retentionPolicyFromEnv, type RetentionPolicy } from './store/retention-policy.ts';
 
 /** Server settings from the environment; a bad value stops the start with one line naming it. */
@@ -26,6 +29,8 @@ export interface ServerConfig {
   readonly logLevel: LogLevel;
   /** Longest a SIGTERM/SIGINT shutdown may take before the server exits with what it could not flush logged. */
   readonly shutdownDeadlineS: number;
+  /** The knowledge graph in Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD or NEO4J_PASSWORD_FILE, NEO4J_DATABASE); null: embedded in the history database. */
+  readonly neo4j: Neo4jConfig | null;
 }
 
 /**
@@ -35,7 +40,7 @@ export interface ServerConfig {
  */
 export const SPEED_LIMITS = { min: 0.1, max: 600 } as const;
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** pino's levels, most severe first; `silent` logs nothing. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -46,7 +51,7 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): ServerConfig {
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): ServerConfig {
   const port = Number(env['PORT'] ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT: "${env['PORT']}" is not a port number`);
   const speedText = env['TWIN_SPEED'] ?? '1';
@@ -105,5 +110,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean): S
     retention: { policy: retentionPolicy, intervalS: retentionIntervalS },
     logLevel: logLevel as LogLevel,
     shutdownDeadlineS,
+    neo4j: neo4jConfigFrom(env, readFile),
   };
 }

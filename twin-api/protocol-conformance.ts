@@ -13,6 +13,9 @@ import type * as DomainEvents from '../engine/events.ts';
 import type * as WirePlant from '../protocol/plant.ts';
 import type * as DomainShadow from '../monitor/shadow/shadow-view.ts';
 import type * as WireShadow from '../protocol/shadow.ts';
+import type * as DomainGraph from '../knowledge/graph-model.ts';
+import type * as WireKnowledge from '../protocol/knowledge.ts';
+import type { Static } from 'typebox';
 
 /** true when A and B are assignable to each other, else never (so `= true` fails to compile). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -59,4 +62,11 @@ export const recommendationsConform: [
   Same<DomainProposal.Evidence, WireRecommendation.Evidence>,
   Same<DomainRecommendation.OptimizerMode, WireRecommendation.OptimizerMode>,
   Same<DomainRecommendation.Recommendation, WireRecommendation.Recommendation>,
+] = [true, true, true, true];
+
+export const knowledgeConforms: [
+  Same<DomainGraph.NodeKind, (typeof WireKnowledge.KG_NODE_KINDS)[number]>,
+  Same<DomainGraph.EdgeKind, (typeof WireKnowledge.KG_EDGE_KINDS)[number]>,
+  Same<DomainGraph.NodeKind, Static<typeof WireKnowledge.KgNodeKind>>,
+  Same<DomainGraph.EdgeKind, Static<typeof WireKnowledge.KgEdgeKind>>,
 ] = [true, true, true, true];

@@ -5,7 +5,7 @@
  * NEO4J_URI the embedded store serves. A bad value stops the start with one line naming the variable;
  * the password is never shown.
  */
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config-error.ts';
 
 export interface Neo4jConfig {
   readonly uri: string;

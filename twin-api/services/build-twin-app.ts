@@ -15,6 +15,9 @@ import { shadowRoutes } from '../routes/shadow.ts';
 import { viewerFallback, viewerRoutes } from '../routes/viewer.ts';
 import { whatIfRoutes } from '../routes/what-if.ts';
 import { rlAgentRoutes } from '../routes/rl-agent.ts';
+import { knowledgeRoutes } from '../routes/knowledge.ts';
+import type { KnowledgeQueries } from '../knowledge/knowledge-queries.ts';
+import type { KnowledgeService } from '../knowledge/knowledge-service.ts';
 import type { OptimizerService } from '../rl/optimizer-service.ts';
 import { wsRoutes } from '../routes/ws.ts';
 import type { PlantCommands } from '../../commands/index.ts';
@@ -55,6 +58,8 @@ export interface TwinAppDeps {
   readonly predictions: PredictionsFeed;
   readonly sessions: SessionManager;
   readonly optimizer: OptimizerService;
+  readonly knowledge: KnowledgeService;
+  readonly knowledgeQueries: KnowledgeQueries;
 }
 
 export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; plant: NonNullable<HealthDeps['plant']>; monitors?: HealthDeps['monitors']; storage?: HealthDeps['storage']; log: (msg: string) => void; startup?: StartupPhases }): Promise<FastifyInstance> {
@@ -84,6 +89,7 @@ export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps
       wsRoutes(s.hub),
       whatIfRoutes(twin, s.whatIf),
       rlAgentRoutes(s.optimizer, s.sessions),
+      knowledgeRoutes({ knowledge: s.knowledge, queries: s.knowledgeQueries, now: () => twin.engine.isoAt() }),
       sessionRoutes(s.sessions, store),
       predictionRoutes(() => s.predictions, store),
       modelRoutes(s.models, { drift: () => s.drift.reports(), store }),

@@ -47,8 +47,11 @@ import { Quarantine } from '../store/quarantine.ts';
 import { TwinCheckpoint } from '../store/twin-checkpoint.ts';
 import { createWhatIfService } from '../what-if/service.ts';
 import { createProposer } from '../../rl/proposer.ts';
-import { graphAlertAdvice } from '../../knowledge/advice.ts';
-import { defaultCausalGraph, knowledgePlant } from '../../knowledge/default-knowledge.ts';
+import { defaultSeed, knowledgePlant } from '../../knowledge/default-knowledge.ts';
+import { KnowledgeQueries } from '../knowledge/knowledge-queries.ts';
+import { KnowledgeService, removedEdgesIn } from '../knowledge/knowledge-service.ts';
+import { Neo4jGraphStore } from '../knowledge/neo4j-graph-store.ts';
+import { SqlGraphStore } from '../knowledge/sql-graph-store.ts';
 import { OptimizerService } from '../rl/optimizer-service.ts';
 import type { PolicyBounds } from '../../commands/index.ts';
 import { WsHub } from '../ws/hub.ts';
@@ -139,11 +142,15 @@ export async function createTwinServices(config: TwinServicesConfig) {
   const sensorsSub = feedSensors(engine, hub);
   const eventsSub = feedPlantEvents(engine, hub);
   const savedAlertSettings = await store.getSetting('alerts');
-  // Alerts recommend what the causal knowledge graph says (knowledge/advice.ts).
-  const knowledgeGraph = defaultCausalGraph(knowledgePlant(scenario, engine.layout.sensors));
+  // The causal knowledge graph: embedded in the history database, or in Neo4j when configured;
+  // seeded with the shipped knowledge, keeping what feedback and engineers changed.
+  const neo4j = config.knowledge?.neo4j ?? null;
+  const graphStore = neo4j ? await Neo4jGraphStore.open(neo4j, config.knowledge?.driverOf) : await SqlGraphStore.open(store.db);
+  const knowledge = await KnowledgeService.open({ store: graphStore, seed: defaultSeed(knowledgePlant(scenario, engine.layout.sensors)), kind: neo4j ? 'neo4j' : 'embedded', removed: removedEdgesIn(store) });
+  // Alerts recommend what the graph says as it now is (knowledge/advice.ts).
   const alerts = new AlertEngine({
     sensors: engine.layout.sensors,
-    advice: graphAlertAdvice(knowledgeGraph),
+    advice: knowledge.advice(),
     startMs: engine.startMs,
     ...(savedAlertSettings ? { settings: savedAlertSettings.value } : {}),
     // Unique across restarts and servers: the prefix comes from a database sequence.
@@ -241,7 +248,21 @@ export async function createTwinServices(config: TwinServicesConfig) {
   await optimizer.load();
   policyBounds = (id) => optimizer.policyBounds(id);
 
-  const services = { config, engine, twin, metrics, store, audit, retention, history, plantHistory, quarantine, checkpoint, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions, optimizer };
+  const knowledgeQueries = new KnowledgeQueries({
+    knowledge,
+    history: store,
+    startMs: engine.startMs,
+    nowS: () => engine.tS,
+    lines: scenario.lines.map((l) => l.id),
+    machines: scenario.machines.map((m) => m.id),
+    setpoints: () => engine.setpoints(),
+    alert: (id) => alerts.get(id),
+    instrumentFlags: () => new Set(tracker.state().sensors.filter((x) => x.flag === 'equipment_issue').map((x) => x.sensor_id)),
+    // In shadow mode over MQTT the plant's own measurements are what happened.
+    source: mqtt ? 'plant' : 'twin',
+  });
+
+  const services = { config, engine, twin, metrics, store, audit, retention, history, plantHistory, quarantine, checkpoint, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions, optimizer, knowledge, knowledgeQueries };
   const plant = () => ({
     source: mqtt ? ('mqtt' as const) : ('stand-in' as const),
     connected: source.status().connected,
@@ -351,6 +372,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
       // After the writers: the checkpoint is saved only if the history it ends is stored.
       await steps.run('save the checkpoint', () => checkpoint.close());
       await steps.run('settle the quarantine', () => quarantine.settled());
+      await steps.run('close the knowledge graph', () => knowledge.close());
       await steps.run('close the store', () => store.close());
       await accepting;
       standIn?.dispose();

@@ -4,6 +4,8 @@ import type { Scenario } from '../../engine/scenario.ts';
 import type { AuthConfig } from '../auth.ts';
 import type { AppOptions } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
+import type { Driver } from 'neo4j-driver';
+import type { Neo4jConfig } from '../knowledge/neo4j-config.ts';
 import type { RetentionPolicy } from '../store/retention-policy.ts';
 import type { ModelServiceOptions } from '../predictions/model-service.ts';
 import type { PlantDifferences } from '../shadow/engine-plant-source.ts';
@@ -46,6 +48,12 @@ export interface TwinServicesConfig {
    * default); otherwise only on request. `proposer`: smaller searches for tests. Absent: on request.
    */
   readonly optimizer?: { readonly scheduled: boolean; readonly proposer?: Omit<ProposerOptions, 'runner'> };
+  /** The knowledge graph's store: Neo4j when given, else embedded in the history database (the default). */
+  readonly knowledge?: {
+    readonly neo4j: Neo4jConfig | null;
+    /** How the Neo4j store connects (tests: a stand-in server); default neo4j-driver. */
+    readonly driverOf?: (c: Neo4jConfig) => Driver;
+  };
   /** Replaces the worker-pool what-if service (tests that check requests without simulating). */
   readonly whatIf?: WhatIfService;
   /** The built viewer to serve at /, or null. */
@@ -70,6 +78,7 @@ export function servicesConfigOf(config: ServerConfig, auth: AuthConfig, mqttCli
     retention: config.retention,
     models: { dir: config.modelsDir, bootstrap: config.mlBootstrap, retrainOnDrift: config.retrainOnDrift },
     optimizer: { scheduled: config.optimizer },
+    knowledge: { neo4j: config.neo4j },
     ...(config.warmUpS > 0 ? { warmUpS: config.warmUpS } : {}),
     viewerDist,
     log,
