@@ -3,6 +3,7 @@
  * defect on a line, of an alert, or of a machine's anomaly; interventions with concrete targets;
  * candidate edges from a window of history. Errors are the API's coded ones, naming the parameter.
  */
+import type { SeriesSource } from '../../knowledge/series.ts';
 import { candidateEdges, type VariableSeries } from '../../knowledge/candidate-edges.ts';
 import type { CausalGraph } from '../../knowledge/causal-graph.ts';
 import { defectId } from '../../knowledge/seed-graph.ts';
@@ -143,7 +144,8 @@ export class KnowledgeQueries {
     const asset = symptom.kind === 'defect' ? symptom.asset : String(graph.node(`sensor:${symptom.sensorId}`)?.props['asset'] ?? '');
     const w = this.window(atS);
     const { series, samples } = await historySeries(this.d.history, this.sensorsOf(graph, asset), { startMs: this.d.startMs, ...w, binS: DEFAULT_RCA_SETTINGS.binS, source: this.d.source });
-    const result = rootCause(graph, { symptom, atS, series, historyStartS: 0, instrumentFlags: this.d.instrumentFlags() });
+    // History may begin later than the scenario (a twin warmed up silently, retention): the look-back is cut to what exists.
+    const result = rootCause(graph, { symptom, atS, series, historyStartS: firstBinS(series, this.sensorsOf(graph, asset)) ?? w.fromS, instrumentFlags: this.d.instrumentFlags() });
     const setpoints = this.setpointValues();
     const causes = result.causes.filter((c) => c.confidence >= minConfidence).slice(0, TOP).map((c) => causeOnWire(graph, c, result.symptomId, setpoints, (t) => this.iso(t), samples));
     const timestamp = this.iso(atS);
@@ -236,4 +238,16 @@ export class KnowledgeQueries {
       candidates: found.map((c) => ({ from: c.from, to: c.to, sign: c.sign, lag_s: c.lagS, correlation: c.correlation, reverse_correlation: c.reverseCorrelation, pairs: c.pairs })),
     };
   }
+}
+
+/** Simulated seconds of the earliest bin holding a sample, over the sensors read; null when none has any. */
+function firstBinS(series: SeriesSource, sensorIds: readonly string[]): number | null {
+  let first: number | null = null;
+  for (const id of sensorIds) {
+    const b = series(id);
+    if (!b) continue;
+    const i = b.values.findIndex((v) => Number.isFinite(v));
+    if (i >= 0 && (first === null || b.startS + i * b.binS < first)) first = b.startS + i * b.binS;
+  }
+  return first;
 }

@@ -6,6 +6,7 @@ import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { fmt } from '../util/format.ts';
 import { alertsFor, investigateSensors, type AlertTab } from './alerts-logic.ts';
 import { DismissForm } from './dismiss-form.tsx';
+import { RcaCard } from './rca-card.tsx';
 import { relativeTime } from './relative-time.ts';
 
 function AlertItem({ alert, now }: { alert: AlertView; now: string | null }) {
@@ -13,6 +14,7 @@ function AlertItem({ alert, now }: { alert: AlertView; now: string | null }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dismissing, setDismissing] = useState(false);
+  const [rca, setRca] = useState(false);
   const act = async (path: string, body?: unknown) => {
     setBusy(true);
     setError(null);
@@ -54,10 +56,14 @@ function AlertItem({ alert, now }: { alert: AlertView; now: string | null }) {
         <button className="btn" onClick={investigate} data-testid="alert-investigate">
           Investigate
         </button>
+        <button className="btn" onClick={() => setRca((r) => !r)} aria-expanded={rca} data-testid="alert-root-cause">
+          Root cause
+        </button>
         <button className="btn btn-ghost" disabled={busy} onClick={() => setDismissing((d) => !d)} aria-expanded={dismissing}>
           Dismiss…
         </button>
       </div>
+      {rca ? <RcaCard alert={alert} /> : null}
       {dismissing ? <DismissForm busy={busy} onSubmit={(justification) => void act('dismiss', { justification })} onCancel={() => setDismissing(false)} /> : null}
       {error ? <p className="error" role="alert">{error}</p> : null}
     </li>

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { uiStore } from '../shell/ui-store.ts';
 import { ApiCallError } from '../api/rest-client.ts';
 import type { WhatIfResult } from '../../../protocol/what-if.ts';
 import type { SetpointValue } from '../../../protocol/plant.ts';
@@ -14,8 +15,14 @@ export function WhatIfPanel() {
   const rt = useRuntime();
   const selected = useTwin((s) => s.selectedAsset);
   const [setpoints, setSetpoints] = useState<SetpointValue[]>([]);
-  const [asset, setAsset] = useState<string>(selected ?? 'Line_A');
-  const [values, setValues] = useState<Record<string, number>>({});
+  // An intervention sent from a root-cause card starts the form once, then the form is the user's.
+  const [prefill] = useState(() => {
+    const p = uiStore.getState().whatIfPrefill;
+    if (p) uiStore.setState({ whatIfPrefill: null });
+    return p;
+  });
+  const [asset, setAsset] = useState<string>(prefill?.asset ?? selected ?? 'Line_A');
+  const [values, setValues] = useState<Record<string, number>>(prefill ? { ...prefill.values } : {});
   const [durations, setDurations] = useState<Record<string, string>>({});
   const [horizonS, setHorizonS] = useState(14_400);
   const [seeds, setSeeds] = useState(16);

@@ -9,10 +9,12 @@ export interface UiState {
   readonly view: View;
   /** Sensors shown in the asset view's charts. */
   readonly chartSensors: readonly string[];
+  /** Values the what-if view starts from once (an intervention to try from a root-cause card). */
+  readonly whatIfPrefill: { readonly asset: string; readonly values: Readonly<Record<string, number>> } | null;
 }
 
 /** Navigation and chart selection: UI state, apart from the twin's data. */
-export const uiStore = createStore<UiState>()(() => ({ view: viewFromHash(globalThis.location?.hash ?? ''), chartSensors: [] }));
+export const uiStore = createStore<UiState>()(() => ({ view: viewFromHash(globalThis.location?.hash ?? ''), chartSensors: [], whatIfPrefill: null }));
 
 /** "#/what-if" → "what-if"; anything unknown → overview. */
 export function viewFromHash(hash: string): View {
