@@ -58,10 +58,29 @@ export function interventionOnWire(node: GraphNode, edge: GraphEdge, setpoints: 
  * The interventions for a cause: those the graph lists against the symptom that act on it; for a
  * sensor symptom (no intervention mitigates a sensor), every intervention that acts on the cause.
  */
-export function interventionsFor(graph: CausalGraph, symptomId: string, causeId: string, setpoints: SetpointValues): KgIntervention[] {
+/**
+ * The interventions for a cause of a symptom. A sensor's symptom has none of its own: then those
+ * acting on the cause, for the defects its deviation in `moved` (+1 up, −1 down, 0 unknown) would
+ * cause (a hot furnace: lower it for the cracks, not raise it for cloudiness).
+ */
+export function interventionsFor(graph: CausalGraph, symptomId: string, causeId: string, setpoints: SetpointValues, moved = 0): KgIntervention[] {
   const direct = graph.interventionsFor(symptomId, causeId);
-  const found = direct.length > 0 || symptomId.startsWith('defect:') ? direct : graph.snapshot.nodes.filter((n) => n.kind === 'Intervention' && n.props['actsOn'] === causeId).flatMap((node) => graph.edgesFrom(node.id, 'MITIGATES').slice(0, 1).map((edge) => ({ node, edge })));
+  const acts = (defect: string) => graph.edgesFrom(causeId, 'CAUSES').some((e) => e.to === defect && (moved === 0 || Number(e.props['sign']) === 0 || Number(e.props['sign']) === moved));
+  const found =
+    direct.length > 0 || symptomId.startsWith('defect:')
+      ? direct
+      : graph.snapshot.nodes
+          .filter((n) => n.kind === 'Intervention' && n.props['actsOn'] === causeId)
+          .flatMap((node) => graph.edgesFrom(node.id, 'MITIGATES').slice(0, 1).map((edge) => ({ node, edge })))
+          .filter((x) => !x.edge.to.startsWith('defect:') || acts(x.edge.to));
   return found.map((x) => interventionOnWire(x.node, x.edge, setpoints));
+}
+
+/** Which way a cause moved: the sign of the median of its sensors' (sign-adjusted) peak deviations. */
+function movedOf(c: RcaCause): number {
+  const s = c.evidence.sensors.map((x) => x.sigma).sort((a, b) => a - b);
+  const median = s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
+  return Math.sign(median);
 }
 
 function actionFor(graph: CausalGraph, c: RcaCause, interventions: readonly KgIntervention[]): string {
@@ -74,7 +93,7 @@ function actionFor(graph: CausalGraph, c: RcaCause, interventions: readonly KgIn
 }
 
 export function causeOnWire(graph: CausalGraph, c: RcaCause, symptomId: string, setpoints: SetpointValues, isoAt: (tS: number) => string, samples: ReadonlyMap<string, number>): RcaCauseWire {
-  const interventions = c.kind === 'process' ? interventionsFor(graph, symptomId, c.rootCauseId, setpoints) : [];
+  const interventions = c.kind === 'process' ? interventionsFor(graph, symptomId, c.rootCauseId, setpoints, movedOf(c)) : [];
   const sensors = c.evidence.sensors.map((s) => ({ sensor: s.sensor, sigma: s.sigma, samples: samples.get(s.sensor) ?? 0 }));
   return {
     root_cause_id: c.rootCauseId,
