@@ -8,8 +8,5 @@ export default defineConfig({
     // Set-up hooks start servers and load TF.js: on a loaded 2-core machine that took over 10 s.
     hookTimeout: 60_000,
     pool: 'forks',
-    // Two files at a time on 2 cores (vitest's default is cores − 1 = 1): the browser and server
-    // tests mostly wait on a running twin, so another file's work fills that time.
-    maxWorkers: 2,
   },
 });
