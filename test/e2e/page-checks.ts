@@ -62,5 +62,9 @@ export function collectErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // The console says only "Failed to load resource: 404": the test log names what failed.
+  page.on('response', (r) => {
+    if (r.status() >= 400) console.warn(`[e2e] response ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
   return errors;
 }
