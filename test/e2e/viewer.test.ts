@@ -187,7 +187,7 @@ describe.skipIf(missing !== null)('viewer against the live twin (development mod
     // KNOWN GAP: once in a full run (not when this file's tests run in smaller sets) the page logged one
     // "Failed to load resource: 404" after the replay and alert tests; the [e2e] response lines in the
     // log name the URL. Until it is found, a 404 load is reported, not failed; every other error fails.
-    const notFound = errors.filter((e) => e === 'console: Failed to load resource: the server responded with a status of 404 (Not Found)');
+    const notFound: string[] = errors.filter((e) => e === 'console: Failed to load resource: the server responded with a status of 404 (Not Found)');
     if (notFound.length > 0) console.warn(`[e2e] ${notFound.length} resource load(s) answered 404 (see the [e2e] response lines)`);
     expect(errors.filter((e) => !notFound.includes(e))).toEqual([]);
   });
