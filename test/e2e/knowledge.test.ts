@@ -36,7 +36,8 @@ describe.skipIf(missing !== null)('root causes in the viewer', () => {
 
   it('investigates a furnace zone alert: the melt temperature is the top cause, with its evidence and the interventions', async () => {
     const item = page.locator('[data-testid="alert-list-active"] [data-testid="alert-item"]', { hasText: /Line_A furnace zone\d+_temp/ }).first();
-    await item.waitFor({ timeout: 180_000 });
+    // 3.5 simulated hours: under two minutes at 120x when the machine keeps up, much longer when it does not.
+    await item.waitFor({ timeout: 420_000 });
     alertId = (await item.getAttribute('data-alert-id'))!;
     await alertItem().locator('[data-testid="alert-root-cause"]').click();
     const top = alertItem().locator('[data-testid="rca-cause"][data-rank="1"]');
@@ -53,7 +54,7 @@ describe.skipIf(missing !== null)('root causes in the viewer', () => {
     expect(interventions.some((t) => t.startsWith('lower the furnace temperature'))).toBe(true);
     expect(interventions.some((t) => t.startsWith('raise'))).toBe(false);
     await shot(page, 'root-cause-card');
-  }, 300_000);
+  }, 600_000);
 
   it('tries the intervention in the what-if view, prefilled with the lower furnace temperature', async () => {
     const tryIt = alertItem().locator('[data-testid="rca-cause"][data-rank="1"] [data-testid="rca-intervention"]', { hasText: 'lower the furnace temperature' }).locator('[data-testid="rca-try"]');
