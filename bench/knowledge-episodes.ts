@@ -11,9 +11,10 @@ import type { TwinEngine } from '../engine/engine.ts';
 import { createRng, type StreamRng } from '../engine/rng.ts';
 import type { Scenario } from '../engine/scenario.ts';
 import { subScenario } from '../lookahead/sub-plant.ts';
-import { BinAccumulator, type SensorBins } from '../knowledge/series.ts';
+import type { CausalGraph } from '../knowledge/causal-graph.ts';
+import { EngineRecording } from '../knowledge/engine-recording.ts';
+import type { SensorBins } from '../knowledge/series.ts';
 import type { RcaSymptom } from '../knowledge/rca.ts';
-import type { DefectCause } from '../physics/model.ts';
 import { BURST_WINDOW_S, findDefectBurst } from '../knowledge/defect-burst.ts';
 import { majorityCause } from '../knowledge/simulator-causes.ts';
 
@@ -74,52 +75,22 @@ function faultOf(kind: ProcessFault, line: string, atS: number, rng: StreamRng):
 /** Sensors whose fault would pass for a process change: a reading past its warning limit. */
 const MIMIC_SENSORS = ['furnace.zone2_temp', 'furnace.crown_temp', 'forming.belt_speed', 'forming.mold_temp', 'annealing.cooling_rate', 'forming.gob_temp'] as const;
 
-/** Collects 1-minute bins of every sensor of an engine, and the true causes of its defects. */
-class Recorder {
-  readonly acc: BinAccumulator[];
-  readonly defects: { tS: number; defect: string; causes: readonly DefectCause[] }[] = [];
-  constructor(
-    readonly engine: TwinEngine,
-    totalS: number,
-    from?: Recorder,
-  ) {
-    const bins = Math.ceil(totalS / BIN_S);
-    this.acc = engine.layout.sensors.map((_, k) => {
-      const a = new BinAccumulator(0, BIN_S, bins);
-      if (from) a.copyFrom(from.acc[k]!);
-      return a;
-    });
-    if (from) this.defects.push(...from.defects);
-    engine.frames$.subscribe((f) => {
-      for (let i = 0; i < f.sampledCount; i++) {
-        const k = f.sampled[i]!;
-        this.acc[k]!.add(f.tS, f.values[k]!);
-      }
-    });
-    engine.truth$.subscribe((t) => {
-      for (const d of t.defects) this.defects.push({ tS: t.tS, defect: d.defect, causes: d.causes });
-    });
-  }
-
-  bins(): Map<string, SensorBins> {
-    return new Map(this.engine.layout.sensors.map((s, k) => [s.id, this.acc[k]!.toBins()]));
-  }
-}
-
 /** Base runs of each line in normal operation, forked by the episodes (their shared normal period). */
 export class LineBases {
-  private readonly bases = new Map<string, { engine: TwinEngine; rec: Recorder }>();
+  private readonly bases = new Map<string, { engine: TwinEngine; rec: EngineRecording }>();
   constructor(
     private readonly plant: Scenario,
     private readonly baseSeeds: readonly number[],
+    /** The plant's causal graph: which sensors read the variable a fault acts on. */
+    readonly graph: CausalGraph,
   ) {}
 
-  get(line: string, seed: number): { engine: TwinEngine; rec: Recorder } {
+  get(line: string, seed: number): { engine: TwinEngine; rec: EngineRecording } {
     const key = `${line}:${seed}`;
     let b = this.bases.get(key);
     if (!b) {
       const engine = createEngine({ ...subScenario(this.plant, new Set([line])), faults: [], actions: [], seed, durationS: WARM_S + MAX_AFTER_ONSET_S + 3600 });
-      const rec = new Recorder(engine, WARM_S + MAX_AFTER_ONSET_S + 3600);
+      const rec = new EngineRecording(engine, WARM_S + MAX_AFTER_ONSET_S + 3600, BIN_S);
       engine.runUntil(WARM_S);
       b = { engine, rec };
       this.bases.set(key, b);
@@ -137,10 +108,10 @@ export class LineBases {
 }
 
 /** First time a sensor's 1-minute mean is past its warning limit in `direction` (from `fromS`). */
-function firstPast(engine: TwinEngine, rec: Recorder, sensorId: string, fromS: number): { atS: number; direction: 'above' | 'below' } | null {
+function firstPast(engine: TwinEngine, rec: EngineRecording, sensorId: string, fromS: number): { atS: number; direction: 'above' | 'below' } | null {
   const k = engine.layout.sensorIndex.get(sensorId)!;
   const [lo, hi] = engine.layout.sensors[k]!.limits.warning;
-  const b = rec.acc[k]!.toBins();
+  const b = rec.binsOf(k);
   for (let i = Math.floor(fromS / BIN_S); i < b.values.length; i++) {
     const v = b.values[i]!;
     if (!Number.isFinite(v)) continue;
@@ -186,7 +157,7 @@ export function lineEpisode(bases: LineBases, seed: number, kind: Exclude<Episod
 
   const scenario: Scenario = { ...base.engine.scenario, faults: [...base.engine.scenario.faults, ...faults].sort((a, b) => a.atS - b.atS) };
   const engine = base.engine.fork({ scenario, seed });
-  const rec = new Recorder(engine, WARM_S + MAX_AFTER_ONSET_S + 3600, base.rec);
+  const rec = new EngineRecording(engine, WARM_S + MAX_AFTER_ONSET_S + 3600, BIN_S, base.rec);
   const endS = onsetS + MAX_AFTER_ONSET_S;
   const describe = faults.filter((f) => f.type !== 'sensor_dropout').map((f) => `${f.type}@${Math.round(f.atS)}s ${f.target} ${JSON.stringify(f.params)}`).join(' + ');
   let result: Episode | null = null;
@@ -200,7 +171,7 @@ export function lineEpisode(bases: LineBases, seed: number, kind: Exclude<Episod
       }
     }
   } else {
-    const watch = mimic ? [mimic] : base.engine.layout.sensors.filter((s) => s.asset === line && variableSensors(FAULT_VARIABLE[main!]).includes(`${s.group}.${s.name}`)).map((s) => s.id);
+    const watch = mimic ? [mimic] : bases.graph.sensorsOf(`variable:${line}.${FAULT_VARIABLE[main!]}`).map((m) => m.sensor);
     for (let t = onsetS; t < endS && !result; t += 600) {
       engine.runUntil(Math.min(endS, t + 600));
       const hits = watch.map((id) => ({ id, hit: firstPast(engine, rec, id, onsetS) })).filter((h) => h.hit !== null).sort((a, b) => a.hit!.atS - b.hit!.atS);
@@ -215,19 +186,6 @@ export function lineEpisode(bases: LineBases, seed: number, kind: Exclude<Episod
   return result;
 }
 
-/** The line sensors that read a variable (as in the knowledge file; kept here to pick what to watch). */
-function variableSensors(variable: string): string[] {
-  const map: Record<string, string[]> = {
-    furnace_temp: ['furnace.zone1_temp', 'furnace.zone2_temp', 'furnace.zone3_temp', 'furnace.crown_temp'],
-    pressure_variation: ['forming.pressure_variation'],
-    mold_temp: ['forming.mold_temp'],
-    cooling_rate: ['annealing.cooling_rate'],
-    belt_speed: ['forming.belt_speed'],
-    raw_material: ['furnace.batch_deviation'],
-  };
-  return map[variable] ?? [];
-}
-
 /** A machine episode: one failure mode accelerated on one machine; the symptom when its true RUL has fallen to 30-60 % of what it was at onset. */
 export function machineEpisode(plant: Scenario, machines: readonly { id: string; modes: readonly string[] }[], seed: number): Episode | null {
   const rng = createRng(seed, 'knowledge-episode:machine');
@@ -236,7 +194,7 @@ export function machineEpisode(plant: Scenario, machines: readonly { id: string;
   const onsetS = 4 * 3600;
   const scenario: Scenario = { ...subScenario(plant, new Set([m.id])), faults: [], actions: [], seed, durationS: 72 * 3600 };
   const engine = createEngine(scenario);
-  const rec = new Recorder(engine, 72 * 3600);
+  const rec = new EngineRecording(engine, 72 * 3600, BIN_S);
   engine.runUntil(onsetS);
   engine.apply({ kind: 'fault', target: m.id, type: mode, params: { rateMultiplier: Math.round(between(rng, 150, 600)) } });
   let rulAtOnset = NaN;

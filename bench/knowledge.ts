@@ -27,7 +27,8 @@ import { fitConditionalLogit, fitTemperature, leastSquares, type LogitCase, type
 import { diagnoseMachine } from '../knowledge/machine-diagnosis.ts';
 import { rootCause, type RcaResult } from '../knowledge/rca.ts';
 import { checkModel, FEATURES, RCA_MODEL, type RcaModel } from '../knowledge/rca-model.ts';
-import { BinAccumulator, meanStd, type SensorBins } from '../knowledge/series.ts';
+import { EngineRecording } from '../knowledge/engine-recording.ts';
+import { meanStd, type SensorBins } from '../knowledge/series.ts';
 import { BIN_S, LineBases, lineEpisode, machineEpisode, type Episode, type EpisodeKind } from './knowledge-episodes.ts';
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -56,7 +57,7 @@ function kindOf(seed: number): Exclude<EpisodeKind, 'machine'> {
 }
 
 function episodes(seed0: number, n: number, nM: number, baseSeeds: number[]): { line: Episode[]; machine: Episode[]; noSymptom: number } {
-  const bases = new LineBases(plant, baseSeeds);
+  const bases = new LineBases(plant, baseSeeds, graph);
   const line: Episode[] = [];
   const machine: Episode[] = [];
   let noSymptom = 0;
@@ -105,12 +106,9 @@ function fitSlopes(seeds: number[]): Record<string, number> {
         return { kind: 'setpoint', atS: (i + 1) * HOLD_S, setpoint: `${line}.${sp}`, value: targets.get(sp)! } as Scenario['actions'][number];
       });
       const engine = createEngine({ ...subScenario(plant, new Set([line])), faults: [], actions, seed, durationS: totalS });
-      const acc = engine.layout.sensors.map(() => new BinAccumulator(0, BIN_S, totalS / BIN_S));
-      engine.frames$.subscribe((f) => {
-        for (let i = 0; i < f.sampledCount; i++) acc[f.sampled[i]!]!.add(f.tS, f.values[f.sampled[i]!]!);
-      });
+      const rec = new EngineRecording(engine, totalS, BIN_S);
       engine.runUntil(totalS);
-      const bins = new Map<string, SensorBins>(engine.layout.sensors.map((x, k) => [x.id, acc[k]!.toBins()]));
+      const bins = rec.bins();
       /** The variable's settled level in each hold (mean of its same-sign primary sensors over the hold's last hour). */
       const levels = (variable: string): number[] => {
         const ms = graph.sensorsOf(variable.replace('Line_A', line)).filter((m) => m.sign === 1);

@@ -89,6 +89,18 @@ interface VariableTrace {
   /** Per sensor: its peak smoothed deviation, the smoothed and the raw (per-bin) z. */
   readonly sensors: { sensor: string; sigma: number; z: Float64Array; raw: Float64Array }[];
   readonly disagreement: number;
+  /** Simulated seconds the first look-back bin starts at. */
+  readonly lookStartS: number;
+}
+
+/** A sensor's bins over baseline then look-back (`span`, the baseline's `baseBins` first), with the baseline's mean and σ. */
+interface SensorWindow {
+  readonly mean: number;
+  readonly std: number;
+  readonly span: Float64Array;
+  readonly baseBins: number;
+  /** Simulated seconds the first look-back bin starts at. */
+  readonly lookStartS: number;
 }
 
 const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
@@ -107,10 +119,8 @@ function smooth(x: Float64Array, w: number): Float64Array {
 
 export class RootCauseAnalysis {
   private readonly cache = new Map<string, VariableTrace | null>();
-  private readonly windows = new Map<string, { mean: number; std: number; span: Float64Array; baseBins: number } | null>();
+  private readonly windows = new Map<string, SensorWindow | null>();
   private readonly settings: RcaSettings;
-  /** Simulated seconds the first look-back bin starts at (set when a series is read). */
-  private lookStartS = NaN;
 
   constructor(
     private readonly graph: CausalGraph,
@@ -125,19 +135,15 @@ export class RootCauseAnalysis {
     this.settings = { ...settings, lookbackS: Math.round(lookbackS / settings.binS) * settings.binS, baselineS: Math.round(baselineS / settings.binS) * settings.binS };
   }
 
-  /** A sensor's values over baseline and look-back, as (baseline mean, baseline σ, raw look-back values). */
-  /**
-   * A sensor's bins over baseline then look-back (`span`, the baseline's `baseBins` first), with the
-   * baseline's mean and σ; null when it has too little baseline.
-   */
-  private sensorWindow(sensorId: string): { mean: number; std: number; span: Float64Array; baseBins: number } | null {
+  /** A sensor's window; null when it has too little baseline. */
+  private sensorWindow(sensorId: string): SensorWindow | null {
     if (this.windows.has(sensorId)) return this.windows.get(sensorId)!;
     const w = this.readWindow(sensorId);
     this.windows.set(sensorId, w);
     return w;
   }
 
-  private readWindow(sensorId: string): { mean: number; std: number; span: Float64Array; baseBins: number } | null {
+  private readWindow(sensorId: string): SensorWindow | null {
     const b: SensorBins | null = this.input.series(sensorId);
     if (!b) return null;
     if (b.binS !== this.settings.binS) throw new Error(`root-cause analysis: ${sensorId} comes in ${b.binS} s bins, not ${this.settings.binS} s`);
@@ -145,7 +151,6 @@ export class RootCauseAnalysis {
     const baseBins = Math.round(this.settings.baselineS / b.binS);
     // The look-back's bins end with the one holding the symptom (a burst may follow its cause within seconds).
     const from = binIndex(b, this.input.atS) - bins + 1;
-    this.lookStartS = b.startS + from * b.binS;
     const base = meanStd(b.values, from - baseBins, from);
     if (base.n < 3) return null;
     const span = new Float64Array(baseBins + bins);
@@ -154,7 +159,7 @@ export class RootCauseAnalysis {
       span[i] = j >= 0 && j < b.values.length ? b.values[j]! : NaN;
     }
     // A near-constant baseline (a quantized or idle sensor) would make every step look huge.
-    return { mean: base.mean, std: Math.max(base.std, 1e-3 * Math.max(1, Math.abs(base.mean))), span, baseBins };
+    return { mean: base.mean, std: Math.max(base.std, 1e-3 * Math.max(1, Math.abs(base.mean))), span, baseBins, lookStartS: b.startS + from * b.binS };
   }
 
   /** The variable's primary value (mean of its same-sign sensors) minus its parents' fitted share, in the residual's baseline σ. */
@@ -169,6 +174,10 @@ export class RootCauseAnalysis {
     }
     const B = windows[0]!.w.baseBins;
     const n = windows[0]!.w.span.length - B;
+    const lookStartS = windows[0]!.w.lookStartS;
+    // The residual subtracts bin by bin: sensors on another bin grid would be compared across times.
+    const off = windows.find((m) => m.w.lookStartS !== lookStartS);
+    if (off) throw new Error(`root-cause analysis: ${off.sensor}'s bins start at ${off.w.lookStartS} s, ${windows[0]!.sensor}'s at ${lookStartS} s; the series of one variable must share a bin grid`);
     const sensors = windows.map((m) => {
       const z = new Float64Array(n);
       for (let i = 0; i < n; i++) z[i] = (m.sign * (m.w.span[B + i]! - m.w.mean)) / m.w.std;
@@ -201,7 +210,7 @@ export class RootCauseAnalysis {
       const median = peaks[Math.floor((peaks.length - 1) / 2)]!;
       disagreement = top > this.settings.onsetSigma ? clip((top - median) / top, 0, 1) : 0;
     }
-    const trace = { z: smooth(z, this.settings.smoothBins), sensors, disagreement };
+    const trace = { z: smooth(z, this.settings.smoothBins), sensors, disagreement, lookStartS };
     this.cache.set(variableId, trace);
     return trace;
   }
@@ -259,7 +268,7 @@ export class RootCauseAnalysis {
     const cands: { id: string; kind: RcaCause['kind']; node: GraphNode | null; path: CausalPath | null; features: number[]; onsetS: number | null; dev: number; sensors: { sensor: string; sigma: number }[] }[] = [];
     const f = (o: Partial<Record<(typeof FEATURES)[number], number>>) => FEATURES.map((k) => o[k] ?? 0);
     const binS = this.settings.binS;
-    const onsetS = (bin: number | null) => (bin === null || Number.isNaN(this.lookStartS) ? null : this.lookStartS + bin * binS);
+    const onsetS = (t: VariableTrace, bin: number | null) => (bin === null ? null : t.lookStartS + bin * binS);
 
     let symptomId: string;
     let paths: CausalPath[];
@@ -281,7 +290,7 @@ export class RootCauseAnalysis {
       const t = this.trace(node.id);
       if (!t) return;
       const { peak, onsetBin } = this.peakAlong(t.z, sign, lagMaxS, binS);
-      const on = onsetS(onsetBin);
+      const on = onsetS(t, onsetBin);
       const precedes = on !== null && on <= this.input.atS - lagMinS ? 1 : 0;
       const c = {
         id: node.id,

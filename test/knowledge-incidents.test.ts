@@ -7,9 +7,8 @@ import { findDefectBurst, BURST_WINDOW_S } from '../knowledge/defect-burst.ts';
 import { defaultSeed, knowledgePlant } from '../knowledge/default-knowledge.ts';
 import { diagnoseMachine } from '../knowledge/machine-diagnosis.ts';
 import { rootCause } from '../knowledge/rca.ts';
-import { BinAccumulator, type SensorBins } from '../knowledge/series.ts';
+import { EngineRecording, type RecordedDefect } from '../knowledge/engine-recording.ts';
 import { majorityCause } from '../knowledge/simulator-causes.ts';
-import type { DefectCause } from '../physics/model.ts';
 import { loadLibraryScenario } from '../scenarios/library.ts';
 
 // Root-cause analysis against the simulator's ground truth on the library's incidents: each causal
@@ -19,20 +18,15 @@ const plant = loadLibraryScenario('glass-plant');
 const graph = new CausalGraph(defaultSeed(knowledgePlant(plant, createEngine(plant).layout.sensors)));
 
 /** Runs one asset of a scenario until `untilS`, keeping 1-minute bins and the defects' true causes. */
-function record(scenario: Scenario, asset: string, untilS: number, stopWhen?: (defects: { tS: number; defect: string; causes: readonly DefectCause[] }[]) => boolean) {
+function record(scenario: Scenario, asset: string, untilS: number, stopWhen?: (defects: readonly RecordedDefect[]) => boolean) {
   const engine = createEngine(subScenario(scenario, new Set([asset])));
-  const acc = engine.layout.sensors.map(() => new BinAccumulator(0, 60, Math.ceil(untilS / 60) + 1));
-  const defects: { tS: number; defect: string; causes: readonly DefectCause[] }[] = [];
-  engine.frames$.subscribe((f) => {
-    for (let i = 0; i < f.sampledCount; i++) acc[f.sampled[i]!]!.add(f.tS, f.values[f.sampled[i]!]!);
-  });
-  engine.truth$.subscribe((t) => t.defects.forEach((d) => defects.push({ tS: t.tS, defect: d.defect, causes: d.causes })));
+  const rec = new EngineRecording(engine, untilS + 60);
   for (let t = 0; t < untilS; t += 600) {
     engine.runUntil(Math.min(untilS, t + 600));
-    if (stopWhen?.(defects)) break;
+    if (stopWhen?.(rec.defects)) break;
   }
-  const bins = new Map<string, SensorBins>(engine.layout.sensors.map((s, k) => [s.id, acc[k]!.toBins()]));
-  return { defects, series: (id: string) => bins.get(id) ?? null, tS: engine.tS };
+  const bins = rec.bins();
+  return { defects: rec.defects, series: (id: string) => bins.get(id) ?? null, tS: engine.tS };
 }
 
 const INCIDENTS: readonly [scenario: string, line: string, defect: string, cause: string][] = [
