@@ -5,7 +5,10 @@
  * ONE JSON line on stdout (progress on stderr):
  *   latest_rps, latest_p95_ms   autocannon, GET /api/plant/latest, 50 connections, 10 s
  *   history_p95_ms              GET /api/plant/history, 3 sensors, 24 h window, maxPoints=2000, 50× sequential
- *   whatif_4h_16seeds_ms        POST /api/digital-twin/what-if (furnace 1450 °C, 4 h, 16 seeds), median of 5 after a warm-up
+ *   whatif_4h_16seeds_ms        POST /api/digital-twin/what-if (furnace 1450 °C, 4 h, 16 seeds), median of 5 after a warm-up:
+ *                               the product's default, a shortcut: only the changed line (scope `affected`), 10 s step, sensors off
+ *   whatif_4h_16seeds_plant_1s_ms   the same change over the whole plant (scope `plant`) at the plant's own 1 s step, median of 3
+ *   whatif_workers              the server's rollout pool (twin_whatif_workers)
  *   ws_clients, ws_p95_ms       1,000 WebSocket clients on `sensors`, ~20 s (see measureWs for the method)
  *   samples_lost                samples the engine produced − rows stored, after a SIGTERM flush
  *
@@ -33,6 +36,7 @@ const WS_WINDOW_MS = 20_000;
 /** TWIN_BENCH_SPEED: the live server's TWIN_SPEED (default 1: one tick, one sensors message per second). */
 const SPEED = process.env['TWIN_BENCH_SPEED'] ?? '1';
 const WHAT_IF = { changes: [{ setpoint: 'Line_A.furnace_temp', value: 1450 }], horizon: '4h', seeds: 16 };
+const WHAT_IF_PLANT_1S = { ...WHAT_IF, scope: 'plant', stepS: 1 };
 
 type Server = ServerProcess;
 const startServer = (dataDir: string, speed: string): Promise<Server> => startServerProcess({ dataDir, speed });
@@ -114,9 +118,9 @@ async function measureHistory(base: string) {
   return { history_p95_ms: round(quantile(times, 0.95), 1), history_median_ms: round(quantile(times, 0.5), 1), history_queries: times.length, history_window: window };
 }
 
-async function whatIfOnce(base: string): Promise<number> {
+async function whatIfOnce(base: string, body: object = WHAT_IF): Promise<number> {
   const t0 = now();
-  const res = await fetch(`${base}/api/digital-twin/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(WHAT_IF) });
+  const res = await fetch(`${base}/api/digital-twin/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`what-if: HTTP ${res.status}`);
   return now() - t0;
@@ -254,6 +258,9 @@ async function main(): Promise<void> {
     log('what-if, 5 runs…');
     const runs: number[] = [];
     for (let i = 0; i < 5; i++) runs.push(await whatIfOnce(server.base));
+    log('what-if over the whole plant at 1 s, 3 runs…');
+    const plantRuns: number[] = [];
+    for (let i = 0; i < 3; i++) plantRuns.push(await whatIfOnce(server.base, WHAT_IF_PLANT_1S));
 
     const m = await metricsOf(server.base);
     const lastTick = Math.floor((m.get('twin_sim_time_seconds') ?? 0) / scenario.stepS);
@@ -271,6 +278,9 @@ async function main(): Promise<void> {
       whatif_4h_16seeds_ms: Math.round(quantile(runs, 0.5)),
       whatif_runs_ms: runs.map((r) => Math.round(r)),
       whatif_warmup_ms: Math.round(warm),
+      whatif_4h_16seeds_plant_1s_ms: Math.round(quantile(plantRuns, 0.5)),
+      whatif_plant_1s_runs_ms: plantRuns.map((r) => Math.round(r)),
+      whatif_workers: m.get('twin_whatif_workers') ?? null,
       ...ws,
       ...lost,
       samples_written_metric: m.get('twin_samples_written_total') ?? null,

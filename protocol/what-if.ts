@@ -45,8 +45,8 @@ export const WhatIfRequest = Type.Object(
       ]),
     ),
     stepS: Type.Optional(
-      Type.Union([Type.Literal(10), Type.Literal(30), Type.Literal(60)], {
-        description: `Look-ahead step, s (default ${DEFAULT_LOOKAHEAD_STEP_S}: the coarsest that stays faithful)`,
+      Type.Union([Type.Literal(1), Type.Literal(10), Type.Literal(30), Type.Literal(60)], {
+        description: `Look-ahead step, s (default ${DEFAULT_LOOKAHEAD_STEP_S}: the coarsest that stays faithful; 1: the reference plant's own step, ten times slower)`,
       }),
     ),
     scope: Type.Optional(

@@ -22,6 +22,7 @@ export function createMetrics() {
     dataDirBytes: new Gauge({ name: 'twin_data_dir_bytes', help: 'Bytes of the embedded database directory (DATA_DIR); absent with PostgreSQL', registers: [registry] }),
     durableBuffered: new Gauge({ name: 'twin_durable_writes_buffered', help: 'Audit entries / alert states waiting to be written (retried until stored)', labelNames: ['writer'], registers: [registry] }),
     durableFailures: new Gauge({ name: 'twin_durable_write_failures_total', help: 'Failed attempts of the audit / alert writers (each is retried)', labelNames: ['writer'], registers: [registry] }),
+    whatIfWorkers: new Gauge({ name: 'twin_whatif_workers', help: 'Worker threads of the what-if / optimizer rollout pool (0: rollouts run on the main thread)', registers: [registry] }),
     samplesWritten: new Counter({ name: 'twin_samples_written_total', help: 'Samples written to history', registers: [registry] }),
   };
 }

@@ -179,6 +179,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
   const commands = createPlantCommands({ twin: engine, port: mqttCommands ?? standInCommandPort(standIn!, Date.now), audit, policyBounds: (id) => policyBounds(id) });
 
   const whatIf = config.whatIf ?? createWhatIfService({});
+  metrics.whatIfWorkers.set(whatIf.workers);
 
   // Live predictions: the registry's champions, trained in the background on first start, their
   // inputs watched for drift; drift may retrain them.

@@ -110,6 +110,7 @@ describe('what-if request', () => {
     expect(issuesOf({ changes: change, horizon: '1h', seeds: 65 })[0]).toMatch(/^seeds: must be an integer 1\.\.64/);
     expect(issuesOf({ changes: change, horizon: '1h', seeds: 0 })[0]).toMatch(/^seeds: /);
     expect(issuesOf({ changes: change, horizon: '1h', stepS: 5 })[0]).toMatch(/^stepS: /);
+    expect(parseWhatIfRequest({ changes: change, horizon: '1h', stepS: 1 }, setpoints).stepS, "the plant's own step is allowed").toBe(1);
     expect(issuesOf({ changes: change, horizon: '1h', colour: 'red' })).toContain('(body): must not have additional properties (colour)');
     expect(issuesOf({ changes: [], horizon: '1h' })[0]).toMatch(/^changes: /);
     expect(issuesOf({ changes: [{ setpoint: 'Line_A.furnace_temp', value: 'hot' }], horizon: '1h' })[0]).toMatch(/^changes\[0\]\.value: must be number/);
