@@ -10,7 +10,10 @@
  *   whatif_4h_16seeds_plant_1s_ms   the same change over the whole plant (scope `plant`) at the plant's own 1 s step, median of 3
  *   whatif_workers              the server's rollout pool (twin_whatif_workers)
  *   ws_clients, ws_p95_ms       1,000 WebSocket clients on `sensors`, ~20 s (see measureWs for the method)
- *   samples_lost                samples the engine produced − rows stored, after a SIGTERM flush
+ *   samples_lost, _duplicated   distinct (sensor, time) pairs the deterministic re-run up to the engine's last tick has and the
+ *                               store lacks, and stored rows beyond one per pair, after a SIGTERM flush (see samplesLost)
+ *   max_*                       a second server at TWIN_SPEED=max for MAX_RUN_S: latest under autocannon, then the same loss check
+ *   failures                    any non-2xx, request error, lost, duplicated or unexpected sample: the run exits 1
  *
  * Everything runs on one 2-core machine: the load generators (autocannon, the 1,000 ws clients)
  * live in this process and compete with the server for the two cores, so every figure is a
@@ -37,6 +40,8 @@ const WS_WINDOW_MS = 20_000;
 const SPEED = process.env['TWIN_BENCH_SPEED'] ?? '1';
 const WHAT_IF = { changes: [{ setpoint: 'Line_A.furnace_temp', value: 1450 }], horizon: '4h', seeds: 16 };
 const WHAT_IF_PLANT_1S = { ...WHAT_IF, scope: 'plant', stepS: 1 };
+/** Simulated run of the TWIN_SPEED=max server before its loss check, wall s. */
+const MAX_RUN_S = 20;
 
 type Server = ServerProcess;
 const startServer = (dataDir: string, speed: string): Promise<Server> => startServerProcess({ dataDir, speed });
@@ -197,33 +202,72 @@ async function measureWs(base: string) {
 }
 
 /**
- * Samples lost = samples the engine produced − rows stored. The server has no counter of produced
- * samples (only twin_samples_written_total and twin_samples_buffered), but the engine is
- * deterministic and nothing in this bench changes the live plant (what-if runs on forks), so the
- * same scenario stepped to the same tick here produces exactly the same samples. Compared up to the
- * tick read just before SIGTERM; rows after it are not counted.
+ * Samples lost and duplicated, as distinct (sensor, time) pairs. The engine is deterministic and
+ * nothing in this bench changes the live plant (what-if runs on forks), so the same scenario
+ * stepped here to the tick the server's engine stopped at (it logs it at shutdown: every sample up
+ * to it was produced and handed to history, the shutdown flush included) produces exactly the
+ * pairs the server should have stored. Per sensor: lost = expected pairs − distinct stored pairs
+ * in that span (a stored pair off the expected times would hide a loss, so such pairs are counted
+ * apart as `samples_unexpected`), duplicated = stored rows − distinct stored pairs. Only the twin's
+ * own samples (source 0) count.
  */
-async function samplesLost(dataDir: string, lastTick: number, startMs: number, producedMetric: number | null) {
+async function samplesLost(dataDir: string, lastTick: number, startMs: number) {
   const engine = createEngine(loadLibraryScenario('glass-plant'));
-  let produced = 0;
-  const sub = engine.frames$.subscribe((f) => (produced += f.sampledCount));
+  const ids = engine.layout.sensors.map((x) => x.id);
+  const expected = new Map<string, number>();
+  // Sum of each sensor's expected times (s since start): equal sums with equal counts leave no stored pair off the grid unnoticed in practice.
+  const expectedTimeSum = new Map<string, number>();
+  const sub = engine.frames$.subscribe((f) => {
+    const tS = (f.timeMs - startMs) / 1000;
+    for (let i = 0; i < f.sampledCount; i++) {
+      const id = ids[f.sampled[i]!]!;
+      expected.set(id, (expected.get(id) ?? 0) + 1);
+      expectedTimeSum.set(id, (expectedTimeSum.get(id) ?? 0) + tS);
+    }
+  });
   engine.step(lastTick);
   sub.unsubscribe();
   const store = await PgliteStore.open(dataDir);
-  const [row] = await store.db.query<{ n: number; all: number }>(
-    'SELECT count(*) FILTER (WHERE t <= $2)::int AS n, count(*)::int AS "all" FROM samples WHERE t > $1',
+  const rows = await store.db.query<{ sensor_id: string; n: number; pairs: number; tsum: number }>(
+    `SELECT sensor_id, count(*)::int AS n, count(DISTINCT t)::int AS pairs, sum(DISTINCT extract(epoch FROM t - $1::timestamptz))::float8 AS tsum
+       FROM samples WHERE source = 0 AND t > $1 AND t <= $2 GROUP BY sensor_id`,
     [new Date(startMs).toISOString(), new Date(startMs + lastTick * engine.stepS * 1000).toISOString()],
   );
+  const [after] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM samples WHERE source = 0 AND t > $1', [new Date(startMs + lastTick * engine.stepS * 1000).toISOString()]);
   await store.close();
-  const stored = row?.n ?? 0;
+  let produced = 0;
+  for (const n of expected.values()) produced += n;
+  let lost = 0;
+  let duplicated = 0;
+  let unexpected = 0;
+  let stored = 0;
+  const seen = new Set<string>();
+  for (const r of rows) {
+    seen.add(r.sensor_id);
+    stored += r.pairs;
+    duplicated += r.n - r.pairs;
+    const want = expected.get(r.sensor_id) ?? 0;
+    if (r.pairs > want) unexpected += r.pairs - want;
+    else lost += want - r.pairs;
+    if (r.pairs === want && Math.abs(r.tsum - (expectedTimeSum.get(r.sensor_id) ?? 0)) > 1e-3 * Math.max(1, r.pairs)) unexpected++;
+  }
+  for (const [id, n] of expected) if (!seen.has(id)) lost += n;
   return {
     samples_produced: produced,
     samples_stored: stored,
-    samples_lost: produced - stored,
-    samples_stored_after_cut: (row?.all ?? 0) - stored,
+    samples_lost: lost,
+    samples_duplicated: duplicated,
+    samples_unexpected: unexpected,
+    samples_stored_after_last_tick: after?.n ?? 0,
     samples_last_tick: lastTick,
-    samples_lost_by_metric: producedMetric === null ? null : producedMetric - (row?.all ?? 0),
   };
+}
+
+/** The engine's last tick, from the server's shutdown line. */
+function lastTickOf(output: string): number {
+  const m = /the engine's last tick (\d+)/.exec(output);
+  if (!m) throw new Error("the server did not log the engine's last tick at shutdown");
+  return Number(m[1]);
 }
 
 // ---- the run ------------------------------------------------------------------------------------
@@ -263,12 +307,28 @@ async function main(): Promise<void> {
     for (let i = 0; i < 3; i++) plantRuns.push(await whatIfOnce(server.base, WHAT_IF_PLANT_1S));
 
     const m = await metricsOf(server.base);
-    const lastTick = Math.floor((m.get('twin_sim_time_seconds') ?? 0) / scenario.stepS);
-    const producedMetric = m.get('twin_samples_produced_total') ?? null;
-    log(`SIGTERM at about tick ${lastTick}; waiting for the flush…`);
+    log('SIGTERM; waiting for the flush…');
     await stopServer(server);
+    const lastTick = lastTickOf(server.output());
     server = null;
-    const lost = await samplesLost(dataDir, lastTick, startMs, producedMetric);
+    const lost = await samplesLost(dataDir, lastTick, startMs);
+
+    // The same loss check with the engine as fast as it goes (the writer holds the clock when it lags).
+    const maxDir = mkdtempSync(join(tmpdir(), 'twin-bench-api-max-'));
+    let maxRun: Record<string, unknown>;
+    try {
+      server = await startServer(maxDir, 'max');
+      log(`second server at TWIN_SPEED=max: ${MAX_RUN_S} s, then GET /api/plant/latest under autocannon…`);
+      await sleep(MAX_RUN_S * 1000);
+      const maxLatest = await measureLatest(server.base);
+      await stopServer(server);
+      const maxTick = lastTickOf(server.output());
+      server = null;
+      const maxLost = await samplesLost(maxDir, maxTick, startMs);
+      maxRun = Object.fromEntries(Object.entries({ ...maxLatest, ...maxLost }).map(([k, v]) => [`max_${k}`, v]));
+    } finally {
+      rmSync(maxDir, { recursive: true, force: true });
+    }
 
     const out = {
       speed: SPEED === 'max' ? SPEED : Number(SPEED),
@@ -285,9 +345,18 @@ async function main(): Promise<void> {
       ...lost,
       samples_written_metric: m.get('twin_samples_written_total') ?? null,
       samples_buffered_metric: m.get('twin_samples_buffered') ?? null,
+      ...maxRun,
       bench_s: Math.round((now() - began) / 1000),
     };
-    process.stdout.write(`${JSON.stringify(out)}\n`);
+    // A benchmark whose requests failed measured something else: the run fails, naming what.
+    const failures = Object.entries(out)
+      .filter(([k, v]) => /(non2xx|errors|samples_lost|samples_duplicated|samples_unexpected)$/.test(k) && typeof v === 'number' && v > 0)
+      .map(([k, v]) => `${k} ${v}`);
+    process.stdout.write(`${JSON.stringify({ ...out, failures })}\n`);
+    if (failures.length > 0) {
+      log(`FAILED: ${failures.join(', ')}`);
+      process.exitCode = 1;
+    }
     log('done');
   } finally {
     if (server) {

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     }
     const report = await twin.stop({ deadlineMs, stopAccepting: () => listener.stopAccepting() });
     listener.dropConnections();
-    log(`history: ${report.samplesWritten} of ${report.samplesProduced} samples written; unflushed: ${report.unflushedRows} rows`);
+    log(`history: ${report.samplesWritten} of ${report.samplesProduced} samples written up to the engine's last tick ${report.lastTick}; unflushed: ${report.unflushedRows} rows`);
     if (report.complete) {
       log('stopped cleanly');
       process.exit(0);

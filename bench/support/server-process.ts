@@ -41,6 +41,8 @@ export interface ServerProcess {
   readonly proc: ChildProcess;
   readonly base: string;
   readonly exited: Promise<number | null>;
+  /** Everything the server printed so far (stdout and stderr). */
+  readonly output: () => string;
 }
 
 export interface ServerOptions {
@@ -64,8 +66,9 @@ export async function startServer(o: ServerOptions): Promise<ServerProcess> {
   Object.assign(env, o.env ?? {});
   const label = o.label ?? 'server';
   const proc = spawn(process.execPath, ['--import', 'tsx', 'twin-api/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.stdout!.on('data', (b: Buffer) => process.stderr.write(`  ${label}: ${b}`));
-  proc.stderr!.on('data', (b: Buffer) => process.stderr.write(`  ${label}! ${b}`));
+  const printed: string[] = [];
+  proc.stdout!.on('data', (b: Buffer) => (printed.push(b.toString()), process.stderr.write(`  ${label}: ${b}`)));
+  proc.stderr!.on('data', (b: Buffer) => (printed.push(b.toString()), process.stderr.write(`  ${label}! ${b}`)));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
@@ -81,7 +84,7 @@ export async function startServer(o: ServerOptions): Promise<ServerProcess> {
     if (Date.now() > deadline) throw new Error('server did not answer /api/health within 120 s');
     await sleep(200);
   }
-  return { proc, base, exited };
+  return { proc, base, exited, output: () => printed.join('') };
 }
 
 /** Sends SIGTERM and resolves with the exit code and the time to exit; SIGKILLs and throws after `timeoutMs`. */

@@ -76,6 +76,8 @@ export interface StopReport {
   readonly samplesWritten: number;
   /** Rows (the twin's and the plant's samples, events) the writers could not store before the deadline. */
   readonly unflushedRows: number;
+  /** The engine's tick when it stopped: every sample up to it was produced and handed to history. */
+  readonly lastTick: number;
 }
 
 /** History rows buffered beyond this hold the clock (the writer cannot keep up): memory stays bounded. */
@@ -340,6 +342,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
       const steps = deadlineSteps(deadlineAtMs, Date.now, log);
       if (gauges) clearInterval(gauges);
       twin.stop(); // no more samples from here on
+      const lastTick = engine.tick;
       // Stop accepting: new connections are refused; in-flight requests end as their services close.
       const accepting = opts.stopAccepting ? steps.run('close the listener', opts.stopAccepting) : Promise.resolve(true);
       hub.close();
@@ -383,6 +386,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
         samplesProduced: history.produced,
         samplesWritten: history.samples.metrics().rowsWritten,
         unflushedRows,
+        lastTick,
       };
     },
   };
