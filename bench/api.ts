@@ -9,7 +9,9 @@
  *                               the product's default, a shortcut: only the changed line (scope `affected`), 10 s step, sensors off
  *   whatif_4h_16seeds_plant_1s_ms   the same change over the whole plant (scope `plant`) at the plant's own 1 s step, median of 3
  *   whatif_workers              the server's rollout pool (twin_whatif_workers)
- *   ws_clients, ws_p95_ms       1,000 WebSocket clients on `sensors`, ~20 s (see measureWs for the method)
+ *   ws_clients, ws_p95_ms       1,000 WebSocket clients on `sensors`, ~20 s (see measureWs for the method); latency from the newest tick
+ *   ws_messages_dropped         messages the hub merged or dropped for these clients over the window (twin_ws_dropped_messages_total)
+ *   ws_oldest_merged_age_*      for merged messages, receipt − wall time of the oldest tick merged in (how stale a sample can be)
  *   samples_lost, _duplicated   distinct (sensor, time) pairs the deterministic re-run up to the engine's last tick has and the
  *                               store lacks, and stored rows beyond one per pair, after a SIGTERM flush (see samplesLost)
  *   max_*                       a second server at TWIN_SPEED=max for MAX_RUN_S: latest under autocannon, then the same loss check
@@ -140,7 +142,8 @@ async function whatIfOnce(base: string, body: object = WHAT_IF): Promise<number>
  */
 async function measureWs(base: string) {
   const url = `${base.replace('http', 'ws')}/ws`;
-  const receipts: { tick: number; at: number; wallMs: number }[] = [];
+  const receipts: { tick: number; at: number; wallMs: number; fromWallMs: number | null }[] = [];
+  const droppedBefore = (await metricsOf(base)).get('twin_ws_dropped_messages_total') ?? 0;
   let measuring = false;
   let connected = 0;
   const sockets: WebSocket[] = [];
@@ -156,9 +159,10 @@ async function measureWs(base: string) {
       });
       ws.on('message', (raw: Buffer) => {
         const at = now();
-        const head = raw.toString('latin1', 0, 160);
+        const head = raw.toString('latin1', 0, 260);
         if (head.startsWith('{"channel":"sensors"')) {
-          if (measuring) receipts.push({ tick: Number(/"tick":(\d+)/.exec(head)?.[1] ?? NaN), wallMs: Number(/"wallMs":(\d+)/.exec(head)?.[1] ?? NaN), at });
+          const from = /"fromWallMs":(\d+)/.exec(head)?.[1];
+          if (measuring) receipts.push({ tick: Number(/"tick":(\d+)/.exec(head)?.[1] ?? NaN), wallMs: Number(/"wallMs":(\d+)/.exec(head)?.[1] ?? NaN), fromWallMs: from === undefined ? null : Number(from), at });
         } else if (head.startsWith('{"type":"subscribed"')) {
           clearTimeout(timer);
           connected++;
@@ -189,6 +193,9 @@ async function measureWs(base: string) {
     for (const a of ats) fanout.push(a - first);
   }
   const complete = [...byTick.values()].filter((a) => a.length === connected).length;
+  // A merged message may carry samples as old as its oldest tick: that age is what a client shows.
+  const mergedAges = receipts.filter((r) => r.fromWallMs !== null).map((r) => r.at - r.fromWallMs!);
+  const dropped = ((await metricsOf(base)).get('twin_ws_dropped_messages_total') ?? 0) - droppedBefore;
   return {
     ws_clients: connected,
     ws_p95_ms: round(quantile(latency, 0.95), 1),
@@ -198,6 +205,10 @@ async function measureWs(base: string) {
     ws_messages: receipts.length,
     ws_ticks: byTick.size,
     ws_ticks_every_client: complete,
+    ws_messages_dropped: dropped,
+    ws_merged_messages: mergedAges.length,
+    ws_oldest_merged_age_p95_ms: mergedAges.length > 0 ? round(quantile(mergedAges, 0.95), 1) : null,
+    ws_oldest_merged_age_max_ms: mergedAges.length > 0 ? round(Math.max(...mergedAges), 1) : null,
   };
 }
 

@@ -16,6 +16,12 @@ export const SensorsData = Type.Object({
    * displays is, and a benchmark can measure delivery latency on one machine.
    */
   wallMs: Type.Optional(Type.Number()),
+  /**
+   * Present when the message merges several ticks (the client could not keep up, or asked for a
+   * lower rate): the oldest tick merged in and its wall-clock time. A sample in the message may be
+   * as old as this tick, so this, not `wallMs`, says how stale the message can be.
+   */
+  merged: Type.Optional(Type.Object({ fromTick: Type.Integer({ minimum: 0 }), fromWallMs: Type.Optional(Type.Number()) })),
   samples: List(SensorSample),
 });
 export type SensorsData = Static<typeof SensorsData>;

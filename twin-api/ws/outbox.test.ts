@@ -41,16 +41,19 @@ describe('Outbox', () => {
     box.pushSensors(sensors(3, [['a.t', 3]]), 0);
     const out = drain(box);
     expect(out.map((m) => m.seq)).toEqual([2, 3]);
-    expect(out[1].data).toEqual({ tick: 3, samples: [{ id: 'a.t', v: 3, s: 0 }, { id: 'b.t', v: 1, s: 0 }] });
+    expect(out[1].data).toEqual({ tick: 3, merged: { fromTick: 1 }, samples: [{ id: 'a.t', v: 3, s: 0 }, { id: 'b.t', v: 1, s: 0 }] });
     expect(drops).toEqual({ conflated: 1 });
   });
 
-  it("a merged frame carries the newest tick's wall-clock time, so its age is not overstated", () => {
+  it("a merged frame carries the newest tick's wall-clock time, and the oldest tick merged in with its own, so its age is neither overstated nor hidden", () => {
     const box = new Outbox(10);
     const withWall = (seq: number, wallMs: number) => ({ ...sensors(seq, [['a.t', seq]]), data: { ...sensors(seq, [['a.t', seq]]).data, wallMs } });
     box.pushSensors(withWall(1, 1_000), 0);
     box.pushSensors(withWall(2, 1_100), 0);
-    expect(drain(box).map((m) => m.data.wallMs)).toEqual([1_100]);
+    box.pushSensors(withWall(3, 1_200), 0);
+    expect(drain(box).map((m) => [m.data.wallMs, m.data.merged])).toEqual([[1_200, { fromTick: 1, fromWallMs: 1_000 }]]);
+    box.pushSensors(withWall(4, 1_300), 0);
+    expect(drain(box).map((m) => m.data.merged), 'a frame sent as published says nothing was merged').toEqual([undefined]);
   });
 
   it('sends one shared encoding of a frame to every client that gets it as published', () => {

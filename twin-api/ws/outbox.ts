@@ -31,6 +31,9 @@ interface SensorAcc {
   t: string;
   tick: number;
   wallMs: number | undefined;
+  /** The oldest tick merged in, and its wall-clock time. */
+  fromTick: number;
+  fromWallMs: number | undefined;
   single: OutFrame | null;
   samples: Map<string, Sample> | null;
 }
@@ -197,7 +200,7 @@ export class Outbox {
 }
 
 function acc(frame: OutFrame & { readonly data: SensorsData }, ord: number): SensorAcc {
-  return { ord, seq: frame.seq, t: frame.t, tick: frame.data.tick, wallMs: frame.data.wallMs, single: frame, samples: null };
+  return { ord, seq: frame.seq, t: frame.t, tick: frame.data.tick, wallMs: frame.data.wallMs, fromTick: frame.data.merged?.fromTick ?? frame.data.tick, fromWallMs: frame.data.merged ? frame.data.merged.fromWallMs : frame.data.wallMs, single: frame, samples: null };
 }
 
 function samplesOf(a: SensorAcc): Map<string, Sample> {
@@ -223,6 +226,7 @@ function mergeAcc(into: SensorAcc, newer: SensorAcc): void {
 
 function sensorsJson(a: SensorAcc): Wire {
   if (a.single) return frameBytes(a.single);
-  const data: SensorsData = { tick: a.tick, ...(a.wallMs !== undefined ? { wallMs: a.wallMs } : {}), samples: [...a.samples!.values()] };
+  const merged = { fromTick: a.fromTick, ...(a.fromWallMs !== undefined ? { fromWallMs: a.fromWallMs } : {}) };
+  const data: SensorsData = { tick: a.tick, ...(a.wallMs !== undefined ? { wallMs: a.wallMs } : {}), merged, samples: [...a.samples!.values()] };
   return Buffer.from(JSON.stringify({ channel: 'sensors', seq: a.seq, t: a.t, data }));
 }
