@@ -47,7 +47,7 @@ const W_LOAD = 0, W_SPEED = 1, W_RUNNING = 2, W_AMBIENT = 3, W_DT = 4, W_FAILED 
 const M_TAU = 0, M_ONSET = 1, M_FAIL = 2, M_DUR = 3, M_P1 = 4, M_P2 = 5, M_MUL = 6, M_REPORTED = 7, M_LEVEL = 8, M_RATE = 9;
 
 /** Per-line constants, flattened: every number the step reads, with fixed lags' factors precomputed. */
-interface FusedLine {
+export interface FusedLine {
   readonly off: number;
   readonly spOff: number;
   readonly stream: number;
@@ -70,7 +70,7 @@ interface FusedLine {
   readonly eightDiffusivity: number;
 }
 
-interface FusedMachine {
+export interface FusedMachine {
   readonly off: number;
   readonly spOff: number;
   readonly type: number;
@@ -97,8 +97,9 @@ export class FusedPlant {
   readonly unitsProduced: Float64Array;
   onsets = 0;
   failures = 0;
-  private readonly lines: FusedLine[] = [];
-  private readonly machines: FusedMachine[] = [];
+  /** The lines and machines, in model order (read by the roofline census). */
+  readonly lines: FusedLine[] = [];
+  readonly machines: FusedMachine[] = [];
   private readonly lags: Float64Array[];
   private readonly assetRng: StreamRng[];
   private readonly sensorRng: StreamRng[];
