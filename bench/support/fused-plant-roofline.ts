@@ -99,8 +99,11 @@ export interface MachineCosts {
 
 const N_ARGS = 4096;
 
-/** Best of `reps` timings of `fn`, ns per iteration of its `iters`. */
-function bestNs(fn: () => number, iters: number, reps = 7): number {
+/**
+ * Best of `reps` timings of `fn`, ns per iteration of its `iters`. Many short repetitions (about a
+ * millisecond each): on a shared machine the shortest is the one no other process interrupted.
+ */
+function bestNs(fn: () => number, iters: number, reps = 40): number {
   let best = Infinity;
   let sink = 0;
   for (let r = 0; r < reps; r++) {
@@ -117,7 +120,7 @@ export function measureCosts(workingSetBytes: number): MachineCosts {
   const args = new Float64Array(N_ARGS);
   const rng = createRng(7, 'roofline');
   for (let i = 0; i < N_ARGS; i++) args[i] = 0.5 + 2 * rng.uniform(); // 0.5..2.5: ordinary magnitudes
-  const loops = 200;
+  const loops = 20;
   const iters = loops * N_ARGS;
   // One loop per op, each written out: a shared higher-order loop would make the call site
   // megamorphic and box every double, pricing the call rather than the function.
@@ -175,11 +178,11 @@ export function measureCosts(workingSetBytes: number): MachineCosts {
     }, iters),
   };
   const nsPerCall = Object.fromEntries(OPS.map((op) => [op, Math.max(0, raw[op] - base)])) as Record<Op, number>;
-  return { nsPerCall, cacheGBps: sweepGBps(Math.max(4096, workingSetBytes), 64 << 20), dramGBps: sweepGBps(64 << 20, 64 << 20) };
+  return { nsPerCall, cacheGBps: sweepGBps(Math.max(4096, workingSetBytes), 4 << 20, 40), dramGBps: sweepGBps(64 << 20, 64 << 20, 8) };
 }
 
 /** Read bandwidth summing a Float64Array of `bytes`, swept until `total` bytes have been read. */
-function sweepGBps(bytes: number, total: number): number {
+function sweepGBps(bytes: number, total: number, reps: number): number {
   const a = new Float64Array(Math.ceil(bytes / 8)).fill(1);
   const sweeps = Math.max(1, Math.round(total / (a.length * 8)));
   const n4 = a.length & ~3;
@@ -195,7 +198,7 @@ function sweepGBps(bytes: number, total: number): number {
       }
     }
     return a0 + a1 + a2 + a3;
-  }, sweeps * n4, 5);
+  }, sweeps * n4, reps);
   return 8 / ns; // bytes per ns = GB/s
 }
 
