@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/plant.ts';
 import { loadLibraryScenario } from '../../scenarios/library.ts';
 import { ZONES } from '../../physics/glass/line-layout.ts';
+import { readFileSync } from 'node:fs';
 import { checkFusedPlant, compareStates, fusedPlantOf } from './fused-plant-check.ts';
+import { FUSED_MACHINES_FILE, generateFusedMachines } from './gen-fused-plant-machines.ts';
 
 describe('the fused reference-plant loop (the engine benchmark limit)', () => {
   const plant = loadLibraryScenario('glass-plant');
@@ -29,6 +31,10 @@ describe('the fused reference-plant loop (the engine benchmark limit)', () => {
     expect(check.wordsDiffering).toBeGreaterThan(0);
     expect(check.maxRelDiff).toBeGreaterThan(0);
     expect(check.worst).toMatch(new RegExp(`^(model\\[${asset}\\+|values\\[${asset}\\.)`));
+  });
+
+  it('runs machine code generated from the current profiles (the committed file is what the generator writes now)', () => {
+    expect(readFileSync(FUSED_MACHINES_FILE, 'utf8')).toBe(generateFusedMachines());
   });
 
   it('notices a tick count that differs', () => {
