@@ -283,7 +283,38 @@ function lastTickOf(output: string): number {
 
 // ---- the run ------------------------------------------------------------------------------------
 
+/** The loss check with the engine as fast as it goes (the history writer holds the clock when it lags), and `latest` meanwhile. */
+async function maxSpeedRun(startMs: number): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'twin-bench-api-max-'));
+  let server: Server | null = null;
+  try {
+    server = await startServer(dir, 'max');
+    log(`second server at TWIN_SPEED=max: ${MAX_RUN_S} s, then GET /api/plant/latest under autocannon…`);
+    await sleep(MAX_RUN_S * 1000);
+    const latest = await measureLatest(server.base);
+    log('SIGTERM; waiting for the flush…');
+    const stopped = await stopServer(server);
+    log(`stopped with exit code ${stopped.code} in ${Math.round(stopped.exitMs)} ms`);
+    const lastTick = lastTickOf(server.output());
+    server = null;
+    log(`re-running the plant to tick ${lastTick} for the loss check…`);
+    const lost = await samplesLost(dir, lastTick, startMs);
+    return Object.fromEntries(Object.entries({ ...latest, ...lost, exit_ms: Math.round(stopped.exitMs) }).map(([k, v]) => [`max_${k}`, v]));
+  } finally {
+    if (server) {
+      server.proc.kill('SIGKILL');
+      await server.exited;
+    }
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--max-only')) {
+    const out = await maxSpeedRun(Date.parse(loadLibraryScenario('glass-plant').start));
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
   const began = now();
   const dataDir = mkdtempSync(join(tmpdir(), 'twin-bench-api-'));
   const scenario = loadLibraryScenario('glass-plant');
@@ -324,22 +355,7 @@ async function main(): Promise<void> {
     server = null;
     const lost = await samplesLost(dataDir, lastTick, startMs);
 
-    // The same loss check with the engine as fast as it goes (the writer holds the clock when it lags).
-    const maxDir = mkdtempSync(join(tmpdir(), 'twin-bench-api-max-'));
-    let maxRun: Record<string, unknown>;
-    try {
-      server = await startServer(maxDir, 'max');
-      log(`second server at TWIN_SPEED=max: ${MAX_RUN_S} s, then GET /api/plant/latest under autocannon…`);
-      await sleep(MAX_RUN_S * 1000);
-      const maxLatest = await measureLatest(server.base);
-      await stopServer(server);
-      const maxTick = lastTickOf(server.output());
-      server = null;
-      const maxLost = await samplesLost(maxDir, maxTick, startMs);
-      maxRun = Object.fromEntries(Object.entries({ ...maxLatest, ...maxLost }).map(([k, v]) => [`max_${k}`, v]));
-    } finally {
-      rmSync(maxDir, { recursive: true, force: true });
-    }
+    const maxRun = await maxSpeedRun(startMs);
 
     const out = {
       speed: SPEED === 'max' ? SPEED : Number(SPEED),

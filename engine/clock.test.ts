@@ -186,6 +186,21 @@ describe('SimClock on a machine that cannot keep up', () => {
     expect(clock.status.behindS).toBe(70);
   });
 
+  it('at max speed too, does not step while held, and goes on when released', () => {
+    const vts = new VirtualTimeScheduler();
+    const target = costly(vts, () => 0);
+    let held = true;
+    const clock = new SimClock(target, { mode: { kind: 'virtual' }, scheduler: vts, endS: 100, hold: () => held });
+    clock.play();
+    vts.schedule(() => (held = false), 1_000);
+    vts.maxFrames = 100;
+    vts.flush();
+    expect(target.tick, 'nothing stepped while the writers were behind').toBe(0);
+    vts.maxFrames = 100_000;
+    vts.flush();
+    expect(target.tick).toBe(100);
+  });
+
   it('keeps virtual (max speed) turns within the budget too', () => {
     const vts = new VirtualTimeScheduler();
     const { scheduler, turnsMs } = timedTurns(vts);

@@ -1,6 +1,9 @@
 import { asyncScheduler, BehaviorSubject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { EngineError } from './commands.ts';
 
+/** How soon a held max-speed clock looks again whether it may step, wall ms. */
+const HELD_RECHECK_MS = 20;
+
 /** Virtual: as fast as possible, deterministic. Paced: simulated time = wall time × speed. */
 export type ClockMode = { readonly kind: 'virtual' } | { readonly kind: 'paced'; readonly speed: number };
 
@@ -67,6 +70,8 @@ export class SimClock {
   private readonly turnBudgetMs: number;
   private readonly speedWindowMs: number;
   private readonly hold: () => boolean;
+  /** The last virtual turn was held. */
+  private held = false;
   private endS: number | null;
   private running = false;
   private job: Subscription | null = null;
@@ -185,14 +190,17 @@ export class SimClock {
   // ----------------------------------------------------------------------------------------
 
   private scheduleNext(): void {
-    const delay = this.mode.kind === 'virtual' ? 0 : this.intervalMs();
+    // Held at max speed: look again shortly instead of spinning (the writers need the turns).
+    const delay = this.mode.kind === 'virtual' ? (this.held ? HELD_RECHECK_MS : 0) : this.intervalMs();
     this.job = this.scheduler.schedule(() => this.wake(), delay);
   }
 
   private wake(): void {
     if (!this.running) return;
     if (this.mode.kind === 'virtual') {
-      this.stepWithinBudget(Math.min(this.chunkTicks, this.remainingTicks()));
+      // Max speed has no schedule to fall behind, but the history writers can: it waits for them.
+      this.held = this.hold();
+      if (!this.held) this.stepWithinBudget(Math.min(this.chunkTicks, this.remainingTicks()));
       this.lagS = 0;
     } else {
       // Cap the backlog before stepping: a catch-up is never longer than maxLagS, however long the
