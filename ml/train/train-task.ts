@@ -42,11 +42,11 @@ export async function trainTask(
   const kind = opts.model ?? 'net';
   if (kind !== 'net' && task !== 'failure' && task !== 'defects') throw new Error(`trainTask: model "${kind}" is for the classification tasks (failure, defects), not ${task}`);
   if (kind === 'trees') return trainTrees(task, split, opts);
+  if (kind === 'auto' && split.validation.n === 0) throw new Error('trainTask: model "auto" chooses on validation rows, and the split has none');
   await initBackend();
   const data = task === 'anomaly' ? { train: normalOnly(split.train), validation: normalOnly(split.validation), test: split.test } : split;
   const net = await trainNet(task, data, RECIPES[task], opts, onProgress);
   if (kind === 'net') return net;
-  if (split.validation.n === 0) throw new Error('trainTask: model "auto" chooses on validation rows, and the split has none');
   const trees = trainTrees(task, split, opts);
   const choice = chooseModel({ net: validationScore(net.model.predict(split.validation), split.validation), trees: validationScore(trees.model.predict(split.validation), split.validation) });
   const [keep, drop] = choice.winner === 'trees' ? [trees, net] : [net, trees];
