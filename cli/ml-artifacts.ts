@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { driftReferenceSample, writeDriftReference } from '../ml/drift/reference-file.ts';
 import { ModelRegistry, type ModelVersion } from '../ml/registry/registry.ts';
-import type { TaskModel, TrainOptions } from '../ml/train/train-task.ts';
+import type { ModelChoice, TaskModel, TrainOptions } from '../ml/train/train-task.ts';
 import type { WindowSet } from '../ml/window-set.ts';
 import { learningCurvesHtml } from './ml-curves.ts';
 import { PREPROCESS_FILE, type Preprocess } from './ml-preprocess.ts';
@@ -24,6 +24,8 @@ export interface RunArtifacts {
   readonly summary: string;
   /** The unscaled training windows (before any oversampling); when given, reference.json is written from them. */
   readonly trainWindows?: WindowSet;
+  /** Network against trees on validation (`twin train --model auto`), kept in metrics.json. */
+  readonly choice?: ModelChoice;
 }
 
 /** Writes the run's files into `dir`. */
@@ -31,7 +33,7 @@ export async function writeRun(dir: string, a: RunArtifacts): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await a.model.save(dir);
   writeFileSync(join(dir, PREPROCESS_FILE), `${JSON.stringify(a.pre, null, 2)}\n`);
-  const metrics = { task: a.pre.task, data: a.summary, datasetFingerprint: a.datasetFingerprint, hyperparameters: a.hyperparameters, test: a.metrics, history: a.history };
+  const metrics = { task: a.pre.task, data: a.summary, datasetFingerprint: a.datasetFingerprint, hyperparameters: a.hyperparameters, ...(a.choice ? { modelChoice: a.choice } : {}), test: a.metrics, history: a.history };
   writeFileSync(join(dir, 'metrics.json'), `${JSON.stringify(metrics, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
   writeFileSync(join(dir, 'learning-curves.html'), learningCurvesHtml(`twin train ${a.pre.task}: ${a.summary}`, a.history, a.metrics));
   if (a.trainWindows !== undefined) await writeDriftReference(dir, driftReferenceSample(a.trainWindows, { seed: a.hyperparameters.seed ?? 0 }));

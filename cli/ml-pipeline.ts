@@ -1,6 +1,7 @@
 /**
  * One training run from loaded data: balance the training part (if asked), fit the scaler on it,
- * train, choose decision thresholds on validation, score the test part.
+ * train (for a table: the network and the tree ensemble, keeping the better on validation), choose
+ * decision thresholds on validation, and only then score the test part.
  */
 import { oversampleMinority } from '../ml/data/imbalance.ts';
 import { seededRng } from '../ml/data/rng.ts';
@@ -9,7 +10,7 @@ import { SIM_RUL_CAP_H } from '../ml/data/sim-dataset.ts';
 import { targetCapOf } from '../ml/live/rul-answer.ts';
 import { NetModel } from '../ml/models/net-model.ts';
 import { datasetFingerprint } from '../ml/registry/fingerprint.ts';
-import { trainTask, type TaskModel, type TrainOptions, type TrainProgress } from '../ml/train/train-task.ts';
+import { trainTask, type ModelChoice, type TaskModel, type TrainOptions, type TrainProgress } from '../ml/train/train-task.ts';
 import type { TaskName } from '../ml/window-set.ts';
 import type { TrainData } from './ml-data.ts';
 import type { Preprocess } from './ml-preprocess.ts';
@@ -34,6 +35,19 @@ export interface TrainedRun {
   readonly validationMetrics: Record<string, number>;
   readonly history: { loss: number[]; valLoss: number[] };
   readonly datasetFingerprint: string;
+  /** With model 'auto': which kind won on validation, and both kinds' validation figures. */
+  readonly choice?: ModelChoice;
+  /** The options the run trained with, the model kind that was kept included. */
+  readonly options: TrainOptions;
+}
+
+/** `--model` flag value: net, trees or auto; unset → auto for a table (trees are the reference on tabular data), else net. */
+export function modelFlag(value: string | undefined, format: TrainData['spec']['format'], task: TaskName): NonNullable<TrainOptions['model']> {
+  const classify = task === 'failure' || task === 'defects';
+  if (value === undefined) return format === 'table' && classify ? 'auto' : 'net';
+  if (value !== 'net' && value !== 'trees' && value !== 'auto') throw new UsageError(`--model: "${value}" is not net, trees or auto`);
+  if (value !== 'net' && !classify) throw new UsageError(`--model: ${value} is for the classification tasks (failure, defects), not ${task}`);
+  return value;
 }
 
 /** Trains `task` on `data`; `onProgress` gets one report per epoch. */
@@ -42,7 +56,8 @@ export async function trainOnData(task: TaskName, data: TrainData, opts: TrainOp
   if (raw.train.n === 0) throw new UsageError(`no training windows (${data.summary})`);
   const train = balance === 'oversample' && raw.train.targets === 1 ? oversampleMinority(raw.train, seededRng(opts.seed ?? 0, 'oversample')) : raw.train;
   const { scaler, split } = scaleSplit({ ...raw, train }, 'zscore');
-  const { model, history } = await trainTask(task, split, opts, onProgress);
+  if (opts.model === 'auto' && split.validation.n === 0) throw new UsageError(`--model auto: chooses on validation rows and there are none (${data.summary})`);
+  const { model, history, choice } = await trainTask(task, split, opts, onProgress);
   const validationPred = split.validation.n > 0 ? model.predict(split.validation) : new Float32Array(0);
   const thresholds = chooseThresholds(task, validationPred, split.validation);
   const pre: Preprocess = {
@@ -61,5 +76,6 @@ export async function trainOnData(task: TaskName, data: TrainData, opts: TrainOp
   const cap = data.spec.format === 'sim' ? (data.spec.capH ?? SIM_RUL_CAP_H) : data.spec.format === 'cmapss' ? data.spec.rulCap : undefined;
   if (task === 'rul' && model instanceof NetModel && cap !== undefined) model.meta.targetCap = targetCapOf(cap, metrics['mae']);
   // The fingerprint covers the raw held-out data, so two models scored on "the same data" really were.
-  return { model, pre, metrics, validationMetrics, history, datasetFingerprint: datasetFingerprint(raw.train, raw.validation, raw.test) };
+  const options: TrainOptions = { ...opts, ...(choice ? { model: choice.winner } : {}) };
+  return { model, pre, metrics, validationMetrics, history, datasetFingerprint: datasetFingerprint(raw.train, raw.validation, raw.test), ...(choice ? { choice } : {}), options };
 }

@@ -80,6 +80,12 @@ describe('twin train / evaluate / predict', () => {
     const pre = JSON.parse(readFileSync(join(dir, 'fail-model', 'preprocess.json'), 'utf8'));
     expect(pre.data.encoding.featureNames).toEqual(['vibration_mm_s', 'temp_c', 'kind=fan', 'kind=motor', 'kind=pump']);
     expect(pre.thresholds).toHaveLength(1);
+    // A table trains both kinds and keeps the better on validation, saying which and on what.
+    const said = out.join('\n').match(/^model chosen on validation PR-AUC: (net|trees) — trees PR-AUC [\d.]+ \(best F1 [\d.]+\) · net PR-AUC [\d.]+/m);
+    expect(said).not.toBeNull();
+    const saved = JSON.parse(readFileSync(join(dir, 'fail-model', 'metrics.json'), 'utf8'));
+    expect(saved.modelChoice.winner).toBe(said![1]);
+    expect(saved.hyperparameters.model).toBe(said![1]);
     expect(await main(['predict', join(dir, 'fail-model'), '--data', csv])).toBe(0);
     expect(out.join('\n')).toMatch(/^machine,failed,failed_predicted$/m);
   }, 60_000);
@@ -94,6 +100,7 @@ describe('twin train: bad input', () => {
     [['train', 'rul', '--from-sim', 'glass-plant', '--hours', 'ten'], /--hours: "ten" is not a number/],
     [['train', 'rul', '--format', 'parquet', '--data', 'x'], /--format: "parquet" is not cmapss or table/],
     [['train', 'failure', '--format', 'table', '--data', 'x.csv'], /--label: required/],
+    [['train', 'rul', '--model', 'trees', '--from-sim', 'glass-plant', '--hours', '1'], /--model: trees is for the classification tasks/],
     [['train', 'rul', '--format', 'cmapss', '--data', '/nonexistent/train.txt'], /--data: cannot read \/nonexistent\/train\.txt \(no such file\)/],
     [['train', 'rul', '--epochs', '0', '--from-sim', 'glass-plant', '--hours', '1'], /--epochs: "0" is not an integer between 1/],
     [['train', 'rul', '--bogus'], /train: Unknown option '--bogus'/],

@@ -14,6 +14,11 @@ export interface TrainOptions {
   dropout?: number;
   seed?: number;
   maxMinutes?: number;
+  /**
+   * Classification tasks: train the network (default), the tree ensemble, or both and keep the one of
+   * better validation PR-AUC ('auto', train/model-choice.ts).
+   */
+  model?: 'net' | 'trees' | 'auto';
 }
 
 /** One progress report per epoch. */
