@@ -87,6 +87,21 @@ export function describeEditContract(c: ContractContext): void {
       expect(await store.snapshot()).toEqual(before);
     });
 
+    it('records a sensor alert\'s outcome on the path to the variable the sensor measures, and refuses a sensor or equipment as the symptom', async () => {
+      const f = await seeded();
+      // An alert on a viscosity reading, put down to the furnace temperature upstream of it.
+      const o = outcome(f, { symptom: f.id('viscosity'), cause: f.id('furnace_temp'), path: [f.edge('CAUSES', 'furnace_temp', 'viscosity')], deviations: [] });
+      const { updated } = await store.recordOutcome(o);
+      expect(updated.map((e) => [e.id, ...counts(e)])).toEqual([[o.path[0], 10, 1]]);
+      expect((await store.edge(edgeId('CONFIRMED_CAUSE', `incident:${o.incidentId}`, o.cause)))?.props).toMatchObject({ symptom: f.id('viscosity') });
+      const rejected = await store.recordOutcome({ ...o, incidentId: `${o.incidentId}-2`, verdict: 'rejected' });
+      expect(rejected.updated.map((e) => [e.id, ...counts(e)])).toEqual([[o.path[0], 10, 2]]);
+      const before = await store.snapshot();
+      await expectRefused(store.recordOutcome({ ...o, incidentId: 'ALT-x', symptom: f.id('TT1'), path: [f.edge('MEASURES', 'TT1', 'furnace_temp')] }), 'INVALID', /is a Sensor, not a DefectType, FailureMode or Variable/);
+      await expectRefused(store.recordOutcome({ ...o, incidentId: 'ALT-y', symptom: f.id('burner') }), 'INVALID', /is a Equipment, not/);
+      expect(await store.snapshot()).toEqual(before);
+    });
+
     it('refuses an unknown symptom, cause or path edge as not found', async () => {
       const f = await seeded();
       const o = outcome(f);

@@ -35,7 +35,7 @@ export interface IncidentOutcome {
   /** The incident's id (an alert id or a defect burst id); its Incident node is created if absent. */
   readonly incidentId: string;
   readonly incidentLabel: string;
-  /** The symptom node (a DefectType or a FailureMode). */
+  /** The symptom node: a DefectType or a FailureMode, or for an alert on a sensor the Variable it measures. */
   readonly symptom: string;
   /** The proposed cause (a Variable or a FailureMode). */
   readonly cause: string;

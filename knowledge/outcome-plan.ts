@@ -85,7 +85,8 @@ export function planOutcome(o: IncidentOutcome, view: GraphView): OutcomePlan {
   checkOutcome(o);
   const symptom = view.node(o.symptom);
   if (!symptom) throw notFound(`no symptom node "${o.symptom}"`);
-  if (symptom.kind !== 'DefectType' && symptom.kind !== 'FailureMode') throw invalid(`symptom ${o.symptom} is a ${symptom.kind}, not a DefectType or FailureMode`);
+  // A Variable is the symptom of an alert on a sensor: the variable it measures, which the path's causes drive.
+  if (symptom.kind !== 'DefectType' && symptom.kind !== 'FailureMode' && symptom.kind !== 'Variable') throw invalid(`symptom ${o.symptom} is a ${symptom.kind}, not a DefectType, FailureMode or Variable (a sensor alert's measured variable)`);
   if (!view.node(o.cause)) throw notFound(`no cause node "${o.cause}"`);
   const path = pathEdges(o, view);
   const ids = verdictEdgeIds(o);

@@ -5,22 +5,22 @@ import { ApiCallError } from '../api/rest-client.ts';
 import { mayDecide } from '../api/roles.ts';
 import { navigate, uiStore } from '../shell/ui-store.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
-import { evidenceLine, feedbackFor, interventionLine, mayGiveFeedback, pathLine, percent, whatIfPrefill } from './rca-logic.ts';
+import { focusOfCause } from './kg-logic.ts';
+import { EvidenceCharts, useEvidenceSeries, type EvidenceSeries } from './rca-evidence.tsx';
+import { evidenceLine, feedbackFor, interventionLine, mayGiveFeedback, pathLine, percent, verdictNote, whatIfPrefill } from './rca-logic.ts';
 
-function CauseItem({ answer, cause, rank }: { answer: RootCauseAnswer; cause: RcaCauseWire; rank: number }) {
+function CauseItem({ answer, cause, rank, series }: { answer: RootCauseAnswer; cause: RcaCauseWire; rank: number; series: { series: EvidenceSeries | null; error: string | null } }) {
   const rt = useRuntime();
   const me = useTwin((s) => s.me);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; confidence: number | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const send = async (verdict: 'confirmed' | 'rejected') => {
     setBusy(true);
     try {
-      const r = await rt.rest.post<{ updated: { props: Record<string, unknown> }[] }>('/api/knowledge-graph/feedback', feedbackFor(answer, cause, verdict));
-      const e = r.updated[0]?.props;
-      const conf = e ? Number(e['alpha']) / (Number(e['alpha']) + Number(e['beta'])) : null;
-      setNote(`${verdict === 'confirmed' ? 'Confirmed' : 'Rejected'}${conf !== null ? `: the graph now gives this cause ${percent(conf)}` : ''}`);
+      const r = await rt.rest.post<{ updated: { id: string; confidence: number | null }[] }>('/api/knowledge-graph/feedback', feedbackFor(answer, cause, verdict));
+      setNote(verdictNote(verdict, r.updated));
     } catch (err) {
-      setNote(err instanceof ApiCallError ? err.message : String(err));
+      setNote({ text: err instanceof ApiCallError ? err.message : String(err), confidence: null });
     } finally {
       setBusy(false);
     }
@@ -30,6 +30,11 @@ function CauseItem({ answer, cause, rank }: { answer: RootCauseAnswer; cause: Rc
     uiStore.setState({ whatIfPrefill: prefill });
     navigate('what-if');
   };
+  const showInGraph = () => {
+    uiStore.setState({ kgFocus: focusOfCause(answer, cause) });
+    navigate('knowledge');
+  };
+  const feedback = mayGiveFeedback(cause, answer.symptom.kind);
   return (
     <li className={`rca-cause rca-${cause.kind}`} data-testid="rca-cause" data-cause-id={cause.root_cause_id} data-rank={rank}>
       <div className="rca-head">
@@ -38,6 +43,7 @@ function CauseItem({ answer, cause, rank }: { answer: RootCauseAnswer; cause: Rc
       </div>
       <div className="rca-bar" aria-hidden="true"><span style={{ width: percent(cause.confidence).replace(' ', '') }} /></div>
       <p className="muted small" data-testid="rca-evidence">{evidenceLine(cause)}</p>
+      <EvidenceCharts answer={answer} cause={cause} series={series.series} error={series.error} />
       {pathLine(cause) ? <p className="muted small" data-testid="rca-path">{pathLine(cause)}</p> : null}
       <p className="small"><strong>Recommended:</strong> {cause.recommended_action}</p>
       {cause.interventions.length > 0 ? (
@@ -54,13 +60,19 @@ function CauseItem({ answer, cause, rank }: { answer: RootCauseAnswer; cause: Rc
           ))}
         </ul>
       ) : null}
-      {mayGiveFeedback(cause) && mayDecide(me) ? (
+      <div className="btn-row">
+        {cause.kind !== 'none' ? <button className="btn btn-ghost btn-small" onClick={showInGraph} data-testid="rca-show-graph">Show in graph</button> : null}
+      </div>
+      {feedback && mayDecide(me) ? (
         <div className="btn-row">
           <button className="btn" disabled={busy} onClick={() => void send('confirmed')} data-testid="rca-confirm">Confirm cause</button>
           <button className="btn btn-ghost" disabled={busy} onClick={() => void send('rejected')} data-testid="rca-reject">Reject</button>
         </div>
       ) : null}
-      {note ? <p className="small" data-testid="rca-note">{note}</p> : null}
+      {!feedback && cause.kind === 'process' && cause.evidence.path.length === 0 && answer.symptom.kind === 'sensor' ? (
+        <p className="muted small" data-testid="rca-no-feedback">The alert’s own variable: no edge of the graph lies between it and the alert, so there is no confidence to confirm or reject.</p>
+      ) : null}
+      {note ? <p className="small" data-testid="rca-note" data-confidence={note.confidence ?? ''}>{note.text}</p> : null}
     </li>
   );
 }
@@ -70,6 +82,7 @@ export function RcaCard({ alert }: { alert: AlertView }) {
   const rt = useRuntime();
   const [answer, setAnswer] = useState<RootCauseAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const series = useEvidenceSeries(answer);
   useEffect(() => {
     let live = true;
     rt.rest.get<RootCauseAnswer>(`/api/knowledge-graph/root-cause?alert_id=${encodeURIComponent(alert.id)}`).then(
@@ -87,7 +100,7 @@ export function RcaCard({ alert }: { alert: AlertView }) {
       <p data-testid="rca-diagnosis">{answer.diagnosis}</p>
       <ol className="rca-causes">
         {answer.causes.map((c, i) => (
-          <CauseItem key={c.root_cause_id} answer={answer} cause={c} rank={i + 1} />
+          <CauseItem key={c.root_cause_id} answer={answer} cause={c} rank={i + 1} series={series} />
         ))}
       </ol>
       {answer.failure_modes.length > 0 ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KgIntervention, RcaCauseWire, RootCauseAnswer } from '../../../protocol/knowledge.ts';
-import { evidenceLine, feedbackFor, interventionLine, mayGiveFeedback, pathLine, percent, whatIfPrefill } from './rca-logic.ts';
+import { evidenceChart, evidenceHistoryUrl, evidenceLine, evidenceSensors, feedbackFor, interventionLine, mayGiveFeedback, pathLine, percent, seriesPoints, verdictNote, whatIfPrefill } from './rca-logic.ts';
 
 const lower: KgIntervention = {
   id: 'intervention:Line_A.lower_furnace_temp', label: 'lower the furnace temperature by 20-30 °C', setpoint: 'Line_A.furnace_temp', unit: '°C',
@@ -34,6 +34,33 @@ describe('the root-cause card', () => {
     expect(mayGiveFeedback(furnace)).toBe(true);
     expect(mayGiveFeedback(instrument)).toBe(false);
     expect(mayGiveFeedback({ ...furnace, evidence: { ...furnace.evidence, path: ['CAUSES:variable:Line_A.gob_temp->variable:Line_A.mold_temp'] } })).toBe(false);
+  });
+
+  it('offers them for a sensor alert when the cause’s path ends at the variable the sensor measures, not for the sensor’s own variable', () => {
+    const upstream = { ...furnace, evidence: { ...furnace.evidence, path: ['CAUSES:variable:Line_A.furnace_temp->variable:Line_A.gob_temp'] } };
+    expect(mayGiveFeedback(upstream, 'sensor')).toBe(true);
+    expect(mayGiveFeedback(upstream, 'defect')).toBe(false);
+    expect(mayGiveFeedback({ ...furnace, evidence: { ...furnace.evidence, path: [] } }, 'sensor')).toBe(false);
+    const gobAlert: RootCauseAnswer = { ...answer('ALT-9'), symptom: { kind: 'sensor', id: 'sensor:Line_A.forming.gob_temp', asset: 'Line_A', defect_type: null, sensor: 'Line_A.forming.gob_temp', direction: 'above', alert_id: 'ALT-9' } };
+    expect(feedbackFor(gobAlert, upstream, 'confirmed')).toMatchObject({ incident_id: 'ALT-9', symptom: 'variable:Line_A.gob_temp', cause: 'variable:Line_A.furnace_temp', path: upstream.evidence.path, label: 'Line_A Line_A.forming.gob_temp at 2024-03-14T09:30:00.000Z' });
+  });
+
+  it('says what a verdict moved: the cause’s first edge and its new confidence', () => {
+    expect(verdictNote('confirmed', [{ id: 'CAUSES:variable:Line_A.furnace_temp->variable:Line_A.gob_temp', confidence: 0.9091 }])).toEqual({ text: 'Confirmed: the graph now gives Line_A.furnace_temp → Line_A.gob_temp 91 %', confidence: 0.9091 });
+    expect(verdictNote('rejected', [])).toEqual({ text: 'Rejected', confidence: null });
+  });
+
+  it('charts the most deviating sensors over the analysed window, one bucket a minute, with the onset marked', () => {
+    expect(evidenceSensors(furnace)).toEqual(['Line_A.furnace.zone2_temp', 'Line_A.furnace.zone1_temp']);
+    expect(evidenceSensors(furnace, 1)).toEqual(['Line_A.furnace.zone2_temp']);
+    expect(evidenceHistoryUrl(answer(null), evidenceSensors(furnace))).toBe('/api/plant/history?sensors=Line_A.furnace.zone2_temp%2CLine_A.furnace.zone1_temp&from=2024-03-14T03:30:00.000Z&to=2024-03-14T09:30:00.000Z&maxPoints=360');
+    expect(evidenceHistoryUrl(answer(null), [])).toBeNull();
+    expect(seriesPoints({ sensorId: 's', kind: 'buckets', bucketMs: 60_000, buckets: [{ tMs: 0, min: 1, max: 3, avg: 2, count: 6 }, { tMs: 60_000, min: null, max: null, avg: null, count: 0 }] })).toEqual([{ tMs: 30_000, v: 2 }]);
+    expect(seriesPoints({ sensorId: 's', kind: 'raw', samples: [{ tMs: 5, sensorId: 's', value: 7, status: 0 }] })).toEqual([{ tMs: 5, v: 7 }]);
+    const c = evidenceChart([{ tMs: 0, v: 10 }, { tMs: 50, v: 20 }, { tMs: 100, v: 30 }], 0, 100, 50, 200, 40)!;
+    expect(c).toEqual({ d: 'M0.0,38.0 L100.0,20.0 L200.0,2.0', onsetX: 100, min: 10, max: 30 });
+    expect(evidenceChart([{ tMs: 0, v: 1 }, { tMs: 1, v: 1 }], 0, 100, 500, 200, 40)!.onsetX).toBeNull();
+    expect(evidenceChart([{ tMs: 0, v: 1 }], 0, 100, null, 200, 40)).toBeNull();
   });
 
   it('sends the alert as the incident, the path the analysis gave and the deviation behind it', () => {

@@ -15,6 +15,8 @@ const FleetGrid = lazy(() => import('../panels/fleet-grid.tsx').then((m) => ({ d
 const WhatIfPanel = lazy(() => import('../panels/what-if-panel.tsx').then((m) => ({ default: m.WhatIfPanel })));
 const RecommendationsPanel = lazy(() => import('../panels/recommendations-panel.tsx').then((m) => ({ default: m.RecommendationsPanel })));
 const ReplayPanel = lazy(() => import('../panels/replay-panel.tsx').then((m) => ({ default: m.ReplayPanel })));
+// sigma and graphology (WebGL) come with the knowledge graph view only.
+const KgPanel = lazy(() => import('../panels/kg-panel.tsx').then((m) => ({ default: m.KgPanel })));
 const SettingsPanel = lazy(() => import('../panels/settings-panel.tsx').then((m) => ({ default: m.SettingsPanel })));
 
 const NAV: readonly { view: View; label: string }[] = [
@@ -24,6 +26,7 @@ const NAV: readonly { view: View; label: string }[] = [
   { view: 'what-if', label: 'What-if' },
   { view: 'optimizer', label: 'Optimizer' },
   { view: 'replay', label: 'Replay' },
+  { view: 'knowledge', label: 'Knowledge' },
   { view: 'settings', label: 'Settings' },
 ];
 
@@ -39,6 +42,8 @@ function SidePanel({ view }: { view: View }): ReactNode {
       return <RecommendationsPanel />;
     case 'replay':
       return <ReplayPanel />;
+    case 'knowledge':
+      return <KgPanel />;
     case 'settings':
       return <SettingsPanel />;
     default:

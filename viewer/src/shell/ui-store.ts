@@ -1,8 +1,9 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import type { KgFocus } from '../panels/kg-logic.ts';
 
 /** The page's views (hash routes). */
-export const VIEWS = ['overview', 'asset', 'fleet', 'what-if', 'optimizer', 'replay', 'settings'] as const;
+export const VIEWS = ['overview', 'asset', 'fleet', 'what-if', 'optimizer', 'replay', 'knowledge', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface UiState {
@@ -11,10 +12,12 @@ export interface UiState {
   readonly chartSensors: readonly string[];
   /** Values the what-if view starts from once (an intervention to try from a root-cause card). */
   readonly whatIfPrefill: { readonly asset: string; readonly values: Readonly<Record<string, number>> } | null;
+  /** What the knowledge graph view shows (null: its default, a defect on the first line); an RCA card sets it with its path. */
+  readonly kgFocus: KgFocus | null;
 }
 
 /** Navigation and chart selection: UI state, apart from the twin's data. */
-export const uiStore = createStore<UiState>()(() => ({ view: viewFromHash(globalThis.location?.hash ?? ''), chartSensors: [], whatIfPrefill: null }));
+export const uiStore = createStore<UiState>()(() => ({ view: viewFromHash(globalThis.location?.hash ?? ''), chartSensors: [], whatIfPrefill: null, kgFocus: null }));
 
 /** "#/what-if" → "what-if"; anything unknown → overview. */
 export function viewFromHash(hash: string): View {
