@@ -165,3 +165,12 @@ export const SafetyPolicyDoc = Type.Object(
   { additionalProperties: false },
 );
 export type SafetyPolicyDoc = Static<typeof SafetyPolicyDoc>;
+
+/** GET /api/rl-agent/safety-policy/changed: who last replaced the safety policy and when (null for both: the default policy, never changed). */
+export const SafetyPolicyChange = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  changedBy: Nullable(Type.String()),
+  /** ISO 8601 UTC wall-clock time of the change (an admin's act, not the simulation's). */
+  changedAt: Nullable(Type.String()),
+});
+export type SafetyPolicyChange = Static<typeof SafetyPolicyChange>;

@@ -109,7 +109,7 @@ describe('the REST API under random input', async () => {
   }
 
   const KNOWLEDGE_GETS = ['subgraph', 'root-cause', 'intervention', 'edges', 'candidate-edges', 'export'].map((x) => `/api/knowledge-graph/${x}`);
-  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/rl-agent/recommendations', '/api/rl-agent/settings', '/api/rl-agent/safety-policy', ...KNOWLEDGE_GETS, '/api/nope'];
+  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/rl-agent/recommendations', '/api/rl-agent/settings', '/api/rl-agent/safety-policy', '/api/rl-agent/safety-policy/changed', ...KNOWLEDGE_GETS, '/api/nope'];
   it('GET endpoints: random query strings never make a 500', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...GETS), queryString, async (path, qs) => {

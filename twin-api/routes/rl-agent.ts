@@ -10,7 +10,7 @@ import { allows, requireRole } from '../auth.ts';
 import { badRequest, TwinApiError } from '../errors.ts';
 import type { SessionManager } from '../sessions/session-manager.ts';
 import type { OptimizerService } from '../rl/optimizer-service.ts';
-import { ApplyRecommendationBody, OptimizeBody, OptimizerSettings, Recommendation, RejectRecommendationBody, RollbackBody, SafetyPolicyDoc } from '../../protocol/recommendation.ts';
+import { ApplyRecommendationBody, OptimizeBody, OptimizerSettings, Recommendation, RejectRecommendationBody, RollbackBody, SafetyPolicyChange, SafetyPolicyDoc } from '../../protocol/recommendation.ts';
 import { List } from '../../protocol/schema-kit.ts';
 import { Text } from '../../protocol/text.ts';
 import type { ProposalStatus } from '../../rl/proposal.ts';
@@ -99,6 +99,7 @@ export function rlAgentRoutes(optimizer: OptimizerService, sessions: Pick<Sessio
     );
 
     app.get('/api/rl-agent/safety-policy', { onRequest: viewer, schema: { tags, summary: 'The safety policy in force (schema: rl/safety-policy.schema.json)', response: responses(SafetyPolicyDoc, 'The safety policy') } }, async () => ok(optimizer.getPolicy()));
+    app.get('/api/rl-agent/safety-policy/changed', { onRequest: viewer, schema: { tags, summary: 'Who last replaced the safety policy and when', response: responses(SafetyPolicyChange, 'The version in force, its author and time (null: the default policy)') } }, async () => ok(optimizer.getPolicyChange()));
     app.put(
       '/api/rl-agent/safety-policy',
       { onRequest: admin, schema: { tags, summary: 'Replace the safety policy (admins); it gets the next version', body: SafetyPolicyDoc, response: responses(SafetyPolicyDoc, 'The policy now in force, with its new version') } },
