@@ -20,6 +20,8 @@ import { parseRewardWeights } from '../../rl/reward.ts';
 import { envelopes, parseSafetyPolicy, type Envelope, type SafetyPolicy } from '../../rl/safety-policy.ts';
 import { replanFor } from '../../rl/replan-trigger.ts';
 import { shadowTrust } from '../../rl/shadow-trust.ts';
+import { SessionOptimizer } from '../sessions/session-optimizer.ts';
+import type { TrainingSession } from '../sessions/training-session.ts';
 import type { AuditWriter } from '../store/audit-writer.ts';
 import type { RecommendationStore } from '../store/recommendation-store.ts';
 import type { SettingsStore } from '../store/settings-store.ts';
@@ -277,6 +279,21 @@ export class OptimizerService {
       out.push(scratch.record(verified, optimizerAt(startS, engine.isoAt(startS)), basis, this.policy.version));
     }
     return out;
+  }
+
+  /**
+   * The optimizer along a training session (a trainer's toggle): created on first use, kept on the
+   * session and ended with it. Its rounds are planOnSession's, on the session's cadence boundaries,
+   * published on the `state` channel as kind "session_proposal"; nothing is applied.
+   */
+  sessionOptimizer(session: Pick<TrainingSession, 'id' | 'engine' | 'optimizer'>): SessionOptimizer {
+    session.optimizer ??= new SessionOptimizer(session.id, session.engine, {
+      plan: (engine) => this.planOnSession(engine),
+      cadenceS: () => this.settings.cadenceS,
+      publish: (p) => this.deps.hub.publish('state', p.at, { kind: 'session_proposal', ...p }),
+      log: this.deps.log,
+    });
+    return session.optimizer;
   }
 
   private async planRound(only?: string): Promise<Recommendation[]> {
