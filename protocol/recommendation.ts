@@ -165,3 +165,39 @@ export const SafetyPolicyDoc = Type.Object(
   { additionalProperties: false },
 );
 export type SafetyPolicyDoc = Static<typeof SafetyPolicyDoc>;
+
+/** GET /api/rl-agent/safety-policy/changed: who last replaced the safety policy and when (null for both: the default policy, never changed). */
+export const SafetyPolicyChange = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  changedBy: Nullable(Type.String()),
+  /** ISO 8601 UTC wall-clock time of the change (an admin's act, not the simulation's). */
+  changedAt: Nullable(Type.String()),
+});
+export type SafetyPolicyChange = Static<typeof SafetyPolicyChange>;
+
+/**
+ * What the optimizer would have proposed in a training session at one of its planning rounds (the
+ * session's simulated time): a SIM-… recommendation, proposed or dropped with its reasons, or a
+ * note when the round gave none or failed. Never applied, never in the live book.
+ */
+export const SessionProposal = Type.Object({
+  session: Type.String(),
+  atS: Type.Number(),
+  /** ISO 8601 UTC simulated time of the round. */
+  at: Type.String(),
+  recommendation: Nullable(Recommendation),
+  note: Nullable(Type.String()),
+});
+export type SessionProposal = Static<typeof SessionProposal>;
+
+/** GET/PUT /api/sessions/:id/optimizer: whether the optimizer plans along the session, and what it would have proposed (oldest first, the last 200). */
+export const SessionOptimizerView = Type.Object({
+  session: Type.String(),
+  enabled: Type.Boolean(),
+  cadenceS: Type.Number(),
+  proposals: List(SessionProposal),
+});
+export type SessionOptimizerView = Static<typeof SessionOptimizerView>;
+
+/** Body of PUT /api/sessions/:id/optimizer. */
+export const SessionOptimizerBody = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });

@@ -1,6 +1,7 @@
 /** The `state` channel payload: the state of something long-running changed, tagged by `kind`. */
 import { Type, type Static } from 'typebox';
 import { TrainingJobView } from './models.ts';
+import { SessionProposal } from './recommendation.ts';
 import { SessionView } from './sessions.ts';
 import { List } from './schema-kit.ts';
 import { ShadowFlagSchema } from './shadow.ts';
@@ -20,5 +21,8 @@ export const ShadowFlagState = Type.Object({
   sensors: List(Type.String()),
 });
 
-export const StateData = Type.Union([TrainingState, SessionState, ShadowFlagState]);
+/** The optimizer, switched on in a training session, planned at one of its rounds (GET /api/sessions/:id/optimizer lists them). */
+export const SessionProposalState = Type.Object({ kind: Type.Literal('session_proposal'), ...SessionProposal.properties });
+
+export const StateData = Type.Union([TrainingState, SessionState, ShadowFlagState, SessionProposalState]);
 export type StateData = Static<typeof StateData>;

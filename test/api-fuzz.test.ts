@@ -56,6 +56,8 @@ describe('the REST API under random input', async () => {
   const settings = (await s.app.inject({ method: 'GET', url: '/api/settings/alerts', headers: admin })).json().data as Record<string, unknown>;
   const rlSettings = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/settings', headers: admin })).json().data as Record<string, unknown>;
   const rlPolicy = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/safety-policy', headers: admin })).json().data as Record<string, unknown>;
+  // A training session for the optimizer's toggle; it is never stepped, so no round plans under fuzz.
+  const session = s.sessions.fromScenario('glass-plant').id;
   const proposals = [await s.proposeOnLineA(), await s.proposeOnLineA()];
   const FURNACE = 'variable:Line_A.furnace_temp';
   const CRACK_EDGE = `CAUSES:${FURNACE}->defect:crack`;
@@ -80,6 +82,7 @@ describe('the REST API under random input', async () => {
     { method: 'POST', path: () => '/api/rl-agent/rollback', ids: fc.constant(''), bodies: bodiesAround({ id: proposals[0]!, reason: 'lane 3 jammed' }) },
     { method: 'PUT', path: () => '/api/rl-agent/settings', ids: fc.constant(''), bodies: bodiesAround(rlSettings) },
     { method: 'PUT', path: () => '/api/rl-agent/safety-policy', ids: fc.constant(''), bodies: bodiesAround(rlPolicy) },
+    { method: 'PUT', path: (id) => `/api/sessions/${id}/optimizer`, ids: fc.oneof(fc.constant(session), pathId), bodies: bodiesAround({ enabled: false }) },
     {
       method: 'POST',
       path: () => '/api/knowledge-graph/feedback',
@@ -109,7 +112,7 @@ describe('the REST API under random input', async () => {
   }
 
   const KNOWLEDGE_GETS = ['subgraph', 'root-cause', 'intervention', 'edges', 'candidate-edges', 'export'].map((x) => `/api/knowledge-graph/${x}`);
-  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/rl-agent/recommendations', '/api/rl-agent/settings', '/api/rl-agent/safety-policy', ...KNOWLEDGE_GETS, '/api/nope'];
+  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/rl-agent/recommendations', '/api/rl-agent/settings', '/api/rl-agent/safety-policy', '/api/rl-agent/safety-policy/changed', `/api/sessions/${session}/optimizer`, ...KNOWLEDGE_GETS, '/api/nope'];
   it('GET endpoints: random query strings never make a 500', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...GETS), queryString, async (path, qs) => {

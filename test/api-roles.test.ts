@@ -2,7 +2,7 @@
  * The role matrix of the REST API: which roles may call which endpoint. Reads need viewer; setpoint
  * changes operator or engineer; acknowledging and dismissing alerts operator; alert settings
  * engineer; what-if engineer; the optimizer's decisions operator, its settings and planning engineer,
- * its safety policy admin. A role that may not gets 403, a caller without (valid) credentials 401,
+ * its safety policy admin, its toggle in a training session trainer or engineer. A role that may not gets 403, a caller without (valid) credentials 401,
  * with API keys and with Bearer JWTs alike.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,8 @@ describe('the role matrix of the REST API', async () => {
   const settings = (await s.app.inject({ method: 'GET', url: '/api/settings/alerts', headers: { 'x-api-key': KEYS.viewer } })).json().data;
   const rlSettings = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/settings', headers: { 'x-api-key': KEYS.viewer } })).json().data;
   const rlPolicy = (await s.app.inject({ method: 'GET', url: '/api/rl-agent/safety-policy', headers: { 'x-api-key': KEYS.viewer } })).json().data;
+  /** A training session, for the optimizer's toggle in it. */
+  const session = s.sessions.fromScenario('glass-plant').id;
   /** The recommendation the next decision is about (a fresh one per request). */
   let pending = '';
   const FURNACE = 'variable:Line_A.furnace_temp';
@@ -83,9 +85,12 @@ describe('the role matrix of the REST API', async () => {
     { method: 'GET', path: '/api/rl-agent/recommendations', need: 'viewer', request: () => ({ url: '/api/rl-agent/recommendations?status=open,dropped' }) },
     { method: 'GET', path: '/api/rl-agent/settings', need: 'viewer', request: () => ({ url: '/api/rl-agent/settings' }) },
     { method: 'GET', path: '/api/rl-agent/safety-policy', need: 'viewer', request: () => ({ url: '/api/rl-agent/safety-policy' }) },
+    { method: 'GET', path: '/api/rl-agent/safety-policy/changed', need: 'viewer', request: () => ({ url: '/api/rl-agent/safety-policy/changed' }) },
     { method: 'PUT', path: '/api/rl-agent/settings', need: 'engineer', request: () => ({ url: '/api/rl-agent/settings', payload: rlSettings }) },
     { method: 'PUT', path: '/api/rl-agent/safety-policy', need: 'admin', request: () => ({ url: '/api/rl-agent/safety-policy', payload: rlPolicy }) },
     { method: 'POST', path: '/api/rl-agent/optimize', need: 'engineer', request: () => ({ url: '/api/rl-agent/optimize', payload: { asset: 'Line_B' } }) },
+    { method: 'GET', path: '/api/sessions/:id/optimizer', need: 'viewer', request: () => ({ url: `/api/sessions/${session}/optimizer` }) },
+    { method: 'PUT', path: '/api/sessions/:id/optimizer', need: ['trainer', 'engineer'], request: () => ({ url: `/api/sessions/${session}/optimizer`, payload: { enabled: false } }) },
     { method: 'GET', path: '/api/knowledge-graph/subgraph', need: 'viewer', request: () => ({ url: '/api/knowledge-graph/subgraph?defect_type=crack&max_depth=2' }) },
     { method: 'GET', path: '/api/knowledge-graph/root-cause', need: 'viewer', request: () => ({ url: '/api/knowledge-graph/root-cause?defect_type=crack&line=Line_A' }) },
     { method: 'GET', path: '/api/knowledge-graph/intervention', need: 'viewer', request: () => ({ url: '/api/knowledge-graph/intervention?defect_type=crack&line=Line_A' }) },
@@ -158,9 +163,12 @@ describe('the role matrix of the REST API', async () => {
       'GET /api/rl-agent/recommendations': everyone,
       'GET /api/rl-agent/settings': everyone,
       'GET /api/rl-agent/safety-policy': everyone,
+      'GET /api/rl-agent/safety-policy/changed': everyone,
       'PUT /api/rl-agent/settings': ['engineer', 'admin'],
       'PUT /api/rl-agent/safety-policy': ['admin'],
       'POST /api/rl-agent/optimize': ['engineer', 'admin'],
+      'GET /api/sessions/:id/optimizer': everyone,
+      'PUT /api/sessions/:id/optimizer': ['trainer', 'engineer', 'admin'],
       'POST /api/rl-agent/apply-recommendation': ['operator', 'engineer', 'admin'],
       'POST /api/rl-agent/reject': ['operator', 'engineer', 'admin'],
       'POST /api/rl-agent/rollback': ['operator', 'engineer', 'admin'],

@@ -12,7 +12,7 @@ import { snapshotToBinary } from '../../engine/snapshot.ts';
 import { plantRef, type PlantRef } from '../../lookahead/plant-key.ts';
 import type { AlertEngine } from '../../monitor/alerts/alert-engine.ts';
 import type { ShadowState } from '../../monitor/shadow/shadow-view.ts';
-import type { OptimizerSettings, SafetyPolicyDoc } from '../../protocol/recommendation.ts';
+import type { OptimizerSettings, SafetyPolicyChange, SafetyPolicyDoc } from '../../protocol/recommendation.ts';
 import type { ProposeFn } from '../../rl/cycle.ts';
 import { appliesWithoutApproval, optimizerAt, RecommendationBook, RecommendationError, type Actor } from '../../rl/recommendation-book.ts';
 import type { Recommendation } from '../../rl/recommendation.ts';
@@ -20,6 +20,8 @@ import { parseRewardWeights } from '../../rl/reward.ts';
 import { envelopes, parseSafetyPolicy, type Envelope, type SafetyPolicy } from '../../rl/safety-policy.ts';
 import { replanFor } from '../../rl/replan-trigger.ts';
 import { shadowTrust } from '../../rl/shadow-trust.ts';
+import { SessionOptimizer } from '../sessions/session-optimizer.ts';
+import type { TrainingSession } from '../sessions/training-session.ts';
 import type { AuditWriter } from '../store/audit-writer.ts';
 import type { RecommendationStore } from '../store/recommendation-store.ts';
 import type { SettingsStore } from '../store/settings-store.ts';
@@ -64,6 +66,8 @@ export class OptimizerService {
   readonly book: RecommendationBook;
   private settings!: OptimizerSettings;
   private policy!: SafetyPolicy;
+  /** Who stored the policy in force and when; null: the default, never changed. */
+  private policyChanged: { by: string | null; atMs: number } | null = null;
   private readonly writer: RecommendationWriter;
   private readonly executor: Executor;
   private readonly plant: PlantRef;
@@ -102,6 +106,9 @@ export class OptimizerService {
     const { settings, policy } = await loadOptimizerConfig(this.deps.store, this.deps.log);
     this.settings = settings;
     this.policy = policy;
+    // The stored document's author, when it is the policy in force (an unreadable one fell back to the default).
+    const stored = await this.deps.store.getSetting(POLICY_KEY);
+    if (stored && (stored.value as { version?: unknown } | null)?.version === policy.version) this.policyChanged = { by: stored.updatedBy, atMs: stored.updatedAtMs };
     this.book.restore(await this.deps.store.listRecommendations({ limit: 1000 }));
   }
 
@@ -199,9 +206,16 @@ export class OptimizerService {
   async putPolicy(doc: SafetyPolicyDoc, by: Caller): Promise<SafetyPolicy> {
     const next = parseSafetyPolicy({ ...doc, version: this.policy.version + 1 });
     controllable(this.deps.engine, next); // throws SafetyPolicyError when a unit or range does not fit a setpoint
-    await this.deps.store.putSetting(POLICY_KEY, next, by.actor);
+    const stored = await this.deps.store.putSetting(POLICY_KEY, next, by.actor);
     this.policy = next;
+    this.policyChanged = { by: stored.updatedBy, atMs: stored.updatedAtMs };
     return next;
+  }
+
+  /** Who last replaced the policy in force, and when (wall clock); nulls for the default policy. */
+  getPolicyChange(): SafetyPolicyChange {
+    const c = this.policyChanged;
+    return { version: this.policy.version, changedBy: c?.by ?? null, changedAt: c ? new Date(c.atMs).toISOString() : null };
   }
 
   /** Stores and publishes the recommendation as it is now. */
@@ -265,6 +279,21 @@ export class OptimizerService {
       out.push(scratch.record(verified, optimizerAt(startS, engine.isoAt(startS)), basis, this.policy.version));
     }
     return out;
+  }
+
+  /**
+   * The optimizer along a training session (a trainer's toggle): created on first use, kept on the
+   * session and ended with it. Its rounds are planOnSession's, on the session's cadence boundaries,
+   * published on the `state` channel as kind "session_proposal"; nothing is applied.
+   */
+  sessionOptimizer(session: Pick<TrainingSession, 'id' | 'engine' | 'optimizer'>): SessionOptimizer {
+    session.optimizer ??= new SessionOptimizer(session.id, session.engine, {
+      plan: (engine) => this.planOnSession(engine),
+      cadenceS: () => this.settings.cadenceS,
+      publish: (p) => this.deps.hub.publish('state', p.at, { kind: 'session_proposal', ...p }),
+      log: this.deps.log,
+    });
+    return session.optimizer;
   }
 
   private async planRound(only?: string): Promise<Recommendation[]> {

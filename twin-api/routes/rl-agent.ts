@@ -10,7 +10,7 @@ import { allows, requireRole } from '../auth.ts';
 import { badRequest, TwinApiError } from '../errors.ts';
 import type { SessionManager } from '../sessions/session-manager.ts';
 import type { OptimizerService } from '../rl/optimizer-service.ts';
-import { ApplyRecommendationBody, OptimizeBody, OptimizerSettings, Recommendation, RejectRecommendationBody, RollbackBody, SafetyPolicyDoc } from '../../protocol/recommendation.ts';
+import { ApplyRecommendationBody, OptimizeBody, OptimizerSettings, Recommendation, RejectRecommendationBody, RollbackBody, SafetyPolicyChange, SafetyPolicyDoc, SessionOptimizerBody, SessionOptimizerView } from '../../protocol/recommendation.ts';
 import { List } from '../../protocol/schema-kit.ts';
 import { Text } from '../../protocol/text.ts';
 import type { ProposalStatus } from '../../rl/proposal.ts';
@@ -20,6 +20,7 @@ import { responses } from './responses.ts';
 const STATUSES: readonly ProposalStatus[] = ['proposed', 'approved', 'applying', 'applied', 'rolled_back', 'rejected', 'expired', 'dropped', 'failed'];
 const ListQuery = Type.Object({ status: Type.Optional(Text({ maxLength: 200, description: `comma-separated: ${STATUSES.join(',')}; "open" = proposed,approved,applying` })) }, { additionalProperties: false });
 const RecommendationList = List(Recommendation);
+const SessionParams = Type.Object({ id: Text({ minLength: 1, maxLength: 40 }) });
 
 function statusesOf(text: string | undefined): ProposalStatus[] | undefined {
   if (!text) return undefined;
@@ -91,6 +92,24 @@ export function rlAgentRoutes(optimizer: OptimizerService, sessions: Pick<Sessio
       }),
     );
 
+    app.get(
+      '/api/sessions/:id/optimizer',
+      { onRequest: viewer, schema: { tags, summary: 'Whether the optimizer plans along a training session, and what it would have proposed there (SIM-…, never applied)', params: SessionParams, response: responses(SessionOptimizerView, 'The toggle, the cadence and the rounds so far, oldest first') } },
+      async (req) => {
+        const session = sessions.get((req.params as { id: string }).id);
+        return ok(session.optimizer?.view() ?? { session: session.id, enabled: false, cadenceS: optimizer.getSettings().cadenceS, proposals: [] });
+      },
+    );
+    app.put(
+      '/api/sessions/:id/optimizer',
+      { onRequest: engineerOrTrainer, schema: { tags, summary: 'Switch the optimizer on or off in a training session: on, it plans on the session’s twin at every cadence boundary of its simulated time and lists what it would propose; nothing is applied', params: SessionParams, body: SessionOptimizerBody, response: responses(SessionOptimizerView, 'The toggle now, and the rounds so far') } },
+      async (req) => {
+        const w = optimizer.sessionOptimizer(sessions.get((req.params as { id: string }).id));
+        w.setEnabled((req.body as { enabled: boolean }).enabled);
+        return ok(w.view());
+      },
+    );
+
     app.get('/api/rl-agent/settings', { onRequest: viewer, schema: { tags, summary: 'Mode per asset, reward weights, cadence, validity, rollback window', response: responses(OptimizerSettings, 'The optimizer settings') } }, async () => ok(optimizer.getSettings()));
     app.put(
       '/api/rl-agent/settings',
@@ -99,6 +118,7 @@ export function rlAgentRoutes(optimizer: OptimizerService, sessions: Pick<Sessio
     );
 
     app.get('/api/rl-agent/safety-policy', { onRequest: viewer, schema: { tags, summary: 'The safety policy in force (schema: rl/safety-policy.schema.json)', response: responses(SafetyPolicyDoc, 'The safety policy') } }, async () => ok(optimizer.getPolicy()));
+    app.get('/api/rl-agent/safety-policy/changed', { onRequest: viewer, schema: { tags, summary: 'Who last replaced the safety policy and when', response: responses(SafetyPolicyChange, 'The version in force, its author and time (null: the default policy)') } }, async () => ok(optimizer.getPolicyChange()));
     app.put(
       '/api/rl-agent/safety-policy',
       { onRequest: admin, schema: { tags, summary: 'Replace the safety policy (admins); it gets the next version', body: SafetyPolicyDoc, response: responses(SafetyPolicyDoc, 'The policy now in force, with its new version') } },

@@ -4,6 +4,7 @@ import type { TwinEngine } from '../../engine/engine.ts';
 import type { TwinEvent } from '../../engine/events.ts';
 import { Recorder, type Recording } from '../../scenarios/recording.ts';
 import type { ReplaySession } from '../../scenarios/replay.ts';
+import type { SessionOptimizer } from './session-optimizer.ts';
 import { SessionRewind } from './session-rewind.ts';
 
 /** Where a session came from. */
@@ -37,6 +38,8 @@ function mark(e: TwinEvent): TimelineMark {
 export class TrainingSession {
   readonly clock: SimClock;
   timeline: TimelineMark[] = [];
+  /** The optimizer planning along this session once a trainer switched it on (GET/PUT /api/sessions/:id/optimizer). */
+  optimizer: SessionOptimizer | null = null;
   private readonly subs: Subscription[] = [];
   /** Scenario and branch sessions: their own snapshots, so they seek backwards too. */
   private readonly rewind: SessionRewind | null;
@@ -124,6 +127,7 @@ export class TrainingSession {
 
   close(): void {
     this.clock.pause();
+    this.optimizer?.close();
     for (const s of this.subs) s.unsubscribe();
     this.rewind?.close();
     this.recorder?.finish();

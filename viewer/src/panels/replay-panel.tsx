@@ -7,6 +7,7 @@ import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { BranchCompare } from './branch-compare.tsx';
 import { ReplayControls } from './replay-controls.tsx';
 import { SaveRecording } from './save-recording.tsx';
+import { SessionOptimizer } from './session-optimizer.tsx';
 
 /** Scenario and replay (trainers): pick a scenario or recording, then drive the session; the scene follows it. */
 export function ReplayPanel() {
@@ -97,6 +98,7 @@ export function ReplayPanel() {
       ) : null}
       {error ? <p className="error" role="alert">{error}</p> : null}
       {followed ? <ReplayControls session={followed} onBranch={follow} /> : null}
+      {followed ? <SessionOptimizer session={followed} /> : null}
       {followed?.source.kind === 'branch' ? <BranchCompare branch={followed} /> : null}
       {followed ? <SaveRecording session={followed} onSaved={(saved) => { setRecordings((l) => [...l.filter((r) => r.id !== saved.id), saved]); void loadRecordings(); }} /> : null}
       {recordings.length ? (

@@ -3,6 +3,7 @@ import type { AlertSettings } from '../../../protocol/alert-settings.ts';
 import { KPI_CARDS, type KpiCardId } from '../live/settings.ts';
 import { ApiKeyForm } from '../shell/api-key-dialog.tsx';
 import { useRuntime, useSettings } from '../shell/runtime-context.tsx';
+import { SafetyPolicyForm } from './safety-policy-form.tsx';
 
 const KPI_LABEL: Record<KpiCardId, string> = { defects: 'Defects', quality: 'Quality rate', criticalAlerts: 'Critical alerts', predictionAccuracy: 'Prediction accuracy', productionRate: 'Production rate', responseTime: 'Alert → action' };
 
@@ -44,7 +45,7 @@ function AlertSettingsForm() {
   );
 }
 
-/** Settings: API key, update rate, default chart range, visible KPI cards, alert thresholds. */
+/** Settings: API key, update rate, default chart range, visible KPI cards, alert thresholds, the optimizer's safety policy. */
 export function SettingsPanel() {
   const rt = useRuntime();
   const settings = useSettings((s) => s);
@@ -74,6 +75,8 @@ export function SettingsPanel() {
       </fieldset>
       <h3>Alert thresholds <span className="muted small">(server-wide; engineers)</span></h3>
       <AlertSettingsForm />
+      <h3>Optimizer safety policy <span className="muted small">(server-wide; admins change it)</span></h3>
+      <SafetyPolicyForm />
     </section>
   );
 }
