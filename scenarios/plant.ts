@@ -144,13 +144,20 @@ function checkedSetpoints(
 }
 
 /** The file's snake_case name of each physics multiplier. */
-const PHYSICS_FILE_KEY: Readonly<Record<keyof LinePhysicsSpec, keyof LinePhysicsFile>> = {
+export const PHYSICS_FILE_KEY: Readonly<Record<keyof LinePhysicsSpec, keyof LinePhysicsFile>> = {
   furnaceHeatLoss: 'furnace_heat_loss',
   furnaceThermalMass: 'furnace_thermal_mass',
   burnerEfficiency: 'burner_efficiency',
   mouldHeatTransfer: 'mould_heat_transfer',
   lehrCoolingEffectiveness: 'lehr_cooling_effectiveness',
 };
+
+/** A line's physics multipliers in the file's snake_case form (the serializer's inverse of checkedPhysics). */
+export function linePhysicsToFile(physics: LinePhysicsSpec): LinePhysicsFile {
+  const out: Record<string, number> = {};
+  for (const field of LINE_PHYSICS_FIELDS) if (physics[field] !== undefined) out[PHYSICS_FILE_KEY[field]] = physics[field];
+  return out;
+}
 
 /** The given physics multipliers, each checked against its range (unknown keys are the schema's to name). */
 function checkedPhysics(given: LinePhysicsFile | undefined, at: IssuePath, issues: PathIssue[]): LinePhysicsSpec {
