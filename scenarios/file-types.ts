@@ -17,11 +17,21 @@ export type LineSetpointsFile = {
   readonly lehr_cooling_rate?: number;
 };
 
+/** A line's physics multipliers (physics/glass/line-spec.ts LinePhysicsSpec, in snake_case). */
+export type LinePhysicsFile = {
+  readonly furnace_heat_loss?: number;
+  readonly furnace_thermal_mass?: number;
+  readonly burner_efficiency?: number;
+  readonly mould_heat_transfer?: number;
+  readonly lehr_cooling_effectiveness?: number;
+};
+
 export interface LineFile {
   readonly id: string;
   readonly glass?: 'container' | 'float';
   readonly zones?: number;
   readonly initial?: LineSetpointsFile;
+  readonly physics?: LinePhysicsFile;
 }
 
 export type MachineSetpointsFile = {

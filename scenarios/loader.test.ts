@@ -106,6 +106,21 @@ plant:
     expect(s.machines[26]).toEqual({ id: 'pump_006', profile: 'pump', initial: { load: 50, speed: 100 }, ageH: 0 });
   });
 
+  it("reads a line's physics multipliers into camelCase, leaving the others out (1)", () => {
+    const explicit = load(`name: demo
+duration: 1h
+plant:
+  lines: [{ id: L1, glass: float, physics: { furnace_heat_loss: 1.2, lehr_cooling_effectiveness: 0.9 } }]
+`);
+    expect(explicit.lines[0]!.physics).toEqual({ furnaceHeatLoss: 1.2, lehrCoolingEffectiveness: 0.9 });
+    const preset = load(`name: demo
+duration: 1h
+plant: { preset: reference, lines: [{ id: Line_B, physics: { mould_heat_transfer: 0.8 } }] }
+`);
+    expect(preset.lines.find((l) => l.id === 'Line_B')!.physics).toEqual({ mouldHeatTransfer: 0.8 });
+    expect(preset.lines.find((l) => l.id === 'Line_A')!.physics).toBeUndefined();
+  });
+
   it('fills the defaults of an explicit plant', () => {
     const s = load(`name: demo
 duration: 1h
@@ -391,6 +406,16 @@ describe('parseScenario, bad files', () => {
       'a misspelt initial setpoint',
       'name: demo\nduration: 1h\nplant: { lines: [{ id: L1, glass: float, initial: { furnace_tmp: 1500 } }] }\n',
       [['plant.lines[0].initial.furnace_tmp', 'is not a known field (did you mean "furnace_temp"?)']],
+    ],
+    [
+      'a physics multiplier out of range',
+      'name: demo\nduration: 1h\nplant: { lines: [{ id: L1, glass: float, physics: { furnace_heat_loss: 3 } }] }\n',
+      [['plant.lines[0].physics.furnace_heat_loss', 'must be between 0.5 and 1.5 (got 3)']],
+    ],
+    [
+      'a misspelt physics multiplier',
+      'name: demo\nduration: 1h\nplant: { lines: [{ id: L1, glass: float, physics: { burner_eficiency: 1.1 } }] }\n',
+      [['plant.lines[0].physics.burner_eficiency', 'is not a known field (did you mean "burner_efficiency"?)']],
     ],
     ['too few zones', 'name: demo\nduration: 1h\nplant: { lines: [{ id: L1, glass: float, zones: 1 }] }\n', [['plant.lines[0].zones', 'must be at least 2 (got 1)']]],
     ['an empty plant', 'name: demo\nduration: 1h\nplant: { lines: [] }\n', [['plant', 'must contain at least one line or machine']]],

@@ -1,6 +1,7 @@
 /** Expands a file's `plant` (reference, explicit, or preset with overrides) into lines and machines. */
 
-import type { LineFile, MachineFile, PlantFile, PresetPlantFile } from './file-types.ts';
+import { LINE_PHYSICS_FIELDS, linePhysicsProblem, type LinePhysicsSpec } from '../physics/glass/line-spec.ts';
+import type { LineFile, LinePhysicsFile, MachineFile, PlantFile, PresetPlantFile } from './file-types.ts';
 import { DEFAULT_AGE_H, DEFAULT_ZONES } from './defaults.ts';
 import { REFERENCE_LINES, REFERENCE_MACHINES } from './reference-plant.ts';
 import { formatIssuePath, type IssuePath, type PathIssue } from './scenario-error.ts';
@@ -29,7 +30,7 @@ export function normalizePlant(plant: PlantFile, issues: PathIssue[]): Plant {
 
 function referencePlant(): Plant {
   return {
-    lines: REFERENCE_LINES.map((l) => ({ ...l, initial: { ...l.initial } })),
+    lines: REFERENCE_LINES.map((l) => ({ ...l, initial: { ...l.initial }, ...(l.physics && { physics: { ...l.physics } }) })),
     machines: REFERENCE_MACHINES.map((m) => ({ ...m, initial: { ...m.initial } })),
   };
 }
@@ -41,6 +42,7 @@ function presetPlant(plant: PresetPlantFile, issues: PathIssue[]): Plant {
     glass: o.glass ?? base.glass,
     zones: o.zones ?? base.zones,
     initial: { ...base.initial, ...checkedSetpoints('line', o.initial, at, issues) },
+    ...withPhysics({ ...base.physics, ...checkedPhysics(o.physics, at, issues) }),
   }));
   applyOverrides(machines, plant.machines ?? [], 'machines', issues, (base, o, at) => ({
     id: base.id,
@@ -110,6 +112,7 @@ function lineFromFile(l: LineFile, at: IssuePath, issues: PathIssue[]): LineSpec
     glass: l.glass ?? 'container',
     zones: l.zones ?? DEFAULT_ZONES,
     initial: fillSetpoints('line', checkedSetpoints('line', l.initial, at, issues)),
+    ...withPhysics(checkedPhysics(l.physics, at, issues)),
   };
 }
 
@@ -138,4 +141,39 @@ function checkedSetpoints(
     out[range.name] = value;
   }
   return out;
+}
+
+/** The file's snake_case name of each physics multiplier. */
+export const PHYSICS_FILE_KEY: Readonly<Record<keyof LinePhysicsSpec, keyof LinePhysicsFile>> = {
+  furnaceHeatLoss: 'furnace_heat_loss',
+  furnaceThermalMass: 'furnace_thermal_mass',
+  burnerEfficiency: 'burner_efficiency',
+  mouldHeatTransfer: 'mould_heat_transfer',
+  lehrCoolingEffectiveness: 'lehr_cooling_effectiveness',
+};
+
+/** A line's physics multipliers in the file's snake_case form (the serializer's inverse of checkedPhysics). */
+export function linePhysicsToFile(physics: LinePhysicsSpec): LinePhysicsFile {
+  const out: Record<string, number> = {};
+  for (const field of LINE_PHYSICS_FIELDS) if (physics[field] !== undefined) out[PHYSICS_FILE_KEY[field]] = physics[field];
+  return out;
+}
+
+/** The given physics multipliers, each checked against its range (unknown keys are the schema's to name). */
+function checkedPhysics(given: LinePhysicsFile | undefined, at: IssuePath, issues: PathIssue[]): LinePhysicsSpec {
+  const out: Partial<Record<keyof LinePhysicsSpec, number>> = {};
+  for (const field of LINE_PHYSICS_FIELDS) {
+    const key = PHYSICS_FILE_KEY[field];
+    const value = given?.[key];
+    if (value === undefined) continue;
+    const problem = linePhysicsProblem(value);
+    if (problem !== undefined) issues.push({ at: [...at, 'physics', key], message: problem });
+    out[field] = value;
+  }
+  return out;
+}
+
+/** `{ physics }` when any multiplier is set, else nothing: a line without one stays as it always was. */
+function withPhysics(physics: LinePhysicsSpec): { physics?: LinePhysicsSpec } {
+  return Object.keys(physics).length > 0 ? { physics } : {};
 }

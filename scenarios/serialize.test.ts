@@ -28,4 +28,11 @@ describe('scenarioToFile and stringifyScenario', () => {
     expect(file.actions).toEqual([{ at: 10.5, maintenance: 'm' }]);
     expect(validateScenario(file, 'x')).toEqual(s);
   });
+
+  it("keeps a line's physics multipliers, so a recorded perturbed plant replays as itself", () => {
+    const s = parseScenario('name: x\nduration: 1h\nplant: { lines: [{ id: L, glass: float, physics: { burner_efficiency: 0.9 } }] }\n', 'x.yaml');
+    const file = scenarioToFile(s);
+    expect(file.plant).toMatchObject({ lines: [{ id: 'L', physics: { burner_efficiency: 0.9 } }] });
+    expect(validateScenario(file, 'x')).toEqual(s);
+  });
 });

@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import { formatDuration } from './duration.ts';
 import type { ActionFile, LineFile, MachineFile, ScenarioFile } from './file-types.ts';
+import { linePhysicsToFile } from './plant.ts';
 import { REFERENCE_LINES, REFERENCE_MACHINES } from './reference-plant.ts';
 import type { OperatorAction, Scenario } from './types.ts';
 
@@ -24,7 +25,15 @@ export function scenarioToFile(s: Scenario): ScenarioFile {
     plant: reference
       ? 'reference'
       : {
-          lines: s.lines.map((l): LineFile => ({ id: l.id, glass: l.glass, zones: l.zones, initial: { ...l.initial } })),
+          lines: s.lines.map(
+            (l): LineFile => ({
+              id: l.id,
+              glass: l.glass,
+              zones: l.zones,
+              initial: { ...l.initial },
+              ...(l.physics && { physics: linePhysicsToFile(l.physics) }),
+            }),
+          ),
           machines: s.machines.map((m): MachineFile => ({ id: m.id, profile: m.profile, initial: { ...m.initial }, age_h: m.ageH })),
         },
     disturbances: {

@@ -8,7 +8,7 @@ import {
   REFERENCE_BELT_MPM,
   type FormingParams,
 } from './forming.ts';
-import type { GlassLineSpec } from './line-spec.ts';
+import { LINE_PHYSICS_FIELDS, linePhysicsProblem, type GlassLineSpec, type LinePhysicsSpec } from './line-spec.ts';
 import { log10ViscosityPaS, VFT, type VftConstants } from './viscosity.ts';
 
 /** The reference operating point the nominal values refer to (and the ambient `init` assumes). */
@@ -50,6 +50,46 @@ export interface LineConstants {
   readonly nominalGobLog10Eta: number;
   /** Level-to-mass factor: mm of level per kg of melt. */
   readonly levelMmPerKg: number;
+  /** Achieved lehr cooling rate per unit of the cooling-rate setpoint (the spec's lehrCoolingEffectiveness). */
+  readonly lehrCoolingGain: number;
+}
+
+/** Every multiplier of the spec's `physics` block, 1 where left out; throws naming a bad field. */
+function physicsMultipliers(spec: GlassLineSpec): Required<LinePhysicsSpec> {
+  const given = spec.physics ?? {};
+  for (const key of Object.keys(given)) {
+    if (!(LINE_PHYSICS_FIELDS as readonly string[]).includes(key)) {
+      throw new Error(`${spec.id}: physics.${key} is not a known field; expected one of ${LINE_PHYSICS_FIELDS.join(', ')}`);
+    }
+  }
+  const out = {} as Record<keyof LinePhysicsSpec, number>;
+  for (const key of LINE_PHYSICS_FIELDS) {
+    const value = given[key];
+    const problem = value === undefined ? undefined : linePhysicsProblem(value);
+    if (problem !== undefined) throw new Error(`${spec.id}: physics.${key} ${problem}`);
+    out[key] = value ?? 1;
+  }
+  return out;
+}
+
+/**
+ * The furnace as this line's physics has it. The controller tuning (burner and charger PI) stays
+ * the nominal one: it was designed on the model, not on this plant. The nominal object itself when
+ * nothing is scaled, so an unperturbed line is the model as it always was.
+ */
+function scaledFurnace(nominal: FurnaceParams, m: Required<LinePhysicsSpec>): FurnaceParams {
+  if (m.furnaceHeatLoss === 1 && m.furnaceThermalMass === 1 && m.burnerEfficiency === 1) return nominal;
+  return {
+    ...nominal,
+    uaWPerK: nominal.uaWPerK * m.furnaceHeatLoss,
+    heatCapacityJPerK: nominal.heatCapacityJPerK * m.furnaceThermalMass,
+    burnerEfficiency: nominal.burnerEfficiency * m.burnerEfficiency,
+  };
+}
+
+function scaledForming(nominal: FormingParams, m: Required<LinePhysicsSpec>): FormingParams {
+  if (m.mouldHeatTransfer === 1) return nominal;
+  return { ...nominal, moldGlassWPerK: nominal.moldGlassWPerK * m.mouldHeatTransfer };
 }
 
 export function lineConstants(spec: GlassLineSpec): LineConstants {
@@ -59,15 +99,20 @@ export function lineConstants(spec: GlassLineSpec): LineConstants {
   if (spec.glass !== 'container' && spec.glass !== 'float') {
     throw new Error(`${spec.id}: unknown glass "${String(spec.glass)}"; expected container or float`);
   }
-  const furnace = FURNACE_PARAMS[spec.glass];
-  const zones = furnaceZones(furnace, spec.zones);
-  const forming = FORMING_PARAMS[spec.glass];
+  const m = physicsMultipliers(spec);
+  // The plant's physics is the scaled one; what was designed on the model (burner feedforward, the
+  // forehearth sized for the nominal gob, the crown reading's scale) is computed on the nominal one.
+  const design = FURNACE_PARAMS[spec.glass];
+  const designZones = furnaceZones(design, spec.zones);
+  const furnace = scaledFurnace(design, m);
+  const zones = furnace === design ? designZones : furnaceZones(furnace, spec.zones);
+  const forming = scaledForming(FORMING_PARAMS[spec.glass], m);
   const vft = VFT[spec.glass];
   const pull = furnace.nominalPullKgPerS;
-  const nominalBurnerMW = burnerPowerForMeanTempMW(zones, furnace, REFERENCE.furnaceC, pull, REFERENCE.ambientC);
-  const ss = furnaceSteadyStateC(zones, furnace, nominalBurnerMW, pull, pull, REFERENCE.ambientC);
+  const nominalBurnerMW = burnerPowerForMeanTempMW(designZones, design, REFERENCE.furnaceC, pull, REFERENCE.ambientC);
+  const ss = furnaceSteadyStateC(designZones, design, nominalBurnerMW, pull, pull, REFERENCE.ambientC);
   const throatC = ss[ss.length - 1] as number;
-  const powerAt = (pullKgPerS: number): number => burnerPowerForMeanTempMW(zones, furnace, REFERENCE.furnaceC, pullKgPerS, REFERENCE.ambientC);
+  const powerAt = (pullKgPerS: number): number => burnerPowerForMeanTempMW(designZones, design, REFERENCE.furnaceC, pullKgPerS, REFERENCE.ambientC);
   return {
     asset: spec.id,
     zoneCount: spec.zones,
@@ -83,6 +128,7 @@ export function lineConstants(spec: GlassLineSpec): LineConstants {
     forehearthMaxDropK: 2 * (throatC - forming.nominalGobC),
     nominalGobLog10Eta: log10ViscosityPaS(forming.nominalGobC, vft),
     levelMmPerKg: 1000 / (furnace.meltDensityKgPerM3 * furnace.meltAreaM2),
+    lehrCoolingGain: m.lehrCoolingEffectiveness,
   };
 }
 

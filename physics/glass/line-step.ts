@@ -159,7 +159,7 @@ function stepLehr(k: LineConstants, s: Float64Array, off: number, sp: Float64Arr
   const entryC = lagToward(s[off + S.lehrEntryC] as number, lehrEntryTargetC(gobC - k.forming.nominalGobC), LEHR.entryTauS, ctx.dtS);
   s[off + S.lehrEntryC] = entryC;
   const extra = s[off + S.fLehrFanFailure] ? (s[off + S.extraCoolingCPerMin] as number) : 0;
-  const cooling = Math.max(LEHR.minCoolingCPerMin, (sp[spOff + SP.lehrCoolingRate] as number) + extra);
+  const cooling = Math.max(LEHR.minCoolingCPerMin, (sp[spOff + SP.lehrCoolingRate] as number) * k.lehrCoolingGain + extra);
   s[off + S.coolingCPerMin] = cooling;
   s[off + S.lehrExitC] = lehrExitC(entryC, cooling, ctx.ambientC);
   s[off + S.stressMPa] = residualStressMPa(centreToSurfaceK(cooling, s[off + S.wallMm] as number, k.elastic), k.elastic);

@@ -4,7 +4,7 @@
  * only constants precomputed here, so forking a line is copying its slice.
  */
 import type { AssetModel, AssetTruth, EventSink, FaultInjection, Rng, SensorChannel, SetpointSpec, StepContext } from '../model.ts';
-import { centreToSurfaceK, lehrEntryTargetC, lehrExitC, residualStressMPa } from './annealing.ts';
+import { centreToSurfaceK, LEHR, lehrEntryTargetC, lehrExitC, residualStressMPa } from './annealing.ts';
 import {
   forehearthGobC,
   moldHeaterForTempW,
@@ -131,7 +131,7 @@ function steadyState(k: LineConstants, sp: readonly number[]): Float64Array {
   s[S.wallMm] = wallMm;
 
   const entryC = lehrEntryTargetC(gobC - fp.nominalGobC);
-  const cooling = sp[SP.lehrCoolingRate] as number;
+  const cooling = Math.max(LEHR.minCoolingCPerMin, (sp[SP.lehrCoolingRate] as number) * k.lehrCoolingGain);
   s[S.lehrEntryC] = entryC;
   s[S.coolingCPerMin] = cooling;
   s[S.lehrExitC] = lehrExitC(entryC, cooling, ambientC);
