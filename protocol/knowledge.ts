@@ -136,7 +136,7 @@ const Id = Text({ maxLength: 300, minLength: 1 });
 export const FeedbackBody = Type.Object(
   {
     incident_id: Id,
-    /** The symptom node: `defect:crack`, or a FailureMode id. */
+    /** The symptom node: `defect:crack`, a FailureMode id, or for a sensor alert the Variable its sensor measures. */
     symptom: Id,
     /** The cause proposed: a Variable or FailureMode node id. */
     cause: Id,
