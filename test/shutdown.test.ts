@@ -40,7 +40,7 @@ describe('the server on SIGTERM', () => {
     expect(tookS, log).toBeLessThan(DEADLINE_S + 5);
     await whatIf; // answered or refused: either way it does not hold the process
 
-    const m = /history: (\d+) of (\d+) samples written; unflushed: (\d+) rows/.exec(log);
+    const m = /history: (\d+) of (\d+) samples written up to the engine's last tick \d+; unflushed: (\d+) rows/.exec(log);
     expect(m, log).not.toBeNull();
     const [written, produced, unflushed] = [Number(m![1]), Number(m![2]), Number(m![3])];
     expect(unflushed).toBe(0);
