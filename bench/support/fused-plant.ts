@@ -21,7 +21,7 @@
 import type { Scenario } from '../../engine/scenario.ts';
 import { FEATURE, SENSOR, SENSOR_WORDS, type PlantLayout } from '../../engine/layout.ts';
 import { RNG_WORDS, StreamRng } from '../../engine/rng.ts';
-import { META, type EngineState } from '../../engine/state.ts';
+import { cloneState, META, type EngineState } from '../../engine/state.ts';
 import { FLAG_FRESH, FLAG_MISSING } from '../../engine/frame.ts';
 import { BASE_HAZARD, CAUSES, CAUSE_SHARE, HAZARD_TERMS, COND } from '../../physics/glass/defects.ts';
 import { lineConstants, BATCH_TRANSIT_MEAN_S, BATCH_TRANSIT_TANKS, CHEM_PER_RAW_DEV, type LineConstants } from '../../physics/glass/line-constants.ts';
@@ -126,7 +126,7 @@ export class FusedPlant {
     private readonly layout: PlantLayout,
     start: EngineState,
   ) {
-    this.st = copyState(start);
+    this.st = cloneState(start);
     this.tick = start.meta[META.tick]!;
     const nModels = layout.models.length;
     if (nModels !== scenario.lines.length + scenario.machines.length) throw new Error('layout and scenario disagree on the asset count');
@@ -573,22 +573,3 @@ function actuate(actual: number, target: number, dtS: number, lagS: number, rate
   return Math.abs(target - next) < 1e-9 * (1 + Math.abs(target)) ? target : next;
 }
 
-function copyState(s: EngineState): EngineState {
-  return {
-    meta: s.meta.slice(),
-    model: s.model.slice(),
-    rng: s.rng.slice(),
-    spTarget: s.spTarget.slice(),
-    spActual: s.spActual.slice(),
-    values: s.values.slice(),
-    status: s.status.slice(),
-    flags: s.flags.slice(),
-    drift: s.drift.slice(),
-    alertLevel: s.alertLevel.slice(),
-    okRun: s.okRun.slice(),
-    sfBias: s.sfBias.slice(),
-    sfDriftPerS: s.sfDriftPerS.slice(),
-    sfDropout: s.sfDropout.slice(),
-    sfStuck: s.sfStuck.slice(),
-  };
-}
