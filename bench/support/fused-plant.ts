@@ -572,4 +572,3 @@ function actuate(actual: number, target: number, dtS: number, lagS: number, rate
   const next = actual + delta;
   return Math.abs(target - next) < 1e-9 * (1 + Math.abs(target)) ? target : next;
 }
-
