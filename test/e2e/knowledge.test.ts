@@ -44,7 +44,7 @@ describe.skipIf(missing !== null)('root causes in the viewer', () => {
     alertId = (await item.getAttribute('data-alert-id'))!;
     await alertItem().locator('[data-testid="alert-root-cause"]').click();
     const top = alertItem().locator('[data-testid="rca-cause"][data-rank="1"]');
-    await top.waitFor({ timeout: 30_000 });
+    await top.waitFor({ timeout: 90_000 });
     expect(await top.getAttribute('data-cause-id')).toBe('variable:Line_A.furnace_temp');
     expect(await top.locator('[data-testid="rca-cause-label"]').innerText()).toBe('Line_A melt temperature');
     expect(Number((await top.locator('[data-testid="rca-confidence"]').innerText()).replace(' %', ''))).toBeGreaterThanOrEqual(50);
@@ -83,7 +83,8 @@ describe.skipIf(missing !== null)('root causes in the viewer', () => {
     const gobId = (await gob.getAttribute('data-alert-id'))!;
     const item = page.locator(`[data-testid="alert-item"][data-alert-id="${gobId}"]`);
     await item.locator('[data-testid="alert-root-cause"]').click();
-    await item.locator('[data-testid="rca-cause"][data-rank="1"]').waitFor({ timeout: 30_000 });
+    // The answer reads hours of history while the twin runs at 120x: on a loaded machine it has taken over 30 s.
+    await item.locator('[data-testid="rca-cause"][data-rank="1"]').waitFor({ timeout: 90_000 });
     // The gob's own variable has no edge to confirm; the furnace upstream of it has one.
     const cause = item.locator('[data-testid="rca-cause"]', { has: page.locator('[data-testid="rca-confirm"]') }).first();
     expect(await cause.getAttribute('data-cause-id')).toBe('variable:Line_A.furnace_temp');
@@ -92,7 +93,7 @@ describe.skipIf(missing !== null)('root causes in the viewer', () => {
     const before = edges.data.find((e) => e.id === edgeIdOnPath)!.confidence;
     await cause.locator('[data-testid="rca-confirm"]').click();
     const note = cause.locator('[data-testid="rca-note"]');
-    await note.waitFor({ timeout: 30_000 });
+    await note.waitFor({ timeout: 90_000 });
     expect(await note.innerText()).toMatch(/^Confirmed: the graph now gives Line_A\.furnace_temp → Line_A\.gob_temp \d+ %$/);
     expect(Number(await note.getAttribute('data-confidence'))).toBeGreaterThan(before);
 
