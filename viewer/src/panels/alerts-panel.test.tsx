@@ -16,7 +16,7 @@ const alert = (p: Partial<AlertView> = {}): AlertView =>
 
 function mount(ui: React.ReactNode, post: RestClient['post']) {
   const store = createTwinStore({ alerts: { 'ALT-1': alert() }, simTime: '2024-03-14T00:12:00.000Z' });
-  const runtime = { store, settings: createStore(() => DEFAULT_SETTINGS), rest: { get: vi.fn(), post, put: vi.fn() } } as unknown as TwinRuntime;
+  const runtime = { store, settings: createStore(() => DEFAULT_SETTINGS), rest: { get: vi.fn(() => new Promise(() => {})), post, put: vi.fn() } } as unknown as TwinRuntime;
   render(<RuntimeContext.Provider value={runtime}>{ui}</RuntimeContext.Provider>);
   return store;
 }
@@ -40,6 +40,16 @@ describe('alerts panel', () => {
     expect(screen.queryByTestId('alert-item')).toBeNull();
     fireEvent.click(screen.getByTestId('alerts-tab-acknowledged'));
     expect(screen.getByTestId('alert-item').getAttribute('data-alert-id')).toBe('ALT-1');
+  });
+
+  it('keeps an alert whose root-cause card is open on the list when it clears, until the card closes', async () => {
+    const store = mount(<AlertsPanel />, vi.fn());
+    await act(async () => fireEvent.click(screen.getByTestId('alert-root-cause')));
+    await act(async () => store.setState((s) => ({ alerts: { ...s.alerts, 'ALT-1': alert({ state: 'cleared' }) } })));
+    expect(screen.getByTestId('alert-item').getAttribute('data-alert-id')).toBe('ALT-1');
+    expect(screen.getByTestId('alert-moved-on').textContent).toBe('Now cleared: kept here while its card is open.');
+    await act(async () => fireEvent.click(screen.getByTestId('alert-root-cause')));
+    expect(screen.queryByTestId('alert-item')).toBeNull();
   });
 
   it('dismisses only with a justification long enough, and sends it', async () => {

@@ -1,20 +1,23 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AlertView } from '../../../protocol/alerts.ts';
 import { ApiCallError } from '../api/rest-client.ts';
 import { navigate, uiStore } from '../shell/ui-store.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { fmt } from '../util/format.ts';
-import { alertsFor, investigateSensors, type AlertTab } from './alerts-logic.ts';
+import { alertsFor, investigateSensors, movedOnNote, withPin, type AlertTab } from './alerts-logic.ts';
 import { DismissForm } from './dismiss-form.tsx';
 import { RcaCard } from './rca-card.tsx';
 import { relativeTime } from './relative-time.ts';
 
-function AlertItem({ alert, now }: { alert: AlertView; now: string | null }) {
+function AlertItem({ alert, now, tab, onOpenChange }: { alert: AlertView; now: string | null; tab: AlertTab; onOpenChange: (open: boolean) => void }) {
   const rt = useRuntime();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dismissing, setDismissing] = useState(false);
   const [rca, setRca] = useState(false);
+  const open = rca || dismissing;
+  useEffect(() => onOpenChange(open), [open, onOpenChange]);
+  const movedOn = movedOnNote(alert, tab);
   const act = async (path: string, body?: unknown) => {
     setBusy(true);
     setError(null);
@@ -44,6 +47,7 @@ function AlertItem({ alert, now }: { alert: AlertView; now: string | null }) {
         </time>
       </div>
       <p className="alert-msg">{alert.message}</p>
+      {movedOn ? <p className="muted small" data-testid="alert-moved-on" data-state={alert.state}>{movedOn}</p> : null}
       {alert.value !== null ? <p className="muted small">now {fmt(alert.value)} {alert.unit}{alert.threshold !== null ? ` · limit ${fmt(alert.threshold)} ${alert.unit}` : ''}{alert.reopenCount ? ` · re-opened ${alert.reopenCount}×` : ''}</p> : null}
       <p className="alert-action"><strong>Recommended:</strong> {alert.recommendedAction}</p>
       {alert.acknowledgedBy ? <p className="muted small">acknowledged by {alert.acknowledgedBy} {alert.acknowledgedAt ? relativeTime(alert.acknowledgedAt, now) : ''}</p> : null}
@@ -75,7 +79,9 @@ export function AlertsPanel() {
   const alerts = useTwin((s) => s.alerts);
   const now = useTwin((s) => s.simTime);
   const [tab, setTab] = useState<AlertTab>('active');
-  const list = alertsFor(tab, alerts);
+  // Alerts with a card open stay in their tab until it closes (see alertsFor).
+  const [pinned, setPinned] = useState<ReadonlyMap<string, AlertTab>>(new Map());
+  const list = alertsFor(tab, alerts, pinned);
   const counts = { active: alertsFor('active', alerts).length, acknowledged: alertsFor('acknowledged', alerts).length };
   return (
     <section className="panel alerts-panel" aria-labelledby="alerts-title" data-testid="alerts-panel">
@@ -92,7 +98,7 @@ export function AlertsPanel() {
       {list.length === 0 ? <p className="empty">{tab === 'active' ? 'No active alerts.' : 'Nothing acknowledged and still open.'}</p> : null}
       <ul className="alert-list" data-testid={`alert-list-${tab}`}>
         {list.slice(0, 100).map((a) => (
-          <AlertItem key={a.id} alert={a} now={now} />
+          <AlertItem key={a.id} alert={a} now={now} tab={tab} onOpenChange={(open) => setPinned((p) => withPin(p, a.id, tab, open))} />
         ))}
       </ul>
     </section>
