@@ -180,14 +180,17 @@ export type SafetyPolicyChange = Static<typeof SafetyPolicyChange>;
  * session's simulated time): a SIM-… recommendation, proposed or dropped with its reasons, or a
  * note when the round gave none or failed. Never applied, never in the live book.
  */
-export const SessionProposal = Type.Object({
+const SessionRound = {
   session: Type.String(),
   atS: Type.Number(),
   /** ISO 8601 UTC simulated time of the round. */
   at: Type.String(),
-  recommendation: Nullable(Recommendation),
-  note: Nullable(Type.String()),
-});
+};
+/** A round's fields when it gave a recommendation (the note is null). */
+export const SessionProposed = { ...SessionRound, recommendation: Recommendation, note: Type.Null() };
+/** A round's fields when it gave none or failed: the note says which (the recommendation is null). */
+export const SessionNoted = { ...SessionRound, recommendation: Type.Null(), note: Type.String() };
+export const SessionProposal = Type.Union([Type.Object(SessionProposed), Type.Object(SessionNoted)]);
 export type SessionProposal = Static<typeof SessionProposal>;
 
 /** GET/PUT /api/sessions/:id/optimizer: whether the optimizer plans along the session, and what it would have proposed (oldest first, the last 200). */

@@ -1,7 +1,7 @@
 /** The `state` channel payload: the state of something long-running changed, tagged by `kind`. */
 import { Type, type Static } from 'typebox';
 import { TrainingJobView } from './models.ts';
-import { SessionProposal } from './recommendation.ts';
+import { SessionNoted, SessionProposed } from './recommendation.ts';
 import { SessionView } from './sessions.ts';
 import { List } from './schema-kit.ts';
 import { ShadowFlagSchema } from './shadow.ts';
@@ -22,7 +22,7 @@ export const ShadowFlagState = Type.Object({
 });
 
 /** The optimizer, switched on in a training session, planned at one of its rounds (GET /api/sessions/:id/optimizer lists them). */
-export const SessionProposalState = Type.Object({ kind: Type.Literal('session_proposal'), ...SessionProposal.properties });
+export const SessionProposalState = Type.Union([Type.Object({ kind: Type.Literal('session_proposal'), ...SessionProposed }), Type.Object({ kind: Type.Literal('session_proposal'), ...SessionNoted })]);
 
 export const StateData = Type.Union([TrainingState, SessionState, ShadowFlagState, SessionProposalState]);
 export type StateData = Static<typeof StateData>;

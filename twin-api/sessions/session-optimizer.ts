@@ -87,7 +87,7 @@ export class SessionOptimizer {
   private async runRound(atS: number): Promise<void> {
     const at = this.engine.isoAt(atS);
     const generation = this.generation;
-    let made: { recommendation: Recommendation | null; note: string | null }[];
+    let made: ({ recommendation: Recommendation; note: null } | { recommendation: null; note: string })[];
     try {
       // plan() snapshots the engine before its first await: the round is of this very frame.
       const recs = await this.deps.plan(this.engine);

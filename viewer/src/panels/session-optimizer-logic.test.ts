@@ -9,7 +9,10 @@ const rec = (over: Partial<Recommendation>): Recommendation =>
     evidence: { effects: [{ metric: 'defectsPer1000', unit: '/1000', mean: -3.14, low: -4, high: -2 }] },
     ...over,
   }) as Recommendation;
-const at = (hm: string, r: Recommendation | null, note: string | null = null): SessionProposal => ({ session: 'S2', atS: 0, at: `2024-03-14T${hm}:00.000Z`, recommendation: r, note });
+const at = (hm: string, r: Recommendation | null, note = ''): SessionProposal => {
+  const round = { session: 'S2', atS: 0, at: `2024-03-14T${hm}:00.000Z` };
+  return r ? { ...round, recommendation: r, note: null } : { ...round, recommendation: null, note };
+};
 
 describe('what the optimizer would have proposed in a session', () => {
   it('says the move and its expected effect at the round’s simulated time', () => {

@@ -20,7 +20,7 @@ const signed = (v: number) => (v < 0 ? `−${num(-v)}` : `+${num(v)}`);
  */
 export function proposalLine(p: SessionProposal): string {
   const r = p.recommendation;
-  if (r === null) return `${hhmm(p.at)} ${p.note ?? 'no proposal'}`;
+  if (r === null) return `${hhmm(p.at)} ${p.note}`;
   const moves = r.moves.map((m) => `${m.setpoint} ${num(m.from)} → ${num(m.to)}`).join(', ');
   if (r.status === 'dropped') {
     const why = r.dropReasons.map((d) => DROP_TEXT[d] ?? d).join(', ') || 'verification refused it';
