@@ -10,7 +10,13 @@ import type { ScheduleInput } from './schedule-input.ts';
 export function greedySchedule(i: ScheduleInput, options: readonly JobOption[]): JobOption[] {
   const byUnit = new Map<string, JobOption[]>();
   for (const o of options) byUnit.set(o.unit, [...(byUnit.get(o.unit) ?? []), o]);
-  const order = [...i.units].sort((a, b) => Number(mustSchedule(b, i)) - Number(mustSchedule(a, i)) || horizonRisk(b, i) - horizonRisk(a, i));
+  const ranked = [...i.units].sort((a, b) => Number(mustSchedule(b, i)) - Number(mustSchedule(a, i)) || horizonRisk(b, i) - horizonRisk(a, i));
+  // A machine waits for those that must be serviced before it: the first in rank whose predecessors are done.
+  const order: typeof ranked = [];
+  while (ranked.length) {
+    const k = ranked.findIndex((u) => i.precedences.every((p) => p.after !== u.id || order.some((d) => d.id === p.before)));
+    order.push(...ranked.splice(k < 0 ? 0 : k, 1));
+  }
   const load = new Map<string, number>();
   const placed = new Map<string, JobOption>();
   const fits = (o: JobOption) =>
