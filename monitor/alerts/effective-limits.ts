@@ -11,6 +11,8 @@ export interface EffectiveLimits {
 }
 
 const LEVELS = ['warning', 'error', 'critical'] as const;
+/** The default deadband covers this many noise standard deviations (plus one quantisation step). */
+export const NOISE_SIGMAS = 3;
 const lo = (b: Bounds) => b[0] ?? -Infinity;
 const hi = (b: Bounds) => b[1] ?? Infinity;
 
@@ -49,7 +51,11 @@ export function effectiveLimits(sensors: readonly SensorChannel[], settings: Ale
     const span = out.hi[0]![k]! - out.lo[0]![k]!;
     // One-sided bands have no span: take the fraction of the limit's magnitude instead.
     const scale = Number.isFinite(span) ? span : Math.abs(Number.isFinite(out.hi[0]![k]!) ? out.hi[0]![k]! : out.lo[0]![k]!);
-    out.deadband[k] = deadband ?? settings.hysteresis.deadbandFraction * (Number.isFinite(scale) ? scale : 0);
+    // Never narrower than the sensor's own noise: a value sitting on a limit with noise σ crosses a
+    // deadband under ~3σ every few samples, and the alert chatters (cleared and re-opened dozens of
+    // times an hour; ISA-18.2 asks for a deadband wider than the signal's noise band).
+    const noiseBand = NOISE_SIGMAS * c.noise.std + (c.noise.quantum ?? 0);
+    out.deadband[k] = deadband ?? Math.max(settings.hysteresis.deadbandFraction * (Number.isFinite(scale) ? scale : 0), noiseBand);
   });
   return out;
 }
