@@ -20,6 +20,13 @@ describe.skipIf(missing !== null)('root causes in the viewer', () => {
   let errors: string[];
   let alertId: string;
   const alertItem = () => page.locator(`[data-testid="alert-item"][data-alert-id="${alertId}"]`);
+  /** Waits for the card's first cause; fails at once, with the card's words, if it shows an error instead. */
+  const firstCause = async (item: ReturnType<typeof alertItem>) => {
+    const top = item.locator('[data-testid="rca-cause"][data-rank="1"]');
+    await item.locator('[data-testid="rca-cause"][data-rank="1"], [role="alert"]').first().waitFor({ timeout: 90_000 });
+    if (!(await top.isVisible())) throw new Error(`the root-cause card shows: ${await item.locator('[role="alert"]').first().innerText()}`);
+    return top;
+  };
 
   beforeAll(async () => {
     await ensureViewerBuilt();
@@ -43,8 +50,7 @@ describe.skipIf(missing !== null)('root causes in the viewer', () => {
     await item.waitFor({ timeout: 420_000 });
     alertId = (await item.getAttribute('data-alert-id'))!;
     await alertItem().locator('[data-testid="alert-root-cause"]').click();
-    const top = alertItem().locator('[data-testid="rca-cause"][data-rank="1"]');
-    await top.waitFor({ timeout: 90_000 });
+    const top = await firstCause(alertItem());
     expect(await top.getAttribute('data-cause-id')).toBe('variable:Line_A.furnace_temp');
     expect(await top.locator('[data-testid="rca-cause-label"]').innerText()).toBe('Line_A melt temperature');
     expect(Number((await top.locator('[data-testid="rca-confidence"]').innerText()).replace(' %', ''))).toBeGreaterThanOrEqual(50);
@@ -84,7 +90,7 @@ describe.skipIf(missing !== null)('root causes in the viewer', () => {
     const item = page.locator(`[data-testid="alert-item"][data-alert-id="${gobId}"]`);
     await item.locator('[data-testid="alert-root-cause"]').click();
     // The answer reads hours of history while the twin runs at 120x: on a loaded machine it has taken over 30 s.
-    await item.locator('[data-testid="rca-cause"][data-rank="1"]').waitFor({ timeout: 90_000 });
+    await firstCause(item);
     // The gob's own variable has no edge to confirm; the furnace upstream of it has one.
     const cause = item.locator('[data-testid="rca-cause"]', { has: page.locator('[data-testid="rca-confirm"]') }).first();
     expect(await cause.getAttribute('data-cause-id')).toBe('variable:Line_A.furnace_temp');

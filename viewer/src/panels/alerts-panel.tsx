@@ -16,7 +16,18 @@ function AlertItem({ alert, now, tab, onOpenChange }: { alert: AlertView; now: s
   const [dismissing, setDismissing] = useState(false);
   const [rca, setRca] = useState(false);
   const open = rca || dismissing;
+  // Pinned in the same event as the click (one render, batched): an alert that clears on the very
+  // next frame must not slip out of the list before the pin lands. The effect catches the rest
+  // (a remount after a tab switch, with nothing open).
   useEffect(() => onOpenChange(open), [open, onOpenChange]);
+  const toggleRca = () => {
+    onOpenChange(!rca || dismissing);
+    setRca(!rca);
+  };
+  const toggleDismiss = () => {
+    onOpenChange(rca || !dismissing);
+    setDismissing(!dismissing);
+  };
   const movedOn = movedOnNote(alert, tab);
   const act = async (path: string, body?: unknown) => {
     setBusy(true);
@@ -60,15 +71,15 @@ function AlertItem({ alert, now, tab, onOpenChange }: { alert: AlertView; now: s
         <button className="btn" onClick={investigate} data-testid="alert-investigate">
           Investigate
         </button>
-        <button className="btn" onClick={() => setRca((r) => !r)} aria-expanded={rca} data-testid="alert-root-cause">
+        <button className="btn" onClick={toggleRca} aria-expanded={rca} data-testid="alert-root-cause">
           Root cause
         </button>
-        <button className="btn btn-ghost" disabled={busy} onClick={() => setDismissing((d) => !d)} aria-expanded={dismissing}>
+        <button className="btn btn-ghost" disabled={busy} onClick={toggleDismiss} aria-expanded={dismissing}>
           Dismiss…
         </button>
       </div>
       {rca ? <RcaCard alert={alert} /> : null}
-      {dismissing ? <DismissForm busy={busy} onSubmit={(justification) => void act('dismiss', { justification })} onCancel={() => setDismissing(false)} /> : null}
+      {dismissing ? <DismissForm busy={busy} onSubmit={(justification) => void act('dismiss', { justification })} onCancel={toggleDismiss} /> : null}
       {error ? <p className="error" role="alert">{error}</p> : null}
     </li>
   );
