@@ -40,7 +40,7 @@ export function scheduleCosts(i: ScheduleInput, jobs: readonly JobOption[]): Sch
   return { runToFailure, planned: runToFailure - saving, saving };
 }
 
-export async function planSchedule(i: ScheduleInput, solver: MipSolver, options: MipOptions): Promise<ScheduleResult> {
+export async function planSchedule(i: ScheduleInput, solver: MipSolver, solverOptions: MipOptions): Promise<ScheduleResult> {
   checkScheduleInput(i);
   const all = jobOptions(i);
   const withOptions = new Set(all.map((o) => o.unit));
@@ -48,17 +48,21 @@ export async function planSchedule(i: ScheduleInput, solver: MipSolver, options:
   const must = new Set(i.units.filter((u) => mustSchedule(u, i) && withOptions.has(u.id)).map((u) => u.id));
   const greedy = greedySchedule(i, all);
   const greedyResult = { jobs: greedy, costs: scheduleCosts(i, greedy) };
-  const model = scheduleMip(all, must, i.precedences, i.calendar.teamHoursPerShift, shiftCount(i));
+  // An option that loses money is never chosen at the optimum, unless the rules require its unit or
+  // it may enable a successor's job: left out of the MIP, which shrinks a healthy fleet's model a lot.
+  const enabling = new Set(i.precedences.map((p) => p.before));
+  const candidates = all.filter((o) => o.gain > 0 || must.has(o.unit) || enabling.has(o.unit));
+  const model = scheduleMip(candidates, must, i.precedences, i.calendar.teamHoursPerShift, shiftCount(i));
   const base = { solver: solver.name, unschedulable, greedy: greedyResult, variables: model.objective.length, constraints: model.rows.length };
   const fallback = (reason: string, status: MipStatus): ScheduleResult => ({ ...base, source: 'greedy-fallback', status, fallbackReason: reason, gap: null, jobs: greedy, costs: greedyResult.costs });
   let res;
   try {
-    res = await solver.solve(model, options);
+    res = await solver.solve(model, solverOptions);
   } catch (err) {
     return fallback(`the ${solver.name} solver failed: ${(err as Error).message}`, 'failed');
   }
   if (!res.values) return fallback(res.status === 'infeasible' ? `no schedule meets every rule (${res.message ?? 'infeasible'}): the greedy one leaves some required jobs out` : `the ${solver.name} solver gave no schedule (${res.status}${res.message ? `: ${res.message}` : ''})`, res.status);
-  const jobs = all.filter((_, j) => res.values![j]! > 0.5).sort((a, b) => a.startShift - b.startShift || a.team.localeCompare(b.team));
+  const jobs = candidates.filter((_, j) => res.values![j]! > 0.5).sort((a, b) => a.startShift - b.startShift || a.team.localeCompare(b.team));
   const broken = [...scheduleViolations(i, jobs), ...missingMust(i, jobs).filter((u) => must.has(u)).map((u) => `${u}: required but left out`)];
   if (broken.length) return fallback(`the ${solver.name} schedule breaks a rule (${broken[0]})`, 'failed');
   return { ...base, source: 'mip', status: res.status, fallbackReason: null, gap: res.gap ?? null, jobs, costs: scheduleCosts(i, jobs) };
