@@ -5,6 +5,7 @@
  *       100 machines × 8 teams × 84 shifts (7 days of 2 h shifts): planSchedule on HiGHS, gap 0,
  *       time limit 60 s; wall seconds including building the options and the model
  *   vars_100x8x84, rows_100x8x84     the MIP's size after options that lose money were left out
+ *   jobs_…, required_left_out_…      jobs planned; machines the rules require that the crews and windows could not take
  *   solve_400x20x168_s, status_400x20x168, gap_400x20x168   400 × 20 × 168 (14 days of 2 h shifts), 60 s limit
  *   mip_vs_greedy_saving_pct_100x8x84, _400x20x168   100·(MIP saving − greedy saving) / |greedy saving|:
  *       the expected cost saved against running to failure, the MIP over the highest-risk-first baseline
@@ -81,6 +82,7 @@ async function main() {
     out[`vars_${key}`] = r.variables;
     out[`rows_${key}`] = r.constraints;
     out[`jobs_${key}`] = r.jobs.length;
+    out[`required_left_out_${key}`] = r.unschedulable.length;
     out[`mip_vs_greedy_saving_pct_${key}`] = pct(r.costs.saving, r.greedy.costs.saving);
     out[`saving_vs_run_to_failure_pct_${key}`] = round((100 * r.costs.saving) / r.costs.runToFailure, 1);
   }

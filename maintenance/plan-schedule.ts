@@ -27,7 +27,7 @@ export interface ScheduleResult {
   readonly gap: number | null;
   readonly jobs: readonly JobOption[];
   readonly costs: ScheduleCosts;
-  /** Required units with no feasible option (no team with the skill, no window long enough). */
+  /** Required units left out: no feasible option (no team with the skill, no window long enough), or more required jobs than the crews can take. */
   readonly unschedulable: readonly string[];
   readonly greedy: { readonly jobs: readonly JobOption[]; readonly costs: ScheduleCosts };
   readonly variables: number;
@@ -63,7 +63,9 @@ export async function planSchedule(i: ScheduleInput, solver: MipSolver, solverOp
   }
   if (!res.values) return fallback(res.status === 'infeasible' ? `no schedule meets every rule (${res.message ?? 'infeasible'}): the greedy one leaves some required jobs out` : `the ${solver.name} solver gave no schedule (${res.status}${res.message ? `: ${res.message}` : ''})`, res.status);
   const jobs = candidates.filter((_, j) => res.values![j]! > 0.5).sort((a, b) => a.startShift - b.startShift || a.team.localeCompare(b.team));
-  const broken = [...scheduleViolations(i, jobs), ...missingMust(i, jobs).filter((u) => must.has(u)).map((u) => `${u}: required but left out`)];
+  const broken = scheduleViolations(i, jobs);
   if (broken.length) return fallback(`the ${solver.name} schedule breaks a rule (${broken[0]})`, 'failed');
-  return { ...base, source: 'mip', status: res.status, fallbackReason: null, gap: res.gap ?? null, jobs, costs: scheduleCosts(i, jobs) };
+  // Required units the crews and windows could not take, beside those no option fits at all.
+  const leftOut = missingMust(i, jobs).filter((u) => !unschedulable.includes(u));
+  return { ...base, unschedulable: [...unschedulable, ...leftOut], source: 'mip', status: res.status, fallbackReason: null, gap: res.gap ?? null, jobs, costs: scheduleCosts(i, jobs) };
 }

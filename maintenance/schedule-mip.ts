@@ -1,9 +1,12 @@
 /**
  * The time-indexed maintenance MIP: one binary per job option (unit × team × start shift), and
- *   each unit done at most once (exactly once when the rules say it must be and it can be);
+ *   each unit done at most once;
  *   each team's hours in each shift within its capacity;
  *   `after` started by shift t only if `before` finished by t, for every t (precedence on a shared stop);
- * maximising the options' expected savings. Stop windows and skills are already in the options.
+ * maximising the options' expected savings, plus a bonus for every required unit done that outweighs
+ * any saving (so as many required jobs as the crews and windows allow, then the best saving: a
+ * fleet with more required jobs than capacity still gets a plan, and the left-out ones are named).
+ * Stop windows and skills are already in the options.
  */
 import type { JobOption } from './job-options.ts';
 import type { MipModel, MipRow } from './mip.ts';
@@ -12,7 +15,7 @@ export function scheduleMip(options: readonly JobOption[], must: ReadonlySet<str
   const rows: MipRow[] = [];
   const byUnit = new Map<string, number[]>();
   options.forEach((o, j) => byUnit.set(o.unit, [...(byUnit.get(o.unit) ?? []), j]));
-  for (const [unit, js] of byUnit) rows.push({ name: `once_${rows.length}`, terms: js.map((j) => [j, 1]), sense: must.has(unit) ? '=' : '<=', rhs: 1 });
+  for (const js of byUnit.values()) rows.push({ name: `once_${rows.length}`, terms: js.map((j) => [j, 1]), sense: '<=', rhs: 1 });
   const load = new Map<string, [number, number][]>();
   options.forEach((o, j) =>
     o.hoursByShift.forEach((h, k) => {
@@ -32,5 +35,9 @@ export function scheduleMip(options: readonly JobOption[], must: ReadonlySet<str
       rows.push({ name: `prec_${rows.length}`, terms: [...started, ...finished], sense: '<=', rhs: 0 });
     }
   }
-  return { objective: options.map((o) => o.gain), rows };
+  // Larger than any swing of the savings: the sum over units of their largest |gain|, plus one.
+  const swing = new Map<string, number>();
+  for (const o of options) swing.set(o.unit, Math.max(swing.get(o.unit) ?? 0, Math.abs(o.gain)));
+  const bonus = 1 + [...swing.values()].reduce((a, b) => a + b, 0);
+  return { objective: options.map((o) => o.gain + (must.has(o.unit) ? bonus : 0)), rows };
 }

@@ -18,3 +18,4 @@ export * from './shadow.ts';
 export * from './audit.ts';
 export * from './what-if.ts';
 export * from './knowledge.ts';
+export * from './maintenance.ts';

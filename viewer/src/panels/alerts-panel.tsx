@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AlertView } from '../../../protocol/alerts.ts';
 import { ApiCallError } from '../api/rest-client.ts';
 import { navigate, uiStore } from '../shell/ui-store.ts';
@@ -9,7 +9,7 @@ import { DismissForm } from './dismiss-form.tsx';
 import { RcaCard } from './rca-card.tsx';
 import { relativeTime } from './relative-time.ts';
 
-function AlertItem({ alert, now, tab, onOpenChange }: { alert: AlertView; now: string | null; tab: AlertTab; onOpenChange: (open: boolean) => void }) {
+function AlertItem({ alert, now, tab, onPin }: { alert: AlertView; now: string | null; tab: AlertTab; onPin: (id: string, tab: AlertTab, open: boolean) => void }) {
   const rt = useRuntime();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -19,13 +19,15 @@ function AlertItem({ alert, now, tab, onOpenChange }: { alert: AlertView; now: s
   // Pinned in the same event as the click (one render, batched): an alert that clears on the very
   // next frame must not slip out of the list before the pin lands. The effect catches the rest
   // (a remount after a tab switch, with nothing open).
-  useEffect(() => onOpenChange(open), [open, onOpenChange]);
+  // onPin is stable (useCallback in the panel): with a fresh function each render this effect would
+  // set state on every render and loop.
+  useEffect(() => onPin(alert.id, tab, open), [alert.id, tab, open, onPin]);
   const toggleRca = () => {
-    onOpenChange(!rca || dismissing);
+    onPin(alert.id, tab, !rca || dismissing);
     setRca(!rca);
   };
   const toggleDismiss = () => {
-    onOpenChange(rca || !dismissing);
+    onPin(alert.id, tab, rca || !dismissing);
     setDismissing(!dismissing);
   };
   const movedOn = movedOnNote(alert, tab);
@@ -92,6 +94,7 @@ export function AlertsPanel() {
   const [tab, setTab] = useState<AlertTab>('active');
   // Alerts with a card open stay in their tab until it closes (see alertsFor).
   const [pinned, setPinned] = useState<ReadonlyMap<string, AlertTab>>(new Map());
+  const onPin = useCallback((id: string, t: AlertTab, open: boolean) => setPinned((p) => withPin(p, id, t, open)), []);
   const list = alertsFor(tab, alerts, pinned);
   const counts = { active: alertsFor('active', alerts).length, acknowledged: alertsFor('acknowledged', alerts).length };
   return (
@@ -109,7 +112,7 @@ export function AlertsPanel() {
       {list.length === 0 ? <p className="empty">{tab === 'active' ? 'No active alerts.' : 'Nothing acknowledged and still open.'}</p> : null}
       <ul className="alert-list" data-testid={`alert-list-${tab}`}>
         {list.slice(0, 100).map((a) => (
-          <AlertItem key={a.id} alert={a} now={now} tab={tab} onOpenChange={(open) => setPinned((p) => withPin(p, a.id, tab, open))} />
+          <AlertItem key={a.id} alert={a} now={now} tab={tab} onPin={onPin} />
         ))}
       </ul>
     </section>

@@ -1,0 +1,59 @@
+/** The maintenance planner on the wire: `POST /api/optimizer/schedule` and `GET /api/maintenance/schedule`. */
+import { Type, type Static } from 'typebox';
+import { List, Nullable } from './schema-kit.ts';
+
+export const ScheduleRequest = Type.Object(
+  {
+    unit_list: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100_000, description: 'Machines to consider (default: every machine of the plant)' })),
+    risk_threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Schedule a machine whose failure risk is above this (default 0.7)' })),
+    rul_threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6, description: 'Schedule a machine whose RUL estimate is under this many hours (default 24)' })),
+    horizon_days: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 366, description: 'Planning horizon, days (default 7)' })),
+    teams_available: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'Crews, each with mechanical and electrical skills (default 2)' })),
+    time_limit_s: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 60, description: 'Solver time limit (default 10 s)' })),
+  },
+  { additionalProperties: false },
+);
+export type ScheduleRequest = Static<typeof ScheduleRequest>;
+
+export const ScheduledJob = Type.Object({
+  unit: Type.String(),
+  team: Type.String(),
+  failureMode: Type.String(),
+  /** ISO 8601 UTC simulated start and end of the job. */
+  start: Type.String(),
+  end: Type.String(),
+  hours: Type.Number(),
+  /** P(failure within the horizon) doing nothing, and with this job (failing before it starts). */
+  riskBefore: Type.Number(),
+  riskAfter: Type.Number(),
+  /** Expected saving against running to failure, in the cost settings' currency. */
+  saving: Type.Number(),
+});
+export type ScheduledJob = Static<typeof ScheduledJob>;
+
+const Costs = Type.Object({ runToFailure: Type.Number(), planned: Type.Number(), saving: Type.Number() });
+
+export const SchedulePlan = Type.Object({
+  id: Type.String(),
+  /** ISO 8601 UTC simulated time the plan starts at (the twin's time when it was made). */
+  from: Type.String(),
+  horizonDays: Type.Number(),
+  requestedBy: Type.String(),
+  solver: Type.String(),
+  /** `mip`: the solver's schedule; `greedy-fallback`: the highest-risk-first one, `fallbackReason` says why. */
+  source: Type.Union([Type.Literal('mip'), Type.Literal('greedy-fallback')]),
+  status: Type.String(),
+  fallbackReason: Nullable(Type.String()),
+  gap: Nullable(Type.Number()),
+  teams: List(Type.String()),
+  jobs: List(ScheduledJob),
+  costs: Costs,
+  greedy: Type.Object({ jobs: Type.Integer(), costs: Costs }),
+  /** Machines the rules require that no team or window can take. */
+  unschedulable: List(Type.String()),
+  /** Machines left out, and why (no prediction yet, no failure modes). */
+  skipped: List(Type.Object({ unit: Type.String(), reason: Type.String() })),
+  /** What the expected figures rest on: the served models' predictions, not outcomes on the twin. */
+  basis: Type.String(),
+});
+export type SchedulePlan = Static<typeof SchedulePlan>;
