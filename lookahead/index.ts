@@ -1,5 +1,5 @@
 /** The look-ahead core: timed plans run as paired branches on forks of a plant (see README.md). */
-export { changesNow, orderedSteps, planAssets, type LookaheadPlan, type LookaheadScope, type PlanStep } from './plan.ts';
+export { changesNow, orderedMaintenance, orderedSteps, planAssets, type LookaheadPlan, type LookaheadScope, type MaintenanceStep, type PlanStep } from './plan.ts';
 export { Lookahead, type RolloutJob, type RolloutResult } from './lookahead.ts';
 export { inProcessRolloutRunner, type RolloutRunner } from './rollout-runner.ts';
 export { plantKey, plantRef, type PlantRef } from './plant-key.ts';

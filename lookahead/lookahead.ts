@@ -6,7 +6,7 @@
 import type { PlantLayout } from '../engine/layout.ts';
 import { decodeSnapshot, type EngineSnapshot } from '../engine/snapshot.ts';
 import type { MeteredPlant } from './metered-plant.ts';
-import { orderedSteps, planAssets, type LookaheadPlan } from './plan.ts';
+import { orderedMaintenance, orderedSteps, planAssets, type LookaheadPlan } from './plan.ts';
 import { PlantCache } from './plant-cache.ts';
 import type { PlantRef } from './plant-key.ts';
 import { subSnapshot } from './sub-plant.ts';
@@ -56,6 +56,7 @@ export class Lookahead {
     const layout = full.engine.layout;
     const decoded = decodeSnapshot(job.snapshot, layout);
     const steps = orderedSteps(plan, layout);
+    const maintenance = orderedMaintenance(plan, layout);
     const samples = sampleTimesS(plan.horizonS, plan.stepS);
     const changedAssets = planAssets(plan, layout);
     const affected = new Set(changedAssets);
@@ -71,7 +72,7 @@ export class Lookahead {
     const startTS = main.engine.tS;
     const seeds = plan.seeds.map((seed): SeedTrace => {
       let baseline = runBranch(main, seed, [], plan.horizonS, plan.stepS, samples);
-      let changed = runBranch(main, seed, steps, plan.horizonS, plan.stepS, samples);
+      let changed = runBranch(main, seed, steps, plan.horizonS, plan.stepS, samples, maintenance);
       if (other !== null) {
         const shared = runBranch(other, seed, [], plan.horizonS, plan.stepS, samples);
         baseline = addTraces(baseline, shared);

@@ -18,6 +18,13 @@ export interface PlanStep {
   readonly durationS?: number;
 }
 
+/** A planned maintenance job on a machine, `atS` seconds after the fork (the machine is renewed then: wear redrawn, a failure cleared). */
+export interface MaintenanceStep {
+  /** Seconds after the fork, on the plant's tick grid, within [0, horizon). */
+  readonly atS: number;
+  readonly asset: string;
+}
+
 /** Which assets the metrics cover: those whose setpoints the plan changes, or the whole plant. */
 export type LookaheadScope = 'affected' | 'plant';
 
@@ -38,6 +45,11 @@ export interface LookaheadPlan {
    * step) against its plans on the same line. Unknown ids are a RangeError.
    */
   readonly cover?: readonly string[];
+  /**
+   * Maintenance jobs the changed branch does (a maintenance schedule checked on the twin); the
+   * baseline does none. Their machines are simulated and metered like those of the steps.
+   */
+  readonly maintenance?: readonly MaintenanceStep[];
 }
 
 /** The changes applied now: the plan of an "apply these setpoints and look ahead" request. */
@@ -73,6 +85,21 @@ function durationProblem(plan: LookaheadPlan, layout: PlantLayout, i: number): v
   if (j >= 0) throw new RangeError(`steps[${i}]: ${s.setpoint} changes again (steps[${j}] at ${plan.steps[j]!.atS} s) before it returns at ${backS} s`);
 }
 
+/**
+ * The plan's maintenance jobs in time order, checked against the plant: a machine of the plant, a
+ * time within [0, horizon) on its tick grid. Throws a RangeError naming the job.
+ */
+export function orderedMaintenance(plan: LookaheadPlan, layout: PlantLayout): MaintenanceStep[] {
+  const jobs = plan.maintenance ?? [];
+  jobs.forEach((m, i) => {
+    const k = layout.assetIndex.get(m.asset);
+    if (k === undefined || layout.models[k]!.kind === 'line') throw new RangeError(`maintenance[${i}]: "${m.asset}" is not a machine of the plant`);
+    if (!(Number.isFinite(m.atS) && m.atS >= 0 && m.atS < plan.horizonS)) throw new RangeError(`maintenance[${i}]: atS must be within [0, ${plan.horizonS}) s, got ${m.atS}`);
+    if (!onGrid(m.atS, layout.stepS)) throw new RangeError(`maintenance[${i}]: atS ${m.atS} s is not on the plant's ${layout.stepS} s tick grid`);
+  });
+  return [...jobs].sort((a, b) => a.atS - b.atS);
+}
+
 /** One thing a branch does at `atS`: set a value, or return a setpoint to what it was before step `revertOf`. */
 export type TimelineEvent =
   | { readonly atS: number; readonly setpoint: string; readonly value: number; readonly id: number; readonly revertOf?: undefined }
@@ -95,9 +122,10 @@ export function timeline(steps: readonly PlanStep[]): TimelineEvent[] {
     .map((x) => x.e);
 }
 
-/** The assets whose setpoints the plan changes, in plant order. */
+/** The assets whose setpoints the plan changes or whose machines it maintains, in plant order. */
 export function planAssets(plan: LookaheadPlan, layout: PlantLayout): string[] {
   const touched = new Set(plan.steps.map((s) => layout.setpoints[layout.setpointIndex.get(s.setpoint)!]?.asset));
+  for (const m of plan.maintenance ?? []) touched.add(m.asset);
   for (const a of plan.cover ?? []) {
     if (!layout.models.some((m) => m.asset === a)) throw new RangeError(`cover: unknown asset "${a}"`);
     touched.add(a);

@@ -6,7 +6,7 @@ import type { TwinEngine } from '../engine/engine.ts';
 import { DEFECT_TYPES, type DefectType } from '../physics/model.ts';
 import { resetMeter } from './meter.ts';
 import type { MeteredPlant } from './metered-plant.ts';
-import { timeline, type PlanStep } from './plan.ts';
+import { timeline, type MaintenanceStep, type PlanStep } from './plan.ts';
 
 /** What one branch of one seed produced: totals, and cumulative series at each sample time. */
 export interface BranchTrace {
@@ -54,9 +54,10 @@ const onGrid = (tS: number, stepS: number) => Math.abs(tS / stepS - Math.round(t
  * when the branch reaches its `atS`. Between stops it ticks at the plant's own step until the time is
  * on the coarse grid, then at `stepS`, and back at the plant's step for a remainder shorter than
  * `stepS`: so a change off the coarse grid splits the coarse step, and the horizon is met exactly.
+ * `maintenance` jobs (in time order) renew their machines at their times, before a step at the same time.
  * @example runBranch(plant, 7, [{ atS: 0, setpoint: 'Line_A.furnace_temp', value: 1420 }], 3600, 10, sampleTimesS(3600, 10))
  */
-export function runBranch(plant: MeteredPlant, seed: number, steps: readonly PlanStep[], horizonS: number, stepS: number, samples: readonly number[]): BranchTrace {
+export function runBranch(plant: MeteredPlant, seed: number, steps: readonly PlanStep[], horizonS: number, stepS: number, samples: readonly number[], maintenance: readonly MaintenanceStep[] = []): BranchTrace {
   const { meter } = plant;
   resetMeter(meter);
   let e: TwinEngine = plant.engine.fork({ seed, sensors: false });
@@ -103,10 +104,12 @@ export function runBranch(plant: MeteredPlant, seed: number, steps: readonly Pla
   const events = timeline(steps);
   // The target each timed step found, to return to after its duration.
   const before = new Map<number, number>();
+  const stops = [...new Set([...events.map((ev) => ev.atS), ...maintenance.map((m) => m.atS)])].sort((a, b) => a - b);
   let i = 0;
-  while (i < events.length) {
-    const atS = events[i]!.atS;
+  let j = 0;
+  for (const atS of stops) {
     advanceTo(t0 + atS);
+    for (; j < maintenance.length && maintenance[j]!.atS === atS; j++) e.apply({ kind: 'maintenance', target: maintenance[j]!.asset });
     for (; i < events.length && events[i]!.atS === atS; i++) {
       const ev = events[i]!;
       if (ev.revertOf !== undefined) {
