@@ -33,6 +33,42 @@ export type ScheduledJob = Static<typeof ScheduledJob>;
 
 const Costs = Type.Object({ runToFailure: Type.Number(), planned: Type.Number(), saving: Type.Number() });
 
+/** A mean over seeds with its 95 % interval (Student's t). */
+export const MeanInterval = Type.Object({ mean: Type.Number(), lo: Type.Number(), hi: Type.Number(), n: Type.Integer() });
+
+const OnTwin = Type.Object({
+  jobs: Type.Integer(),
+  failures: MeanInterval,
+  /** Against doing nothing; null when nothing fails doing nothing. */
+  failuresAvoidedPct: Nullable(MeanInterval),
+  plannedDowntimeH: Type.Number(),
+  cost: MeanInterval,
+  costChangePct: Nullable(MeanInterval),
+});
+
+/** The plan and the greedy baseline run on forks of the live plant over the horizon, against doing nothing, paired by seed. */
+export const ScheduleTwinCheck = Type.Object({
+  seeds: List(Type.Integer()),
+  horizonH: Type.Number(),
+  /** The forks' step, s (machine wear moves over hours; sensors off). */
+  stepS: Type.Number(),
+  machines: Type.Integer(),
+  nothing: Type.Object({ failures: MeanInterval, cost: MeanInterval }),
+  plan: OnTwin,
+  greedy: OnTwin,
+});
+export type ScheduleTwinCheck = Static<typeof ScheduleTwinCheck>;
+
+/** A job of an applied schedule: waiting for its time, done (the maintenance command's id), or failed (why). */
+export const AppliedJob = Type.Object({
+  unit: Type.String(),
+  start: Type.String(),
+  state: Type.Union([Type.Literal('pending'), Type.Literal('done'), Type.Literal('failed')]),
+  commandId: Nullable(Type.String()),
+  error: Nullable(Type.String()),
+});
+export type AppliedJob = Static<typeof AppliedJob>;
+
 export const SchedulePlan = Type.Object({
   id: Type.String(),
   /** ISO 8601 UTC simulated time the plan starts at (the twin's time when it was made). */
@@ -55,5 +91,10 @@ export const SchedulePlan = Type.Object({
   skipped: List(Type.Object({ unit: Type.String(), reason: Type.String() })),
   /** What the expected figures rest on: the served models' predictions, not outcomes on the twin. */
   basis: Type.String(),
+  /** The schedule on forks of the twin; null when the check could not run (`twinCheckError` says why). */
+  twinCheck: Nullable(ScheduleTwinCheck),
+  twinCheckError: Nullable(Type.String()),
+  /** Set once an engineer applied the plan: who, when, and each job's state. */
+  applied: Nullable(Type.Object({ by: Type.String(), atMs: Type.Number(), jobs: List(AppliedJob) })),
 });
 export type SchedulePlan = Static<typeof SchedulePlan>;

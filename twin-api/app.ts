@@ -110,11 +110,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (err.validation && err.validation.length > 0) {
       const v = err.validation[0]!;
       const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+      // An unknown field is named, so a misspelt one ("horizon" for "horizon_days") is found at once.
+      const unknown = v.keyword === 'additionalProperties' ? (v.params as { additionalProperty?: string } | undefined)?.additionalProperty : undefined;
       const path = fieldPath(v.instancePath + (missing ? `/${missing}` : ''), err.validationContext);
       // A choice of literals (a union) fails once per literal: name them all instead of "must be equal to constant".
       const choices = err.validation.filter((e) => e.keyword === 'const' && e.instancePath === v.instancePath).map((e) => JSON.stringify((e.params as { allowedValue?: unknown }).allowedValue));
       const textPattern = v.keyword === 'pattern' && (v.params as { pattern?: string } | undefined)?.pattern === TEXT_PATTERN;
-      const message = missing ? 'is required' : textPattern ? TEXT_PATTERN_MESSAGE : choices.length > 0 ? `must be ${choices.length > 1 ? 'one of ' : ''}${choices.join(', ')}` : (v.message ?? 'is invalid');
+      const message = missing ? 'is required' : unknown !== undefined ? `must NOT have additional properties ("${unknown}" is not a field of it)` : textPattern ? TEXT_PATTERN_MESSAGE : choices.length > 0 ? `must be ${choices.length > 1 ? 'one of ' : ''}${choices.join(', ')}` : (v.message ?? 'is invalid');
       return reply.status(400).send({ data: null, error: { code: 'TWIN_ERR_BAD_REQUEST', message: `${path}: ${message}` } });
     }
     if (err instanceof TwinApiError) {

@@ -16,6 +16,8 @@ import { viewerFallback, viewerRoutes } from '../routes/viewer.ts';
 import { whatIfRoutes } from '../routes/what-if.ts';
 import { rlAgentRoutes } from '../routes/rl-agent.ts';
 import { knowledgeRoutes } from '../routes/knowledge.ts';
+import { maintenanceRoutes } from '../routes/maintenance.ts';
+import type { MaintenanceService } from '../maintenance/maintenance-service.ts';
 import type { KnowledgeQueries } from '../knowledge/knowledge-queries.ts';
 import type { KnowledgeService } from '../knowledge/knowledge-service.ts';
 import type { OptimizerService } from '../rl/optimizer-service.ts';
@@ -60,6 +62,7 @@ export interface TwinAppDeps {
   readonly optimizer: OptimizerService;
   readonly knowledge: KnowledgeService;
   readonly knowledgeQueries: KnowledgeQueries;
+  readonly maintenance: MaintenanceService;
 }
 
 export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; plant: NonNullable<HealthDeps['plant']>; monitors?: HealthDeps['monitors']; storage?: HealthDeps['storage']; log: (msg: string) => void; startup?: StartupPhases }): Promise<FastifyInstance> {
@@ -90,6 +93,7 @@ export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps
       whatIfRoutes(twin, s.whatIf),
       rlAgentRoutes(s.optimizer, s.sessions),
       knowledgeRoutes({ knowledge: s.knowledge, queries: s.knowledgeQueries, now: () => twin.engine.isoAt() }),
+      maintenanceRoutes(s.maintenance),
       sessionRoutes(s.sessions, store),
       predictionRoutes(() => s.predictions, store),
       modelRoutes(s.models, { drift: () => s.drift.reports(), store }),

@@ -53,6 +53,12 @@ import { KnowledgeService, removedEdgesIn } from '../knowledge/knowledge-service
 import { Neo4jGraphStore } from '../knowledge/neo4j-graph-store.ts';
 import { SqlGraphStore } from '../knowledge/sql-graph-store.ts';
 import { OptimizerService } from '../rl/optimizer-service.ts';
+import { highsSolver } from '../maintenance/highs-solver.ts';
+import { MaintenanceService } from '../maintenance/maintenance-service.ts';
+import { builtinProfileResolver } from '../../engine/plant.ts';
+import { LIVE_HORIZON_H } from '../../ml/bootstrap/live-data.ts';
+import { randomUUID } from 'node:crypto';
+import type { MipSolver } from '../../maintenance/mip.ts';
 import type { PolicyBounds } from '../../commands/index.ts';
 import { WsHub } from '../ws/hub.ts';
 import { buildTwinApp } from './build-twin-app.ts';
@@ -265,7 +271,34 @@ export async function createTwinServices(config: TwinServicesConfig) {
     source: mqtt ? 'plant' : 'twin',
   });
 
-  const services = { config, engine, twin, metrics, store, audit, retention, history, plantHistory, quarantine, checkpoint, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions, optimizer, knowledge, knowledgeQueries };
+  // The maintenance planner: HiGHS loaded on the first plan; its twin checks on the what-if pool.
+  let solver: Promise<MipSolver> | null = null;
+  const maintenance = new MaintenanceService({
+    engine,
+    commands,
+    store,
+    predictions: () => predictions.latest(),
+    rulRmseH: (kind) => {
+      try {
+        return models.registry.get({ task: 'rul', kind }).metrics['rmse'];
+      } catch {
+        return undefined; // no champion: the planner takes a quarter of the estimate
+      }
+    },
+    resolveProfile: builtinProfileResolver(),
+    riskHorizonH: LIVE_HORIZON_H.failure!,
+    solver: () => (solver ??= highsSolver().catch((err: Error) => {
+      solver = null;
+      throw err;
+    })),
+    runner: whatIf.runner,
+    nextId: () => `${engine.isoAt().slice(0, 10)}-${randomUUID().slice(0, 8)}`,
+    now: Date.now,
+    log,
+  });
+  await maintenance.load();
+
+  const services = { config, engine, twin, metrics, store, audit, retention, history, plantHistory, quarantine, checkpoint, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions, optimizer, knowledge, knowledgeQueries, maintenance };
   const plant = () => ({
     source: mqtt ? ('mqtt' as const) : ('stand-in' as const),
     connected: source.status().connected,
@@ -327,6 +360,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
       await mqttCommands?.start(2000);
       void source.start().catch((err: Error) => log(`live source: ${err.message}`));
       optimizer.start();
+      maintenance.start();
       twin.start();
       checkpoint.start();
       retention.start();
@@ -368,6 +402,7 @@ export async function createTwinServices(config: TwinServicesConfig) {
         steps.run('flush alerts', () => alertFeed.close()),
         steps.run('flush the audit log', () => audit.flush()),
         steps.run('flush recommendations', () => optimizer.close()),
+        steps.run('flush maintenance jobs', () => maintenance.close()),
         steps.run('flush predictions', () => predictions.close()),
         steps.run('sync the model registry copy', () => registryCopy.settled()),
         steps.run('close the app', () => app.close()),
