@@ -1,6 +1,7 @@
 /** The maintenance planner on the wire: `POST /api/optimizer/schedule` and `GET /api/maintenance/schedule`. */
 import { Type, type Static } from 'typebox';
 import { List, Nullable } from './schema-kit.ts';
+import { Text } from './text.ts';
 
 export const ScheduleRequest = Type.Object(
   {
@@ -14,6 +15,10 @@ export const ScheduleRequest = Type.Object(
   { additionalProperties: false },
 );
 export type ScheduleRequest = Static<typeof ScheduleRequest>;
+
+/** Body of `POST /api/maintenance/schedule/:id/apply` (optional): the engineer's note, kept with every job's command. */
+export const ApplyScheduleBody = Type.Object({ note: Type.Optional(Text({ maxLength: 500 })) }, { additionalProperties: false });
+export type ApplyScheduleBody = Static<typeof ApplyScheduleBody>;
 
 export const ScheduledJob = Type.Object({
   unit: Type.String(),
@@ -95,6 +100,6 @@ export const SchedulePlan = Type.Object({
   twinCheck: Nullable(ScheduleTwinCheck),
   twinCheckError: Nullable(Type.String()),
   /** Set once an engineer applied the plan: who, when, and each job's state. */
-  applied: Nullable(Type.Object({ by: Type.String(), atMs: Type.Number(), jobs: List(AppliedJob) })),
+  applied: Nullable(Type.Object({ by: Type.String(), atMs: Type.Number(), note: Nullable(Type.String()), jobs: List(AppliedJob) })),
 });
 export type SchedulePlan = Static<typeof SchedulePlan>;

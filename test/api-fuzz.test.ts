@@ -82,6 +82,13 @@ describe('the REST API under random input', async () => {
     { method: 'POST', path: () => '/api/rl-agent/rollback', ids: fc.constant(''), bodies: bodiesAround({ id: proposals[0]!, reason: 'lane 3 jammed' }) },
     { method: 'PUT', path: () => '/api/rl-agent/settings', ids: fc.constant(''), bodies: bodiesAround(rlSettings) },
     { method: 'PUT', path: () => '/api/rl-agent/safety-policy', ids: fc.constant(''), bodies: bodiesAround(rlPolicy) },
+    {
+      method: 'POST',
+      path: () => '/api/optimizer/schedule',
+      ids: fc.constant(''),
+      bodies: fc.oneof(bodiesAround({ unit_list: ['pump_003', 'cnc_001'], risk_threshold: 0.7, rul_threshold: 24, horizon_days: 1, teams_available: 2 }), fc.record({ unit_list: nasty, risk_threshold: nasty, rul_threshold: nasty, horizon_days: nasty, teams_available: nasty, time_limit_s: nasty })),
+    },
+    { method: 'POST', path: (id) => `/api/maintenance/schedule/${id}/apply`, ids: pathId, bodies: bodiesAround({ note: 'fuzz' }) },
     { method: 'PUT', path: (id) => `/api/sessions/${id}/optimizer`, ids: fc.oneof(fc.constant(session), pathId), bodies: bodiesAround({ enabled: false }) },
     {
       method: 'POST',
@@ -112,7 +119,7 @@ describe('the REST API under random input', async () => {
   }
 
   const KNOWLEDGE_GETS = ['subgraph', 'root-cause', 'intervention', 'edges', 'candidate-edges', 'export'].map((x) => `/api/knowledge-graph/${x}`);
-  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/rl-agent/recommendations', '/api/rl-agent/settings', '/api/rl-agent/safety-policy', '/api/rl-agent/safety-policy/changed', `/api/sessions/${session}/optimizer`, ...KNOWLEDGE_GETS, '/api/nope'];
+  const GETS = ['/api/health', '/api/plant/topology', '/api/plant/latest', '/api/plant/setpoints', '/api/plant/history', '/api/plant/events', '/api/kpis', '/api/alerts', '/api/settings/alerts', '/api/digital-twin/shadow-state', '/api/models', '/api/models/versions', '/api/predictions', '/api/rl-agent/recommendations', '/api/rl-agent/settings', '/api/rl-agent/safety-policy', '/api/rl-agent/safety-policy/changed', `/api/sessions/${session}/optimizer`, '/api/maintenance/schedule', '/api/maintenance/schedule/x', ...KNOWLEDGE_GETS, '/api/nope'];
   it('GET endpoints: random query strings never make a 500', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...GETS), queryString, async (path, qs) => {

@@ -36,6 +36,10 @@ describe('the role matrix of the REST API', async () => {
   const session = s.sessions.fromScenario('glass-plant').id;
   /** The recommendation the next decision is about (a fresh one per request). */
   let pending = '';
+  /** A maintenance plan to read, and a fresh one per apply (a plan is applied once). */
+  let plannedId = '';
+  const planFresh = async () => void (plannedId = (await s.maintenance.plan({ horizon_days: 1 }, { actor: 'engineer-user', role: 'engineer' })).id);
+  const planOnce = async () => void (plannedId ||= (await s.maintenance.plan({ horizon_days: 1 }, { actor: 'engineer-user', role: 'engineer' })).id);
   const FURNACE = 'variable:Line_A.furnace_temp';
   const CRACK_EDGE = `CAUSES:${FURNACE}->defect:crack`;
   const CANDIDATE = { from: 'variable:Line_B.lehr_temp', to: 'variable:Line_B.wall_thickness', sign: 1, lagMinS: 60, lagMaxS: 600, mechanism: 'role check' };
@@ -89,6 +93,10 @@ describe('the role matrix of the REST API', async () => {
     { method: 'PUT', path: '/api/rl-agent/settings', need: 'engineer', request: () => ({ url: '/api/rl-agent/settings', payload: rlSettings }) },
     { method: 'PUT', path: '/api/rl-agent/safety-policy', need: 'admin', request: () => ({ url: '/api/rl-agent/safety-policy', payload: rlPolicy }) },
     { method: 'POST', path: '/api/rl-agent/optimize', need: 'engineer', request: () => ({ url: '/api/rl-agent/optimize', payload: { asset: 'Line_B' } }) },
+    { method: 'POST', path: '/api/optimizer/schedule', need: 'engineer', request: () => ({ url: '/api/optimizer/schedule', payload: { teams_available: 2, horizon_days: 1 } }) },
+    { method: 'GET', path: '/api/maintenance/schedule', need: 'viewer', request: () => ({ url: '/api/maintenance/schedule' }) },
+    { method: 'GET', path: '/api/maintenance/schedule/:id', need: 'viewer', request: () => ({ url: `/api/maintenance/schedule/${plannedId}` }), ready: planOnce },
+    { method: 'POST', path: '/api/maintenance/schedule/:id/apply', need: 'engineer', request: () => ({ url: `/api/maintenance/schedule/${plannedId}/apply`, payload: { note: 'role check' } }), ready: planFresh },
     { method: 'GET', path: '/api/sessions/:id/optimizer', need: 'viewer', request: () => ({ url: `/api/sessions/${session}/optimizer` }) },
     { method: 'PUT', path: '/api/sessions/:id/optimizer', need: ['trainer', 'engineer'], request: () => ({ url: `/api/sessions/${session}/optimizer`, payload: { enabled: false } }) },
     { method: 'GET', path: '/api/knowledge-graph/subgraph', need: 'viewer', request: () => ({ url: '/api/knowledge-graph/subgraph?defect_type=crack&max_depth=2' }) },
@@ -167,6 +175,10 @@ describe('the role matrix of the REST API', async () => {
       'PUT /api/rl-agent/settings': ['engineer', 'admin'],
       'PUT /api/rl-agent/safety-policy': ['admin'],
       'POST /api/rl-agent/optimize': ['engineer', 'admin'],
+      'POST /api/optimizer/schedule': ['engineer', 'admin'],
+      'GET /api/maintenance/schedule': everyone,
+      'GET /api/maintenance/schedule/:id': everyone,
+      'POST /api/maintenance/schedule/:id/apply': ['engineer', 'admin'],
       'GET /api/sessions/:id/optimizer': everyone,
       'PUT /api/sessions/:id/optimizer': ['trainer', 'engineer', 'admin'],
       'POST /api/rl-agent/apply-recommendation': ['operator', 'engineer', 'admin'],

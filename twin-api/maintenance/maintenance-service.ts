@@ -173,11 +173,11 @@ export class MaintenanceService {
   }
 
   /** Applies a plan: its jobs become maintenance commands at their start times (on the first tick at or after). Resolves once stored. */
-  async apply(id: string, by: Caller): Promise<SchedulePlan> {
+  async apply(id: string, by: Caller, note: string | null = null): Promise<SchedulePlan> {
     const plan = this.get(id);
     if (plan.applied) throw new TwinApiError('TWIN_ERR_CONFLICT', `maintenance schedule "${id}" was applied by ${plan.applied.by}`);
     const jobs: AppliedJob[] = plan.jobs.map((j) => ({ unit: j.unit, start: j.start, state: 'pending', commandId: null, error: null }));
-    const next = { ...plan, applied: { by: by.actor, atMs: this.deps.now(), jobs } };
+    const next = { ...plan, applied: { by: by.actor, atMs: this.deps.now(), note, jobs } };
     try {
       await this.save(next);
     } catch (err) {
@@ -224,7 +224,7 @@ export class MaintenanceService {
         this.running.add(key);
         const p = plan.jobs[k]!;
         void this.deps.commands
-          .execute({ kind: 'maintenance', target: job.unit }, { actor: plan.applied!.by, role: 'engineer', origin: 'engineer', reason: `maintenance schedule ${plan.id}: ${p.failureMode} job by ${p.team}` })
+          .execute({ kind: 'maintenance', target: job.unit }, { actor: plan.applied!.by, role: 'engineer', origin: 'engineer', reason: `maintenance schedule ${plan.id}: ${p.failureMode} job by ${p.team}${plan.applied!.note ? ` (${plan.applied!.note})` : ''}` })
           .then(
             (rec) => this.settle(plan.id, k, { state: 'done', commandId: rec.id, error: null }),
             (err: Error) => this.settle(plan.id, k, { state: 'failed', commandId: null, error: err.message }),

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { SchedulePlan, ScheduleRequest } from '../../protocol/maintenance.ts';
+import { ApplyScheduleBody, SchedulePlan, ScheduleRequest } from '../../protocol/maintenance.ts';
 import { Nullable } from '../../protocol/schema-kit.ts';
 import { Text } from '../../protocol/text.ts';
 import { ok, type AppContext } from '../app.ts';
@@ -14,6 +14,10 @@ import { requireRole } from '../auth.ts';
 import type { MaintenanceService } from '../maintenance/maintenance-service.ts';
 import { responses } from './responses.ts';
 
+/** A bare POST is an empty body: plan with every default, apply without a note. */
+const emptyBody = async (req: { body: unknown }) => {
+  req.body ??= {};
+};
 const PlanParams = Type.Object({ id: Text({ minLength: 1, maxLength: 80 }) });
 
 export function maintenanceRoutes(service: MaintenanceService) {
@@ -27,6 +31,7 @@ export function maintenanceRoutes(service: MaintenanceService) {
       '/api/optimizer/schedule',
       {
         onRequest: engineer,
+        preValidation: emptyBody,
         schema: {
           tags,
           summary: 'Plan maintenance from the served failure-risk and RUL predictions: the MIP schedule (HiGHS), the greedy baseline, both checked on forks of the twin',
@@ -34,7 +39,7 @@ export function maintenanceRoutes(service: MaintenanceService) {
           response: responses(SchedulePlan, 'The stored plan: jobs per team and shift, expected costs, the twin check with 95 % intervals'),
         },
       },
-      async (req) => ok(await service.plan((req.body ?? {}) as ScheduleRequest, caller(req))),
+      async (req) => ok(await service.plan(req.body as ScheduleRequest, caller(req))),
     );
 
     app.get('/api/maintenance/schedule', { onRequest: viewer, schema: { tags, summary: 'The latest maintenance plan (null before the first)', response: responses(Nullable(SchedulePlan), 'The latest plan, with its jobs’ states once applied') } }, async () => ok(service.latest()));
@@ -43,8 +48,8 @@ export function maintenanceRoutes(service: MaintenanceService) {
 
     app.post(
       '/api/maintenance/schedule/:id/apply',
-      { onRequest: engineer, schema: { tags, summary: 'Apply a plan: each job becomes a maintenance command on the twin and the plant at its start time (409 when already applied)', params: PlanParams, response: responses(SchedulePlan, 'The plan, applied, with each job pending or done') } },
-      async (req) => ok(await service.apply((req.params as { id: string }).id, caller(req))),
+      { onRequest: engineer, preValidation: emptyBody, schema: { tags, summary: 'Apply a plan: each job becomes a maintenance command on the twin and the plant at its start time (409 when already applied)', params: PlanParams, body: ApplyScheduleBody, response: responses(SchedulePlan, 'The plan, applied, with each job pending or done') } },
+      async (req) => ok(await service.apply((req.params as { id: string }).id, caller(req), (req.body as ApplyScheduleBody).note ?? null)),
     );
   };
 }
