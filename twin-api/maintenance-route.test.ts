@@ -1,79 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, builtinProfileResolver } from '../engine/plant.ts';
 import type { TwinEngine } from '../engine/engine.ts';
-import { toyScenario } from '../engine/toy-model.test-helper.ts';
-import { inProcessRolloutRunner } from '../lookahead/rollout-runner.ts';
 import type { MipSolver } from '../maintenance/mip.ts';
-import type { PredictionData, SchedulePlan } from '../protocol/index.ts';
-import { buildApp, type AuditEntry } from './app.ts';
-import { highsSolver } from './maintenance/highs-solver.ts';
-import { MaintenanceService, type MaintenanceServiceDeps } from './maintenance/maintenance-service.ts';
-import { createPlantCommands } from './plant/plant-command-service.ts';
-import { standInCommandPort } from './plant/stand-in-command-port.ts';
-import { maintenanceRoutes } from './routes/maintenance.ts';
-import { EnginePlantSource } from './shadow/engine-plant-source.ts';
+import type { SchedulePlan } from '../protocol/index.ts';
+import { maintenanceFixture } from './maintenance/maintenance-fixture.test-helper.ts';
 import { PgliteStore } from './store/pglite-store.ts';
-import { auditInto, KEYS, testAuth } from './test-app.test-helper.ts';
-
-// pump_001's bearing wears 400× its rate (the twin has it fail ~1.5 h in); fan_001 and motor_001 are healthy.
-const scenario = toyScenario({
-  durationS: 30 * 86_400,
-  machines: [
-    { id: 'pump_001', profile: 'pump', initial: { load: 80 }, ageH: 0 },
-    { id: 'fan_001', profile: 'fan', initial: { load: 80 }, ageH: 0 },
-    { id: 'motor_001', profile: 'motor', initial: { load: 80 }, ageH: 0 },
-  ],
-  faults: [{ atS: 0, target: 'pump_001', type: 'bearing_wear', params: { rateMultiplier: 400 } }],
-});
-
-/** What the served models said (a test's input: the planner reads predictions, it does not make them). */
-const predictions: PredictionData[] = [
-  { asset: 'pump_001', kind: 'pump', tS: 60, status: { rul: 'ready', failure: 'ready' }, rul: { kind: 'estimate', hours: 1.4, unit: 'h', capH: 20, explanation: [] }, failureProbability: { value: 0.95, explanation: [] } },
-  { asset: 'fan_001', kind: 'fan', tS: 60, status: { rul: 'ready', failure: 'ready' }, rul: { kind: 'at-least', hours: 20, unit: 'h', capH: 20, explanation: [] }, failureProbability: { value: 0.02, explanation: [] } },
-  { asset: 'motor_001', kind: 'motor', tS: 60, status: { rul: 'loading', failure: 'loading' } },
-];
-
-let highs: MipSolver;
-beforeAll(async () => {
-  highs = await highsSolver();
-});
-
-async function setup(over: Partial<MaintenanceServiceDeps> = {}, store?: PgliteStore, watchClock = true) {
-  const engine = createEngine(scenario);
-  engine.runUntil(60);
-  const db = store ?? (await PgliteStore.open('memory://'));
-  const audit: AuditEntry[] = [];
-  const commands = createPlantCommands({ twin: engine, port: standInCommandPort(new EnginePlantSource(engine), Date.now), audit: auditInto(audit) });
-  let n = 0;
-  const service = new MaintenanceService({
-    engine,
-    commands,
-    store: db,
-    predictions: () => predictions,
-    rulRmseH: () => 0.3,
-    resolveProfile: builtinProfileResolver(),
-    riskHorizonH: 24,
-    solver: async () => highs,
-    runner: inProcessRolloutRunner(),
-    nextId: () => `plan-${++n}`,
-    now: () => 1_000,
-    log: () => {},
-    settings: { costs: { failure: 50_000, downtimePerH: 500, job: 2_000 }, checkSeeds: [1, 2, 3], checkStepS: 60, timeLimitS: 10, relGap: 0 },
-    ...over,
-  });
-  await service.load();
-  if (watchClock) service.start();
-  const app = await buildApp({ auth: testAuth(), strictResponses: true, routes: [maintenanceRoutes(service)] });
-  return { app, engine, service, audit, db };
-}
+import { KEYS } from './test-app.test-helper.ts';
 
 const as = (role: keyof typeof KEYS) => ({ 'x-api-key': KEYS[role] });
 const rulOf = (e: TwinEngine, id: string) => e.truth().rulH[e.layout.assetIndex.get(id)!]!;
 
 describe('maintenance planning through the API', () => {
-  let s: Awaited<ReturnType<typeof setup>>;
+  let s: Awaited<ReturnType<typeof maintenanceFixture>>;
   beforeAll(async () => {
-    s = await setup();
+    s = await maintenanceFixture();
   });
   afterAll(async () => {
     await s.app.close();
@@ -143,7 +82,7 @@ describe('maintenance planning when things fail', () => {
   it('falls back to the greedy schedule, and says why, when the solver fails; a failed twin check is said, not hidden', async () => {
     const broken: MipSolver = { name: 'HiGHS', solve: () => Promise.reject(new Error('wasm trap')) };
     const runner = { run: () => Promise.reject(new Error('workers gone')), close: async () => {} };
-    const s = await setup({ solver: async () => broken, runner });
+    const s = await maintenanceFixture({ solver: async () => broken, runner });
     const plan = (await s.app.inject({ method: 'POST', url: '/api/optimizer/schedule', headers: as('engineer'), payload: { horizon_days: 1 } })).json().data as SchedulePlan;
     expect(plan.source).toBe('greedy-fallback');
     expect(plan.fallbackReason).toBe('the HiGHS solver failed: wasm trap');
@@ -157,12 +96,12 @@ describe('maintenance planning when things fail', () => {
   it('keeps an applied plan across a restart: its pending jobs still happen', async () => {
     const db = await PgliteStore.open('memory://');
     // Jobs are issued on the twin's ticks: this server stops before its clock ticks again.
-    const first = await setup({}, db, false);
+    const first = await maintenanceFixture({}, db, false);
     const plan = (await first.app.inject({ method: 'POST', url: '/api/optimizer/schedule', headers: as('engineer'), payload: { horizon_days: 1 } })).json().data as SchedulePlan;
     await first.service.apply(plan.id, { actor: 'eve', role: 'engineer' });
     await first.service.close();
     await first.app.close();
-    const again = await setup({}, db);
+    const again = await maintenanceFixture({}, db);
     expect(again.service.latest()!.id).toBe(plan.id);
     expect(again.service.get(plan.id).applied!.jobs.map((j) => j.state)).toEqual(plan.jobs.map(() => 'pending'));
     again.engine.runUntil((Date.parse(plan.jobs[0]!.start) - again.engine.startMs) / 1000 + 2);
