@@ -14,6 +14,7 @@ const AssetView = lazy(() => import('../panels/asset-view.tsx').then((m) => ({ d
 const FleetGrid = lazy(() => import('../panels/fleet-grid.tsx').then((m) => ({ default: m.FleetGrid })));
 const WhatIfPanel = lazy(() => import('../panels/what-if-panel.tsx').then((m) => ({ default: m.WhatIfPanel })));
 const RecommendationsPanel = lazy(() => import('../panels/recommendations-panel.tsx').then((m) => ({ default: m.RecommendationsPanel })));
+const MaintenancePanel = lazy(() => import('../panels/maintenance-panel.tsx').then((m) => ({ default: m.MaintenancePanel })));
 const ReplayPanel = lazy(() => import('../panels/replay-panel.tsx').then((m) => ({ default: m.ReplayPanel })));
 // sigma and graphology (WebGL) come with the knowledge graph view only.
 const KgPanel = lazy(() => import('../panels/kg-panel.tsx').then((m) => ({ default: m.KgPanel })));
@@ -25,6 +26,7 @@ const NAV: readonly { view: View; label: string }[] = [
   { view: 'fleet', label: 'Fleet' },
   { view: 'what-if', label: 'What-if' },
   { view: 'optimizer', label: 'Optimizer' },
+  { view: 'maintenance', label: 'Maintenance' },
   { view: 'replay', label: 'Replay' },
   { view: 'knowledge', label: 'Knowledge' },
   { view: 'settings', label: 'Settings' },
@@ -40,6 +42,8 @@ function SidePanel({ view }: { view: View }): ReactNode {
       return <WhatIfPanel />;
     case 'optimizer':
       return <RecommendationsPanel />;
+    case 'maintenance':
+      return <MaintenancePanel />;
     case 'replay':
       return <ReplayPanel />;
     case 'knowledge':

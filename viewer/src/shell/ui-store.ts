@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { KgFocus } from '../panels/kg-logic.ts';
 
 /** The page's views (hash routes). */
-export const VIEWS = ['overview', 'asset', 'fleet', 'what-if', 'optimizer', 'replay', 'knowledge', 'settings'] as const;
+export const VIEWS = ['overview', 'asset', 'fleet', 'what-if', 'optimizer', 'maintenance', 'replay', 'knowledge', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface UiState {
