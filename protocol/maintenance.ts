@@ -40,6 +40,7 @@ const Costs = Type.Object({ runToFailure: Type.Number(), planned: Type.Number(),
 
 /** A mean over seeds with its 95 % interval (Student's t). */
 export const MeanInterval = Type.Object({ mean: Type.Number(), lo: Type.Number(), hi: Type.Number(), n: Type.Integer() });
+export type MeanInterval = Static<typeof MeanInterval>;
 
 const OnTwin = Type.Object({
   jobs: Type.Integer(),
