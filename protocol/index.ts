@@ -19,3 +19,4 @@ export * from './audit.ts';
 export * from './what-if.ts';
 export * from './knowledge.ts';
 export * from './maintenance.ts';
+export * from './copilot.ts';
