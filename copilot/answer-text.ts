@@ -71,7 +71,7 @@ interface WhatIfSummary {
 export function whatIfText(w: WhatIfSummary): string {
   const d = w.deltaDefectsPer1000;
   return [
-    `Setting ${w.setpoint} to ${w.value} ${w.unit}, over ${w.horizonH} h on ${w.seeds} seeds of the twin: defects ${f1(w.baselineDefectsPer1000)} → ${f1(w.changedDefectsPer1000)} per 1000 units (change ${f1(d.mean)}, from ${f1(d.p10)} to ${f1(d.p90)} across the seeds), throughput ${f1(w.deltaUnitsPerH)} units/h, energy ${f1(w.deltaEnergyMWh)} MWh.`,
+    `Setting ${w.setpoint} to ${w.value} ${w.unit}, over ${w.horizonH} h on ${w.seeds} seeds of the twin: defects ${f1(w.baselineDefectsPer1000)} → ${f1(w.changedDefectsPer1000)} per thousand units (change ${f1(d.mean)}, from ${f1(d.p10)} to ${f1(d.p90)} across the seeds), throughput ${f1(w.deltaUnitsPerH)} units/h, energy ${f1(w.deltaEnergyMWh)} MWh.`,
     d.p10 < 0 && d.p90 > 0 ? 'The seeds disagree on the sign of the change in defects: the twin cannot tell whether it helps.' : '',
     'Nothing was changed on the plant.',
   ]

@@ -12,14 +12,19 @@ const RULES: readonly (readonly [Intent, RegExp])[] = [
   ['explain_alert', /\b(alert|alarm)\b[^.?!]*\b(why|explain|mean|about|cause)\b|\b(why|explain)\b[^.?!]*\b(alert|alarm)\b|\bALT-[\w-]+/i],
   ['explain_risk', /\bwhy\b[^.?!]*\b(risk|likely to fail|fail(ure|ing)?|rul|health|degrad\w*)\b/i],
   ['predict_rul', /\b(rul|remaining (useful )?life|life left|how long (until|before|can|will|does)|time to failure|hours left)\b/i],
-  ['predict_failure', /\b(risk|likely to fail|failure (probability|chance|risk)|chance[^.?!]*fail|will[^.?!]*fail|probability of failure)\b/i],
+  ['predict_failure', /\b(risk|likel(y|ihood)\b[^.?!]*\bfail\w*|chance of failure|failure (probability|chance|risk)|chance[^.?!]*fail|will[^.?!]*fail|probability of failure)\b/i],
   ['root_cause', /\b(root cause|why\b|what caus\w+|cause of|causing)\b/i],
   ['get_history', /\b(history|trend|over the (last|past)|in the (last|past)|last \d+|past \d+|show me)\b/i],
   ['manual', /\b(how (do|to|should|can)|inspect\w*|procedure|manual|troubleshoot\w*|interval|replace|lock[- ]?out|limits?|normal range|symptom|steps?)\b/i],
   ['machine_status', /\b(status|health|how is|how's|condition|doing)\b/i],
 ];
 
-export function classify(text: string): Intent {
+/** The first rule's intent, or null when no rule matches (a follow-up such as "2 teams"). */
+export function classifyRule(text: string): Intent | null {
   for (const [intent, re] of RULES) if (re.test(text)) return intent;
-  return text.trim().length === 0 ? 'help' : 'manual';
+  return /^\s*(help|what can you do)\b/i.test(text) ? 'help' : null;
+}
+
+export function classify(text: string): Intent {
+  return classifyRule(text) ?? (text.trim().length === 0 ? 'help' : 'manual');
 }

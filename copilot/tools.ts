@@ -45,8 +45,8 @@ export const TOOL_SPECS: Readonly<Record<ToolName, { readonly description: strin
     parameters: { type: 'object', properties: { teams_available: { type: 'integer', minimum: 1 }, horizon_days: { type: 'number', exclusiveMinimum: 0 }, unit_list: { type: 'array', items: { type: 'string' } } }, required: ['teams_available', 'horizon_days'], additionalProperties: false },
   },
   root_cause: {
-    description: "The causal knowledge graph's root-cause analysis of a defect on a line, or of an alert (a machine's failure modes), with evidence and interventions.",
-    parameters: { type: 'object', properties: { defect_type: { type: 'string' }, line: { type: 'string' }, alert_id: { type: 'string' } }, additionalProperties: false },
+    description: "The causal knowledge graph's root-cause analysis, with evidence and interventions: of a defect on a line (defect_type and line), of an alert (alert_id), or of a machine's likeliest failure modes now (asset). Give one of the three.",
+    parameters: { type: 'object', properties: { defect_type: { type: 'string' }, line: { type: 'string' }, alert_id: { type: 'string' }, asset: { type: 'string', description: 'Machine id' } }, additionalProperties: false },
   },
   what_if: {
     description: 'Fork the live plant and run a setpoint change against the baseline over a horizon and seeds (engineers only); nothing changes on the plant.',
@@ -87,4 +87,53 @@ export interface RulToolData {
   /** 1 σ of the estimate: the model's held-out RMSE, hours (null: none recorded). */
   readonly rmseH: number | null;
   readonly model: { readonly version: string | null; readonly metrics: Readonly<Record<string, number>> };
+}
+
+/** What `what_if` returns: the fork's paired comparison, means across the seeds. */
+export interface WhatIfToolData {
+  readonly setpoint: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly horizonH: number;
+  readonly seeds: number;
+  readonly baselineDefectsPer1000: number;
+  readonly changedDefectsPer1000: number;
+  readonly deltaDefectsPer1000: { readonly mean: number; readonly p10: number; readonly p90: number };
+  readonly deltaUnitsPerH: number;
+  readonly deltaEnergyMWh: number;
+}
+
+/** What `get_history` returns over the window asked (values null when nothing was stored). */
+export interface HistoryToolData {
+  readonly sensor: string;
+  readonly unit: string;
+  readonly hours: number;
+  readonly from: string;
+  readonly to: string;
+  readonly samples: number;
+  readonly min: number | null;
+  readonly mean: number | null;
+  readonly max: number | null;
+  readonly last: number | null;
+}
+
+/** What `explain_alert` returns: the alert as the API shows it. */
+export interface AlertToolData {
+  readonly id: string;
+  readonly rule: string;
+  readonly severity: string;
+  readonly state: string;
+  readonly asset: string;
+  readonly sensor: string | null;
+  readonly value: number | null;
+  readonly threshold: number | null;
+  readonly unit: string;
+  readonly message: string;
+  readonly recommendedAction: string;
+  readonly openedAt: string;
+}
+
+/** What `search_manuals` returns. */
+export interface SearchToolData {
+  readonly hits: readonly { readonly id: string; readonly source: string; readonly title: string; readonly topic: string | null; readonly score: number; readonly excerpt: string }[];
 }
