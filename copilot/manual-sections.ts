@@ -68,3 +68,28 @@ export function manualSections(topic: string, markdown: string, source = `${topi
     return n === 0 ? s : { ...s, id: `${s.id}-${n + 1}` };
   });
 }
+
+/** An incident of the scenario library as one section: what happened and its true causes. */
+export function incidentSection(s: { readonly name: string; readonly title: string; readonly description: string; readonly groundTruth: { readonly summary: string; readonly causes: readonly string[] } | null }): DocSection | null {
+  if (!s.groundTruth) return null;
+  return {
+    id: `incident:${s.name}`,
+    source: `scenarios/library/${s.name}.yaml`,
+    topic: null,
+    title: `Incident: ${s.title}`,
+    text: `${s.description}\n${s.groundTruth.summary}\nRoot causes: ${s.groundTruth.causes.join('; ')}.`,
+  };
+}
+
+/** An intervention of the knowledge graph on a line as one section: what it changes and when. */
+export function interventionSection(n: { readonly id: string; readonly label: string; readonly props: Readonly<Record<string, unknown>> }, mitigates: readonly string[]): DocSection {
+  const when = typeof n.props['when'] === 'string' ? ` When: ${n.props['when']}.` : '';
+  const setpoint = typeof n.props['setpoint'] === 'string' ? ` Setpoint: ${n.props['setpoint']}.` : '';
+  return {
+    id: n.id,
+    source: 'knowledge graph',
+    topic: 'glass_line',
+    title: `Intervention: ${n.label}`,
+    text: `${n.label} on ${String(n.props['asset'] ?? 'the line')}, against ${mitigates.map((m) => m.replace(/^defect:/, '').replaceAll('_', ' ')).join(', ')}.${when}${setpoint}`,
+  };
+}

@@ -204,7 +204,7 @@ function planSummaryText(p: SchedulePlan & { readonly intervalLevelPct?: number 
 
 function historyText(h: HistoryToolData): string {
   if (h.samples === 0 || h.mean === null) return `${h.sensor} has no stored samples in the last ${h.hours} h.`;
-  return `${h.sensor} over the last ${h.hours} h (${h.samples} samples from ${h.from.slice(0, 16).replace('T', ' ')} to ${h.to.slice(0, 16).replace('T', ' ')} UTC): min ${f1(h.min!)}, mean ${f1(h.mean)}, max ${f1(h.max!)} ${h.unit}; last ${f1(h.last!)} ${h.unit}.`;
+  return `${h.sensor} over the last ${h.hours} h (${h.samples} samples from ${h.from.slice(0, 16).replace('T', ' ')} to ${h.to.slice(0, 16).replace('T', ' ')} UTC): min ${f1(h.min!)}, mean ${f1(h.mean)}, max ${f1(h.max!)} ${h.unit}${h.last !== null ? `; last ${f1(h.last)} ${h.unit}` : ''}.`;
 }
 
 function alertText(a: AlertToolData): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDuration } from '../scenarios/duration.ts';
 import { ConfigError } from './config-error.ts';
+import { llmConfigFrom, type LlmConfig } from './copilot/openai-chat.ts';
 import { neo4jConfigFrom, type Neo4jConfig } from './knowledge/neo4j-config.ts';
 import { retentionPolicyFromEnv, type RetentionPolicy } from './store/retention-policy.ts';
 
@@ -31,6 +32,8 @@ export interface ServerConfig {
   readonly shutdownDeadlineS: number;
   /** The knowledge graph in Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD or NEO4J_PASSWORD_FILE, NEO4J_DATABASE); null: embedded in the history database. */
   readonly neo4j: Neo4jConfig | null;
+  /** The copilot's language model (TWIN_LLM_URL, TWIN_LLM_MODEL, TWIN_LLM_API_KEY_FILE, TWIN_LLM_TIMEOUT_MS); null: the planner answers alone. */
+  readonly llm: LlmConfig | null;
 }
 
 /**
@@ -111,5 +114,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, devMode: boolean, re
     logLevel: logLevel as LogLevel,
     shutdownDeadlineS,
     neo4j: neo4jConfigFrom(env, readFile),
+    llm: llmConfigFrom(env, readFile),
   };
 }

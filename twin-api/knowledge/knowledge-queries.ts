@@ -169,7 +169,13 @@ export class KnowledgeQueries {
     };
   }
 
-  private async diagnose(machine: string, atS: number, contributors: readonly string[], minConfidence: number, alertId: string): Promise<RootCauseAnswer> {
+  /** A machine's likeliest failure modes now, from its recent history (no alert behind the question). */
+  async machineNow(machine: string): Promise<RootCauseAnswer> {
+    if (!this.d.machines.includes(machine)) throw known('asset', machine, this.d.machines);
+    return this.diagnose(machine, this.d.nowS(), [], 0, null);
+  }
+
+  private async diagnose(machine: string, atS: number, contributors: readonly string[], minConfidence: number, alertId: string | null): Promise<RootCauseAnswer> {
     const graph = this.d.knowledge.graph();
     const w = this.window(atS);
     const { series } = await historySeries(this.d.history, this.sensorsOf(graph, machine), { startMs: this.d.startMs, ...w, binS: DEFAULT_RCA_SETTINGS.binS, source: this.d.source });

@@ -17,6 +17,8 @@ import { whatIfRoutes } from '../routes/what-if.ts';
 import { rlAgentRoutes } from '../routes/rl-agent.ts';
 import { knowledgeRoutes } from '../routes/knowledge.ts';
 import { maintenanceRoutes } from '../routes/maintenance.ts';
+import { copilotRoutes } from '../routes/copilot.ts';
+import type { Copilot } from '../../copilot/copilot.ts';
 import type { MaintenanceService } from '../maintenance/maintenance-service.ts';
 import type { KnowledgeQueries } from '../knowledge/knowledge-queries.ts';
 import type { KnowledgeService } from '../knowledge/knowledge-service.ts';
@@ -63,6 +65,7 @@ export interface TwinAppDeps {
   readonly knowledge: KnowledgeService;
   readonly knowledgeQueries: KnowledgeQueries;
   readonly maintenance: MaintenanceService;
+  readonly copilot: Copilot;
 }
 
 export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps['database']; plant: NonNullable<HealthDeps['plant']>; monitors?: HealthDeps['monitors']; storage?: HealthDeps['storage']; log: (msg: string) => void; startup?: StartupPhases }): Promise<FastifyInstance> {
@@ -94,6 +97,7 @@ export async function buildTwinApp(s: TwinAppDeps, extra: { database: HealthDeps
       rlAgentRoutes(s.optimizer, s.sessions),
       knowledgeRoutes({ knowledge: s.knowledge, queries: s.knowledgeQueries, now: () => twin.engine.isoAt() }),
       maintenanceRoutes(s.maintenance),
+      copilotRoutes(s.copilot),
       sessionRoutes(s.sessions, store),
       predictionRoutes(() => s.predictions, store),
       modelRoutes(s.models, { drift: () => s.drift.reports(), store }),

@@ -55,6 +55,8 @@ import { SqlGraphStore } from '../knowledge/sql-graph-store.ts';
 import { OptimizerService } from '../rl/optimizer-service.ts';
 import { highsSolver } from '../maintenance/highs-solver.ts';
 import { MaintenanceService } from '../maintenance/maintenance-service.ts';
+import { createCopilot } from '../copilot/create-copilot.ts';
+import { snapshotToBinary } from '../../engine/snapshot.ts';
 import { builtinProfileResolver } from '../../engine/plant.ts';
 import { LIVE_HORIZON_H } from '../../ml/bootstrap/live-data.ts';
 import { randomUUID } from 'node:crypto';
@@ -298,7 +300,31 @@ export async function createTwinServices(config: TwinServicesConfig) {
   });
   await maintenance.load();
 
-  const services = { config, engine, twin, metrics, store, audit, retention, history, plantHistory, quarantine, checkpoint, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions, optimizer, knowledge, knowledgeQueries, maintenance };
+  // The copilot answers from these services; a language model writes the answers when configured.
+  const copilot = createCopilot({
+    engine,
+    predictions: () => predictions.latest(),
+    model: (task, kind) => {
+      try {
+        const v = models.registry.get({ task, kind });
+        return { version: v.version, metrics: v.metrics };
+      } catch {
+        return null; // no champion yet
+      }
+    },
+    failureHorizonH: LIVE_HORIZON_H.failure!,
+    plan: (req, by) => maintenance.plan(req, by),
+    knowledge: knowledgeQueries,
+    graph: () => knowledge.graph().snapshot,
+    whatIf: (request) => whatIf.run(snapshotToBinary(engine.snapshot()), engine.scenario, request),
+    alerts,
+    history: store,
+    source: mqtt ? 'plant' : 'twin',
+    llm: config.copilot?.llm ?? null,
+    ...(config.copilot?.fetch ? { fetch: config.copilot.fetch } : {}),
+  });
+
+  const services = { config, engine, twin, metrics, store, audit, retention, history, plantHistory, quarantine, checkpoint, hub, alerts, kpis, alertFeed, source, tracker, commands, whatIf, models, drift, predictions, sessions, optimizer, knowledge, knowledgeQueries, maintenance, copilot };
   const plant = () => ({
     source: mqtt ? ('mqtt' as const) : ('stand-in' as const),
     connected: source.status().connected,

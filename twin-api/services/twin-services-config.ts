@@ -5,6 +5,7 @@ import type { AuthConfig } from '../auth.ts';
 import type { AppOptions } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Driver } from 'neo4j-driver';
+import type { LlmConfig } from '../copilot/openai-chat.ts';
 import type { Neo4jConfig } from '../knowledge/neo4j-config.ts';
 import type { RetentionPolicy } from '../store/retention-policy.ts';
 import type { ModelServiceOptions } from '../predictions/model-service.ts';
@@ -54,6 +55,8 @@ export interface TwinServicesConfig {
     /** How the Neo4j store connects (tests: a stand-in server); default neo4j-driver. */
     readonly driverOf?: (c: Neo4jConfig) => Driver;
   };
+  /** The copilot: a language model when configured (else the planner alone), and its client (tests: a stand-in). */
+  readonly copilot?: { readonly llm: LlmConfig | null; readonly fetch?: typeof fetch };
   /** Replaces the worker-pool what-if service (tests that check requests without simulating). */
   readonly whatIf?: WhatIfService;
   /** The built viewer to serve at /, or null. */
@@ -79,6 +82,7 @@ export function servicesConfigOf(config: ServerConfig, auth: AuthConfig, mqttCli
     models: { dir: config.modelsDir, bootstrap: config.mlBootstrap, retrainOnDrift: config.retrainOnDrift },
     optimizer: { scheduled: config.optimizer },
     knowledge: { neo4j: config.neo4j },
+    copilot: { llm: config.llm },
     ...(config.warmUpS > 0 ? { warmUpS: config.warmUpS } : {}),
     viewerDist,
     log,
