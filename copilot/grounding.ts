@@ -34,8 +34,21 @@ export function numbersOf(value: unknown, into: number[] = []): number[] {
 
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
+/** Dates and clock times ("2024-03-14 00:02", "10:00Z"): one token each, grounded when a result holds it as written. */
+const DATE_TIME = /(?<![\w.:-])(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?|\d{1,2}:\d{2}(?::\d{2})?)(?![\w.:-]*\d)/g;
+
 /** The numbers of `answer` that no result holds (empty: grounded). */
 export function ungroundedNumbers(answer: string, results: readonly unknown[]): string[] {
+  const text = JSON.stringify(results) ?? '';
+  const dateTimes: string[] = [];
+  const rest = answer.replace(DATE_TIME, (m) => {
+    if (!text.includes(m.replace(' ', 'T'))) dateTimes.push(m);
+    return ' ';
+  });
+  return [...dateTimes, ...ungroundedPlain(rest, results)];
+}
+
+function ungroundedPlain(answer: string, results: readonly unknown[]): string[] {
   const known = numbersOf(results);
   const grounded = (n: { value: number; decimals: number }) =>
     known.some((k) => {

@@ -18,8 +18,8 @@ export interface DocSection {
 const slug = (s: string) =>
   s
     .toLowerCase()
-    .replace(/[`*_:()]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[`*:()]/g, '')
+    .replace(/[^a-z0-9_]+/g, '-')
     .replace(/^-|-$/g, '');
 
 /**

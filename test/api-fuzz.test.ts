@@ -89,6 +89,15 @@ describe('the REST API under random input', async () => {
       bodies: fc.oneof(bodiesAround({ unit_list: ['pump_003', 'cnc_001'], risk_threshold: 0.7, rul_threshold: 24, horizon_days: 1, teams_available: 2 }), fc.record({ unit_list: nasty, risk_threshold: nasty, rul_threshold: nasty, horizon_days: nasty, teams_available: nasty, time_limit_s: nasty })),
     },
     { method: 'POST', path: (id) => `/api/maintenance/schedule/${id}/apply`, ids: pathId, bodies: bodiesAround({ note: 'fuzz' }) },
+    {
+      method: 'POST',
+      path: () => '/api/copilot/chat',
+      ids: fc.constant(''),
+      bodies: fc.oneof(
+        bodiesAround({ messages: [{ role: 'user', content: 'Why is pump_003 at risk?' }], context: { asset: 'pump_003' } }),
+        fc.record({ messages: fc.array(fc.record({ role: fc.oneof(fc.constantFrom('user', 'assistant'), nasty), content: fc.oneof(fc.string(), nasty) }), { maxLength: 4 }), context: fc.oneof(fc.record({ asset: nasty, line: nasty, alert: nasty }), nasty) }),
+      ),
+    },
     { method: 'PUT', path: (id) => `/api/sessions/${id}/optimizer`, ids: fc.oneof(fc.constant(session), pathId), bodies: bodiesAround({ enabled: false }) },
     {
       method: 'POST',
