@@ -80,9 +80,9 @@ export class OpenAiChatModel implements ChatModel {
         signal,
       });
     } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
+      const err = e as Error & { cause?: { code?: string; message?: string } };
       if (err.name === 'TimeoutError' || err.name === 'AbortError') throw err;
-      throw new Error(`${this.c.url} is unreachable (${err.cause?.code ?? err.message})`);
+      throw new Error(`${this.c.url} is unreachable (${err.cause?.code ?? err.cause?.message ?? err.message})`);
     }
     const text = await res.text();
     if (!res.ok) throw new Error(`${this.c.url} answered HTTP ${res.status}: ${text.slice(0, 200)}`);
