@@ -7,6 +7,10 @@
  *   questions, questions_dev, questions_heldout        bench/support/copilot-questions.ts (≥ 60)
  *   tool_accuracy, _dev, _heldout   share of questions whose answer called the expected tool with the
  *                                   expected arguments, or asked for exactly the missing parameters
+ *   fact_accuracy, fact_questions   prediction and alert questions whose answer states the served
+ *                                   figure as GET /api/predictions or the alert book has it (the RUL in
+ *                                   hours, the risk in percent, "no prediction yet" when there is none;
+ *                                   the alert's id and reading)
  *   answer_grounded                 share of answers whose every number is in a tool's result or arguments
  *   retrieval_recall_at_3, _dev, _heldout   share of manual questions with an expected section in the
  *                                   search's top three
@@ -17,14 +21,16 @@
  *   plan_ms, what_if_ms             the slowest planning and what-if answer (they fork the plant)
  *   models_ready                    whether the served models had predictions (false: RUL and risk
  *                                   answers say "no prediction yet", still scored on the tool called)
- * Models: the registry in TWIN_MODELS_DIR when set (e.g. the one `npm start` trained), else the
- * default models are trained into a temporary folder first (several minutes).
+ * Models: the registry in TWIN_MODELS_DIR when set (e.g. the one `npm start` trained; what it lacks
+ * is trained into it), else the default models are trained into a temporary folder first.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocIndex } from '../copilot/retrieval.ts';
+import type { AlertView } from '../protocol/alerts.ts';
 import type { ChatAnswer } from '../protocol/copilot.ts';
+import type { PredictionData } from '../protocol/predictions.ts';
 import { manualDocuments, incidentDocuments } from '../twin-api/copilot/copilot-docs.ts';
 import { createTwinServices } from '../twin-api/services/create-twin-services.ts';
 import { KEYS, testAuth } from '../twin-api/test-app.test-helper.ts';
@@ -48,6 +54,17 @@ function toolRight(q: BenchQuestion, a: ChatAnswer, alert: string): boolean {
   return a.toolCalls.some((c) => c.tool === e.tool && sameArgs(c.args, want));
 }
 
+/** The fact a prediction or alert question's answer must state, read from the services directly (not from the answer's tool calls). */
+function factOf(q: BenchQuestion, predictions: readonly PredictionData[], alertView: AlertView): string | null {
+  if ('needs' in q.expect) return null;
+  const asset = q.expect.args?.['asset'] as string | undefined;
+  const p = predictions.find((x) => x.asset === asset);
+  if (q.expect.tool === 'predict_rul') return p?.rul ? `${p.rul.hours.toFixed(1)} h` : 'There is no RUL prediction';
+  if (q.expect.tool === 'predict_failure') return p?.failureProbability ? `${Math.round(100 * p.failureProbability.value)} %` : 'There is no failure-risk prediction';
+  if (q.expect.tool === 'explain_alert') return alertView.value !== null ? `${alertView.id} ` : alertView.id;
+  return null;
+}
+
 function cited(q: BenchQuestion, a: ChatAnswer): boolean {
   const search = a.toolCalls.find((c) => c.tool === 'search_manuals' && c.ok);
   const hits = ((search?.result as { hits?: { id: string }[] } | null)?.hits ?? []).slice(0, 3).map((h) => h.id);
@@ -68,14 +85,14 @@ function titleOverlapTop3(docs: ReturnType<typeof manualDocuments>, q: string, t
 async function main() {
   const given = process.env['TWIN_MODELS_DIR'];
   const modelsDir = given ?? mkdtempSync(join(tmpdir(), 'bench-copilot-models-'));
-  say(given ? `models: ${given}` : `models: training the defaults into ${modelsDir} (several minutes)…`);
+  say(`models: ${modelsDir}; the defaults missing there are trained first (several minutes on a first run)…`);
   const s = await createTwinServices({
     auth: testAuth(),
     scenario: 'glass-plant',
     clock: { kind: 'paced', speed: 1 },
     store: { kind: 'memory' },
     mqtt: null,
-    models: { dir: modelsDir, bootstrap: !given, retrainOnDrift: false },
+    models: { dir: modelsDir, bootstrap: true, retrainOnDrift: false },
     viewerDist: null,
     log: (m) => say(`  [twin] ${m}`),
   });
@@ -92,7 +109,9 @@ async function main() {
     s.alerts.reportAnomaly('pump_003', 0.9, 0.5, ['pump_003.vibration_rms_mm_s'], s.engine.isoAt());
     const alert = s.alerts.list({ states: ['active'] }).find((a) => a.asset === 'pump_003')!.id;
 
-    const rows: { q: BenchQuestion; a: ChatAnswer; ms: number; right: boolean; cites: boolean | null }[] = [];
+    const predictions = s.predictions.latest();
+    const alertView = s.alerts.get(alert)!;
+    const rows: { q: BenchQuestion; a: ChatAnswer; ms: number; right: boolean; cites: boolean | null; fact: boolean | null }[] = [];
     for (const q of QUESTIONS) {
       const sub = (x: string) => x.replaceAll('{ALERT}', alert);
       const messages = [...(q.before ? [{ role: 'user', content: q.before }, { role: 'assistant', content: '…' }] : []), { role: 'user', content: sub(q.q) }];
@@ -104,7 +123,10 @@ async function main() {
       const a = res.json().data as ChatAnswer;
       const right = toolRight(q, a, alert);
       const cites = q.sections ? cited(q, a) : null;
-      rows.push({ q, a, ms, right, cites });
+      const want = factOf(q, predictions, alertView);
+      const fact = want === null ? null : a.text.includes(want);
+      rows.push({ q, a, ms, right, cites, fact });
+      if (fact === false) say(`fact [${q.split}] "${q.q}": expected "${want}" in: ${a.text.slice(0, 200)}`);
       if (!right || cites === false || !a.grounded) say(`miss [${q.split}] "${q.q}": ${!right ? `called ${JSON.stringify(a.toolCalls.map((c) => [c.tool, c.args]))} needs ${JSON.stringify(a.needs)}` : ''}${cites === false ? ' cited the wrong sections' : ''}${a.grounded ? '' : ` ungrounded ${a.ungrounded.join(', ')}`}`);
     }
 
@@ -124,6 +146,8 @@ async function main() {
       tool_accuracy: share(rows.map((r) => r.right)),
       tool_accuracy_dev: share(split('dev').map((r) => r.right)),
       tool_accuracy_heldout: share(split('heldout').map((r) => r.right)),
+      fact_accuracy: share(rows.filter((r) => r.fact !== null).map((r) => r.fact!)),
+      fact_questions: rows.filter((r) => r.fact !== null).length,
       answer_grounded: share(rows.map((r) => r.a.grounded)),
       retrieval_recall_at_3: share(manualRows.map((r) => r.cites!)),
       retrieval_recall_at_3_dev: share(manualRows.filter((r) => r.q.split === 'dev').map((r) => r.cites!)),
