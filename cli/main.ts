@@ -5,6 +5,7 @@ import { replay, REPLAY_USAGE } from './commands/replay.ts';
 import { whatIf, WHAT_IF_USAGE } from './commands/what-if.ts';
 import { KNOWLEDGE_USAGE } from './commands/knowledge.ts';
 import { MAINTENANCE_USAGE } from './commands/maintenance.ts';
+import { ASK_USAGE } from './commands/ask.ts';
 import { run } from './commands/run.ts';
 import { scenarios } from './commands/scenarios.ts';
 import { simulate, SIMULATE_USAGE } from './commands/simulate.ts';
@@ -25,7 +26,8 @@ const USAGE = `usage:
   ${TUNE_USAGE}
   ${MODELS_USAGE}
   ${KNOWLEDGE_USAGE}
-  ${MAINTENANCE_USAGE}`;
+  ${MAINTENANCE_USAGE}
+  ${ASK_USAGE}`;
 
 /** The CLI: returns the exit code (0 ok, 1 failure, 2 bad input). */
 export async function main(argv: string[]): Promise<number> {
@@ -58,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/knowledge.ts')).knowledge(rest); // lazy: the history store loads only here
       case 'maintenance':
         return await (await import('./commands/maintenance.ts')).maintenance(rest);
+      case 'ask':
+        return await (await import('./commands/ask.ts')).ask(rest);
       case 'help':
       case '--help':
       case '-h':
@@ -67,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, branch, what-if, train, evaluate, predict, tune, models, knowledge, maintenance, help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, simulate, scenarios, replay, branch, what-if, train, evaluate, predict, tune, models, knowledge, maintenance, ask, help)`);
     }
   } catch (err) {
     return report(err);

@@ -3,44 +3,17 @@
  * The plan is made where the predictions are (the server's `POST /api/optimizer/schedule`), so the
  * CLI and the viewer see one planner; this file only asks and prints.
  */
-import { readFileSync } from 'node:fs';
 import type { SchedulePlan, ScheduleRequest } from '../../protocol/maintenance.ts';
 import { durationFlag, parseCommandArgs } from '../args.ts';
 import { UsageError } from '../usage-error.ts';
+import { callTwin, TWIN_CONNECTION_FLAGS, twinApiKey } from '../twin-client.ts';
 
 export const MAINTENANCE_USAGE = `twin maintenance plan [--teams 2] [--horizon 7d] [--risk 0.7] [--rul 24h] [--units a,b] [--json] | show [id] [--json] | apply <id> [--note text]
                                    [--url http://127.0.0.1:8080] [--api-key-file F | TWIN_API_KEY]: the running twin's maintenance planner`;
 
-const CONNECTION = { url: { type: 'string', default: process.env['TWIN_URL'] ?? 'http://127.0.0.1:8080' }, 'api-key-file': { type: 'string' }, json: { type: 'boolean', default: false } } as const;
-
-function apiKey(file: string | undefined): string | undefined {
-  if (file === undefined) return process.env['TWIN_API_KEY'];
-  const key = readFileSync(file, 'utf8').trim();
-  if (!key) throw new UsageError(`maintenance: --api-key-file: "${file}" is empty`);
-  return key;
-}
-
-async function call(base: string, key: string | undefined, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  let url: URL;
-  try {
-    url = new URL(path, base);
-  } catch {
-    throw new UsageError(`maintenance: --url: "${base}" is not a URL`);
-  }
-  let res: Response;
-  try {
-    res = await fetch(url, { method, headers: { ...(key ? { 'x-api-key': key } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-  } catch (err) {
-    throw new Error(`maintenance: cannot reach the twin at ${base} (${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}); start it with npm start or give --url`);
-  }
-  const envelope = (await res.json().catch(() => null)) as { data: unknown; error: { code: string; message: string } | null } | null;
-  if (!envelope) throw new Error(`maintenance: ${method} ${path}: HTTP ${res.status} without a JSON answer`);
-  if (envelope.error) {
-    const msg = `maintenance: ${envelope.error.message} (${envelope.error.code})`;
-    throw res.status === 400 ? new UsageError(msg) : new Error(msg);
-  }
-  return envelope.data;
-}
+const CONNECTION = TWIN_CONNECTION_FLAGS;
+const apiKey = (file: string | undefined) => twinApiKey('maintenance', file);
+const call = (base: string, key: string | undefined, method: 'GET' | 'POST', path: string, body?: unknown) => callTwin('maintenance', base, key, method, path, body);
 
 const number = (v: string | undefined, flag: string, lo: number, hi: number): number | undefined => {
   if (v === undefined) return undefined;
