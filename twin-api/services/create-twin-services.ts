@@ -273,6 +273,15 @@ export async function createTwinServices(config: TwinServicesConfig) {
     source: mqtt ? 'plant' : 'twin',
   });
 
+  /** The registry's champion for a task and machine kind; null before one is trained. */
+  const champion = (task: 'failure' | 'rul', kind: string) => {
+    try {
+      return models.registry.get({ task, kind });
+    } catch {
+      return null;
+    }
+  };
+
   // The maintenance planner: HiGHS loaded on the first plan; its twin checks on the what-if pool.
   let solver: Promise<MipSolver> | null = null;
   const maintenance = new MaintenanceService({
@@ -280,13 +289,8 @@ export async function createTwinServices(config: TwinServicesConfig) {
     commands,
     store,
     predictions: () => predictions.latest(),
-    rulRmseH: (kind) => {
-      try {
-        return models.registry.get({ task: 'rul', kind }).metrics['rmse'];
-      } catch {
-        return undefined; // no champion: the planner takes a quarter of the estimate
-      }
-    },
+    // No champion: the planner takes a quarter of the estimate.
+    rulRmseH: (kind) => champion('rul', kind)?.metrics['rmse'],
     resolveProfile: builtinProfileResolver(),
     riskHorizonH: LIVE_HORIZON_H.failure!,
     solver: () => (solver ??= highsSolver().catch((err: Error) => {
@@ -305,12 +309,8 @@ export async function createTwinServices(config: TwinServicesConfig) {
     engine,
     predictions: () => predictions.latest(),
     model: (task, kind) => {
-      try {
-        const v = models.registry.get({ task, kind });
-        return { version: v.version, metrics: v.metrics };
-      } catch {
-        return null; // no champion yet
-      }
+      const v = champion(task, kind);
+      return v && { version: v.version, metrics: v.metrics };
     },
     failureHorizonH: LIVE_HORIZON_H.failure!,
     plan: (req, by) => maintenance.plan(req, by),
