@@ -11,7 +11,7 @@ const RULES: readonly (readonly [Intent, RegExp])[] = [
   ['what_if', /\bwhat (if|happens|would happen)\b|\bif (i|we|you) (raise|lower|set|increase|decrease|change|put)\b|\bsimulate\b/i],
   ['explain_alert', /\b(alert|alarm)\b[^.?!]*\b(why|explain|mean|about|cause)\b|\b(why|explain)\b[^.?!]*\b(alert|alarm)\b|\bALT-[\w-]+/i],
   ['explain_risk', /\bwhy\b[^.?!]*\b(risk|likely to fail|fail(ure|ing)?|rul|health|degrad\w*)\b/i],
-  ['predict_rul', /\b(rul|remaining (useful )?life|life left|how long (until|before|can|will|does)|time to failure|hours left)\b/i],
+  ['predict_rul', /\b(rul|remaining (useful )?life|life (is )?left|how much life|how long (until|before|can|will|does)|time to failure|hours left)\b/i],
   ['predict_failure', /\b(risk|likel(y|ihood)\b[^.?!]*\bfail\w*|chance of failure|failure (probability|chance|risk)|chance[^.?!]*fail|will[^.?!]*fail|probability of failure)\b/i],
   ['root_cause', /\b(root cause|why\b|what caus\w+|cause of|causing)\b/i],
   ['get_history', /\b(history|trend|over the (last|past)|in the (last|past)|last \d+|past \d+|show me)\b/i],

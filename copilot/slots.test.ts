@@ -41,6 +41,7 @@ describe('reading parameters against the plant', () => {
     expect(extractSlots('explain alt-17-3', v).alertId).toBe('ALT-17-3');
     expect(extractSlots('stress fractures on Line_A', v)).toMatchObject({ defectType: 'stress_fracture', topic: 'glass_line' });
     expect(extractSlots('how do I clean a cooling tower', v).topic).toBe('cooling_tower');
+    expect(extractSlots('the cooling tower fan stopped', { ...v, machines: new Map([...v.machines, ['fan_001', 'fan']]) }).topic).toBe('cooling_tower');
   });
 });
 
@@ -51,6 +52,7 @@ describe('what a question asks for', () => {
     ['Explain alert ALT-3', 'explain_alert'],
     ["Why is pump_003's risk high?", 'explain_risk'],
     ["What's the RUL of compressor_002?", 'predict_rul'],
+    ['How much life is left in pump 3?', 'predict_rul'],
     ['How likely is cnc_001 to fail?', 'predict_failure'],
     ['What is causing the cracks?', 'root_cause'],
     ['Show me the furnace temperature trend', 'get_history'],

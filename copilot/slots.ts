@@ -109,7 +109,8 @@ export function extractSlots(text: string, v: Vocabulary): Slots {
   if (sensor) out['sensor'] = sensor;
   const defect = v.defectTypes.find((d) => new RegExp(`\\b${d.replace(/_/g, '[ _]')}s?\\b`, 'i').test(text));
   if (defect) out['defectType'] = defect;
-  const kinds = [...new Set(v.machines.values())];
+  // Longest kind first: "cooling tower fan" is about the cooling tower.
+  const kinds = [...new Set(v.machines.values())].sort((a, b) => b.length - a.length);
   const topic = asset ? v.machines.get(asset) : line || /\b(glass|furnace|lehr|forming|annealing)\b/i.test(text) ? 'glass_line' : kinds.find((k) => new RegExp(`\\b${k.replace(/_/g, '[ _]')}s?\\b`, 'i').test(text));
   if (topic) out['topic'] = topic;
   return out as Slots;
