@@ -14,10 +14,12 @@ export interface UiState {
   readonly whatIfPrefill: { readonly asset: string; readonly values: Readonly<Record<string, number>> } | null;
   /** What the knowledge graph view shows (null: its default, a defect on the first line); an RCA card sets it with its path. */
   readonly kgFocus: KgFocus | null;
+  /** The copilot's dock beside the view's panel (toggled from the top bar; its conversation is in copilot-store.ts). */
+  readonly copilotOpen: boolean;
 }
 
 /** Navigation and chart selection: UI state, apart from the twin's data. */
-export const uiStore = createStore<UiState>()(() => ({ view: viewFromHash(globalThis.location?.hash ?? ''), chartSensors: [], whatIfPrefill: null, kgFocus: null }));
+export const uiStore = createStore<UiState>()(() => ({ view: viewFromHash(globalThis.location?.hash ?? ''), chartSensors: [], whatIfPrefill: null, kgFocus: null, copilotOpen: false }));
 
 /** "#/what-if" → "what-if"; anything unknown → overview. */
 export function viewFromHash(hash: string): View {
