@@ -10,7 +10,7 @@ const f1 = (v: number) => v.toFixed(1);
 const readable = (feature: string) => feature.split('.').at(-1)!.replace(/_/g, ' ');
 
 export function failureText(d: FailureToolData): string {
-  if (d.probability === null) return `There is no failure-risk prediction for ${d.asset} yet (the model is ${d.status}). I recommend a manual inspection of ${d.asset} meanwhile.`;
+  if (d.probability === null) return `There is no failure-risk prediction for ${d.asset} yet (the model is ${d.status}).`;
   const drivers = d.topFactors.filter((f) => f.contribution > 0).slice(0, 3).map((f) => readable(f.feature));
   const auc = d.model.metrics['roc_auc'];
   return [
@@ -23,7 +23,7 @@ export function failureText(d: FailureToolData): string {
 }
 
 export function rulText(d: RulToolData): string {
-  if (d.rul === null) return `There is no RUL prediction for ${d.asset} yet (the model is ${d.status}). I recommend a manual inspection of ${d.asset} meanwhile.`;
+  if (d.rul === null) return `There is no RUL prediction for ${d.asset} yet (the model is ${d.status}).`;
   if (d.rul.kind === 'at-least') return `The RUL model says ${d.asset} has more than ${h1(d.rul.hours)} of useful life left: that is the model's cap, so it says only "at least", not how much more.`;
   const spread = d.rmseH !== null ? ` Confidence: ± ${h1(d.rmseH)} (the model's held-out RMSE, one standard deviation).` : ' Confidence: the registry records no held-out error for this model.';
   return `The RUL model estimates ${h1(d.rul.hours)} of remaining useful life for ${d.asset}.${spread}`;

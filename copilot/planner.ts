@@ -235,10 +235,7 @@ async function answerReading(r: Reading, v: Vocabulary, calls: Calls, sources: S
         out.push(u.ok ? rulText(u.data) : `I could not get the RUL of ${asset}: ${sentenceOf(u.error)}.`);
         missing ||= !u.ok || u.data.rul === null;
       }
-      if (missing) {
-        const unique = [...new Set(out.join(' ').split(/(?<=\.) /))].filter((x) => x !== inspectAdvice(asset));
-        return [unique.join(' '), inspectAdvice(asset), await manualSays(calls, `${kindOf(asset) ?? ''} inspection checks symptoms`, kindOf(asset), sources)].filter(Boolean).join('\n');
-      }
+      if (missing) return [...out, inspectAdvice(asset), await manualSays(calls, `${kindOf(asset) ?? ''} inspection checks symptoms`, kindOf(asset), sources)].filter(Boolean).join('\n');
       return out.join('\n');
     }
     case 'explain_risk': {
