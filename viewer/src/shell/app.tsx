@@ -19,6 +19,7 @@ const ReplayPanel = lazy(() => import('../panels/replay-panel.tsx').then((m) => 
 // sigma and graphology (WebGL) come with the knowledge graph view only.
 const KgPanel = lazy(() => import('../panels/kg-panel.tsx').then((m) => ({ default: m.KgPanel })));
 const SettingsPanel = lazy(() => import('../panels/settings-panel.tsx').then((m) => ({ default: m.SettingsPanel })));
+const CopilotPanel = lazy(() => import('../panels/copilot-panel.tsx').then((m) => ({ default: m.CopilotPanel })));
 
 const NAV: readonly { view: View; label: string }[] = [
   { view: 'overview', label: 'Overview' },
@@ -58,6 +59,7 @@ function SidePanel({ view }: { view: View }): ReactNode {
 /** The console: header with navigation and connection state, KPI strip, the 3D plant and the view's panel. */
 export function App() {
   const view = useUi((s) => s.view);
+  const copilotOpen = useUi((s) => s.copilotOpen);
   // Proposals waiting for an operator: counted on the Optimizer tab, seen from every view.
   const waiting = useTwin((s) => s.recommendations.filter((r) => r.status === 'proposed').length);
   const simTime = useTwin((s) => s.simTime);
@@ -89,19 +91,28 @@ export function App() {
           {session
             ? <span className="sim-time" title={`Simulated time of session ${session.id} (UTC), not the live plant`} data-testid="session-time">{session.id} {simStamp(session.t)}</span>
             : <span className="sim-time" title="Simulated plant time (UTC)" data-testid="sim-time">{simStamp(simTime)}</span>}
+          <button className={`btn copilot-toggle${copilotOpen ? ' btn-on' : ''}`} aria-pressed={copilotOpen} aria-controls="copilot-dock" onClick={() => uiStore.setState({ copilotOpen: !copilotOpen })} title="Ask the copilot about what you are looking at" data-testid="copilot-toggle">Copilot</button>
           <ConnectionPill />
         </div>
       </header>
       <ConnectionBanner />
       <main className="main">
         {session ? <SessionKpiCards session={session} /> : <KpiCards />}
-        <div className="workspace">
+        <div className={`workspace${copilotOpen ? ' copilot-open' : ''}`}>
           <SceneHost />
           <aside id="side-panel" className="side" tabIndex={-1} aria-label="Panel">
             <Suspense fallback={<p className="empty">Loading…</p>}>
               <SidePanel view={view} />
             </Suspense>
           </aside>
+          {/* Docked beside every view, so its context follows what the operator selects. */}
+          {copilotOpen ? (
+            <aside id="copilot-dock" className="copilot-dock" aria-label="Copilot">
+              <Suspense fallback={<p className="empty">Loading…</p>}>
+                <CopilotPanel />
+              </Suspense>
+            </aside>
+          ) : null}
         </div>
       </main>
       <ApiKeyDialog />
