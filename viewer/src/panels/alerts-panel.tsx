@@ -5,6 +5,8 @@ import { navigate, uiStore } from '../shell/ui-store.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { fmt } from '../util/format.ts';
 import { alertsFor, investigateSensors, movedOnNote, withPin, type AlertTab } from './alerts-logic.ts';
+import { alertQuestion, chatContext } from './copilot-logic.ts';
+import { askCopilot, pinCopilotAlert, useCopilot } from './copilot-store.ts';
 import { DismissForm } from './dismiss-form.tsx';
 import { RcaCard } from './rca-card.tsx';
 import { relativeTime } from './relative-time.ts';
@@ -30,6 +32,7 @@ function AlertItem({ alert, now, tab, onPin }: { alert: AlertView; now: string |
     onPin(alert.id, tab, rca || !dismissing);
     setDismissing(!dismissing);
   };
+  const copilotBusy = useCopilot((s) => s.conversation.pending);
   const movedOn = movedOnNote(alert, tab);
   const act = async (path: string, body?: unknown) => {
     setBusy(true);
@@ -49,6 +52,13 @@ function AlertItem({ alert, now, tab, onPin }: { alert: AlertView; now: string |
     rt.store.setState({ selectedAsset: alert.asset });
     uiStore.setState({ chartSensors: investigateSensors(alert, rt.store.getState().topology?.assets.find((a) => a.id === alert.asset)?.sensors.map((s) => s.id) ?? []) });
     navigate('asset');
+  };
+  // The copilot asks about this alert with its machine selected, so follow-ups ("and its RUL?") read it too.
+  const diagnose = () => {
+    const pinned = { id: alert.id, asset: alert.asset };
+    rt.store.setState({ selectedAsset: alert.asset });
+    pinCopilotAlert(pinned);
+    askCopilot(rt.rest, alertQuestion(alert.id), chatContext(alert.asset, rt.store.getState().topology, pinned));
   };
   return (
     <li className={`alert sev-${alert.severity.toLowerCase()}`} data-testid="alert-item" data-alert-id={alert.id}>
@@ -75,6 +85,9 @@ function AlertItem({ alert, now, tab, onPin }: { alert: AlertView; now: string |
         </button>
         <button className="btn" onClick={toggleRca} aria-expanded={rca} data-testid="alert-root-cause">
           Root cause
+        </button>
+        <button className="btn" disabled={copilotBusy} title={copilotBusy ? 'the copilot is answering' : 'Ask the copilot to explain this alert'} onClick={diagnose} data-testid="alert-ai-diagnosis">
+          AI diagnosis
         </button>
         <button className="btn btn-ghost" disabled={busy} onClick={toggleDismiss} aria-expanded={dismissing}>
           Dismiss…

@@ -5,6 +5,8 @@ import { fmt } from '../util/format.ts';
 import { Gauge } from './gauge.tsx';
 import { SetpointControls } from './setpoint-control.tsx';
 import { failureBand, limitText, rulNote, rulText } from './inspector-logic.ts';
+import { chatContext, riskQuestion } from './copilot-logic.ts';
+import { askCopilot, useCopilot } from './copilot-store.ts';
 
 const STATUS_NAME = ['OK', 'WARNING', 'ERROR', 'CRITICAL'] as const;
 
@@ -41,6 +43,7 @@ export function AssetView() {
   const topology = useTwin((s) => s.topology);
   const readings = useTwin((s) => s.readings);
   const charted = useUi((s) => s.chartSensors);
+  const copilotBusy = useCopilot((s) => s.conversation.pending);
   const asset = topology?.assets.find((a) => a.id === assetId);
   const select = (id: string) => {
     rt.store.setState({ selectedAsset: id || null });
@@ -61,7 +64,10 @@ export function AssetView() {
       </header>
       {!asset ? <p className="empty">Select an asset in the 3D view, the fleet grid or the list above.</p> : (
         <>
-          <h3 className="asset-title">{asset.id} <span className="muted small">{asset.kind === 'line' ? 'glass line' : asset.id.replace(/_\d+$/, '').replace(/_/g, ' ')}</span></h3>
+          <div className="asset-head">
+            <h3 className="asset-title">{asset.id} <span className="muted small">{asset.kind === 'line' ? 'glass line' : asset.id.replace(/_\d+$/, '').replace(/_/g, ' ')}</span></h3>
+            {asset.kind === 'machine' ? <button className="btn btn-xs" disabled={copilotBusy} title={copilotBusy ? 'the copilot is answering' : 'Ask the copilot why this machine is at risk'} onClick={() => askCopilot(rt.rest, riskQuestion(asset.id), chatContext(asset.id, topology, null))} data-testid="asset-ai-diagnosis">AI diagnosis</button> : null}
+          </div>
           {asset.kind === 'machine' ? <ModelSection asset={asset.id} /> : null}
           {asset.setpoints.length ? <SetpointControls key={asset.id} asset={asset.id} /> : null}
           {charted.filter((id) => asset.sensors.some((s) => s.id === id)).map((id) => (
