@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../api/rest-client.ts';
-import { engineBadge, errorText, groundingWarning, needsPrompt, resultText, sourceLine, sourcesOf, toolCallsLine, toolCallSummary } from './copilot-answer-logic.ts';
+import { engineBadge, errorText, groundingWarning, needsPrompt, resultText, sourceLine, sourcesOf, textRuns, toolCallsLine, toolCallSummary } from './copilot-answer-logic.ts';
 
 describe('how an answer is shown', () => {
   it('sums up a tool call: one argument bare, several named, ✓ or ✗', () => {
@@ -20,6 +20,12 @@ describe('how an answer is shown', () => {
   it('lists each source once, with where it comes from', () => {
     const s = { id: 'pump#bearings', title: 'Pump — bearings', source: 'copilot/manuals/pump.md' };
     expect(sourcesOf({ sources: [s, s, { ...s, id: 'INC-1', title: 'INC-1', source: 'INC-1' }] }).map(sourceLine)).toEqual(['Pump — bearings — copilot/manuals/pump.md', 'INC-1']);
+  });
+
+  it('sets the ids the planner quotes apart from the words', () => {
+    expect(textRuns('shows `vibration_rms_mm_s` above 1.8 mm/s')).toEqual([{ code: false, text: 'shows ' }, { code: true, text: 'vibration_rms_mm_s' }, { code: false, text: ' above 1.8 mm/s' }]);
+    expect(textRuns('`a` and `b`').map((r) => r.code)).toEqual([true, false, true]);
+    expect(textRuns("it's a `lone backtick")).toEqual([{ code: false, text: "it's a `lone backtick" }]);
   });
 
   it('names who wrote it', () => {

@@ -41,6 +41,11 @@ export function sourcesOf(answer: Pick<ChatAnswer, 'sources'>): readonly ChatSou
   return answer.sources.filter((s) => !seen.has(s.id) && (seen.add(s.id), true));
 }
 
+/** The answer's text in runs, its `code` spans (sensor ids, as the planner quotes them) apart; a lone backtick stays text. */
+export function textRuns(text: string): readonly { readonly code: boolean; readonly text: string }[] {
+  return text.split(/`([^`\n]+)`/).map((t, i) => ({ code: i % 2 === 1, text: t })).filter((r) => r.text !== '');
+}
+
 /** The badge naming who wrote the answer. */
 export function engineBadge(engine: ChatAnswer['engine']): { readonly label: string; readonly title: string } {
   return engine === 'llm'

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { ChatAnswer } from '../../../protocol/copilot.ts';
 import { useRuntime, useTwin } from '../shell/runtime-context.tsx';
 import { uiStore } from '../shell/ui-store.ts';
-import { engineBadge, groundingWarning, needsPrompt, resultText, sourceLine, sourcesOf, toolCallSummary, toolCallsLine } from './copilot-answer-logic.ts';
+import { engineBadge, groundingWarning, needsPrompt, resultText, sourceLine, sourcesOf, textRuns, toolCallSummary, toolCallsLine } from './copilot-answer-logic.ts';
 import { chatContext, contextLabel, MAX_CONTENT, suggestions, type ChatEntry } from './copilot-logic.ts';
 import { askCopilot, clearCopilot, pinCopilotAlert, retryCopilot, useCopilot } from './copilot-store.ts';
 
@@ -44,7 +44,7 @@ function Answer({ answer }: { answer: ChatAnswer }) {
         <span className={`engine-badge engine-${answer.engine}`} title={badge.title} data-testid="copilot-engine">{badge.label}</span>
         {needs ? <span className="muted small">asks back</span> : null}
       </div>
-      <p className="chat-text">{answer.text}</p>
+      <p className="chat-text">{textRuns(answer.text).map((r, i) => (r.code ? <code key={i}>{r.text}</code> : r.text))}</p>
       {needs ? <p className="chat-needs small" data-testid="copilot-needs">{needs}</p> : null}
       {warning ? <p className="small warn" role="note" data-testid="copilot-ungrounded">{warning}</p> : null}
       {answer.note ? <p className="muted small" data-testid="copilot-note">{answer.note}</p> : null}
@@ -86,7 +86,8 @@ export function CopilotPanel() {
   const ctx = chatContext(selected, topology, alert);
   const about = contextLabel(ctx);
   const { entries, pending } = conversation;
-  useEffect(() => input.current?.focus(), []);
+  // Ready to type, without scrolling the page to the dock.
+  useEffect(() => input.current?.focus({ preventScroll: true }), []);
   // The newest turn in view, as in any chat.
   useEffect(() => {
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
@@ -127,7 +128,8 @@ export function CopilotPanel() {
         {entries.map((e, i) => <Entry key={`${conversation.id}-${e.n}`} entry={e} last={i === entries.length - 1} />)}
         {pending ? <li className="chat-thinking" role="status" data-testid="copilot-thinking">Thinking…</li> : null}
       </ol>
-      <div className="chat-suggestions" aria-label="Suggested questions" role="group">
+      {/* Once talking, the suggestions take one scrolling row: the conversation gets the height. */}
+      <div className={`chat-suggestions${entries.length > 0 ? ' chat-suggestions-row' : ''}`} aria-label="Suggested questions" role="group">
         {suggestions(ctx).map((q) => <button key={q} className="chip" disabled={pending} onClick={() => ask(q)} data-testid="copilot-suggestion">{q}</button>)}
       </div>
       <form className="chat-form" onSubmit={submit}>
