@@ -8,7 +8,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 /** Every top-level folder of ours; rows for folders that do not exist yet simply have no files. */
 const FOLDERS = [
-  'physics', 'engine', 'commands', 'lookahead', 'monitor', 'rl', 'knowledge', 'maintenance',
+  'physics', 'engine', 'commands', 'lookahead', 'monitor', 'rl', 'knowledge', 'maintenance', 'copilot',
   'scenarios', 'ml', 'protocol', 'twin-api', 'cli', 'bench', 'viewer', 'test',
 ] as const;
 type Folder = (typeof FOLDERS)[number];
@@ -27,6 +27,8 @@ const ALLOWED: Readonly<Record<Folder, readonly string[]>> = {
   rl: ['engine', 'physics', 'lookahead', 'monitor', 'commands', 'knowledge'],
   knowledge: ['engine', 'physics', 'monitor'],
   maintenance: ['engine', 'physics', 'lookahead', 'monitor', 'knowledge'],
+  // The copilot's reading, planning and grounding: over its tools port and the wire types it quotes.
+  copilot: ['protocol'],
   scenarios: ['engine', 'physics'],
   ml: ['engine', 'physics', 'scenarios'],
   protocol: [],
@@ -39,7 +41,7 @@ const ALLOWED: Readonly<Record<Folder, readonly string[]>> = {
 };
 
 /** The pure, deterministic cores. Their test files may also import scenarios/ (to load library scenarios). */
-const PURE_CORES: readonly Folder[] = ['physics', 'engine', 'commands', 'lookahead', 'monitor', 'rl', 'knowledge', 'maintenance'];
+const PURE_CORES: readonly Folder[] = ['physics', 'engine', 'commands', 'lookahead', 'monitor', 'rl', 'knowledge', 'maintenance', 'copilot'];
 const TEST_FILE_EXTRAS: readonly string[] = ['scenarios'];
 
 /** The deterministic code: the pure cores and scenarios/ (non-test files). */
