@@ -10,7 +10,7 @@
  *   fact_accuracy, fact_questions   prediction and alert questions whose answer states the served
  *                                   figure as GET /api/predictions or the alert book has it (the RUL in
  *                                   hours, the risk in percent, "no prediction yet" when there is none;
- *                                   the alert's id and reading)
+ *                                   the alert's id)
  *   answer_grounded                 share of answers whose every number is in a tool's result or arguments
  *   retrieval_recall_at_3, _dev, _heldout   share of manual questions with an expected section in the
  *                                   search's top three
@@ -27,7 +27,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DocIndex } from '../copilot/retrieval.ts';
 import type { AlertView } from '../protocol/alerts.ts';
 import type { ChatAnswer } from '../protocol/copilot.ts';
 import type { PredictionData } from '../protocol/predictions.ts';
@@ -61,7 +60,7 @@ function factOf(q: BenchQuestion, predictions: readonly PredictionData[], alertV
   const p = predictions.find((x) => x.asset === asset);
   if (q.expect.tool === 'predict_rul') return p?.rul ? `${p.rul.hours.toFixed(1)} h` : 'There is no RUL prediction';
   if (q.expect.tool === 'predict_failure') return p?.failureProbability ? `${Math.round(100 * p.failureProbability.value)} %` : 'There is no failure-risk prediction';
-  if (q.expect.tool === 'explain_alert') return alertView.value !== null ? `${alertView.id} ` : alertView.id;
+  if (q.expect.tool === 'explain_alert') return alertView.id;
   return null;
 }
 
@@ -131,7 +130,6 @@ async function main() {
     }
 
     const docs = [...manualDocuments(), ...incidentDocuments()];
-    new DocIndex(docs); // the same documents the server indexed (throws on a duplicate id)
     const manualRows = rows.filter((r) => r.q.sections);
     const baseline = manualRows.map((r) => {
       const topic = 'args' in r.q.expect ? (r.q.expect.args?.['topic'] as string | undefined) : undefined;

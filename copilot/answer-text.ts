@@ -2,7 +2,7 @@
  * The planner's answer templates: each turns tool results into sentences using only the numbers in
  * them (rounded as shown), and says how far each can be trusted. No template writes a number of its own.
  */
-import type { FailureToolData, RulToolData } from './tools.ts';
+import type { FailureToolData, RulToolData, WhatIfToolData } from './tools.ts';
 
 const pct = (p: number) => `${Math.round(100 * p)} %`;
 const h1 = (h: number) => `${h.toFixed(1)} h`;
@@ -55,20 +55,8 @@ export function scheduleText(p: PlanSummary): string {
   return lines.join('\n');
 }
 
-interface WhatIfSummary {
-  readonly setpoint: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly horizonH: number;
-  readonly seeds: number;
-  readonly baselineDefectsPer1000: number;
-  readonly changedDefectsPer1000: number;
-  readonly deltaDefectsPer1000: { readonly mean: number; readonly p10: number; readonly p90: number };
-  readonly deltaUnitsPerH: number;
-  readonly deltaEnergyMWh: number;
-}
 
-export function whatIfText(w: WhatIfSummary): string {
+export function whatIfText(w: WhatIfToolData): string {
   const d = w.deltaDefectsPer1000;
   return [
     `Setting ${w.setpoint} to ${w.value} ${w.unit}, over ${w.horizonH} h on ${w.seeds} seeds of the twin: defects ${f1(w.baselineDefectsPer1000)} → ${f1(w.changedDefectsPer1000)} per thousand units (change ${f1(d.mean)}, from ${f1(d.p10)} to ${f1(d.p90)} across the seeds), throughput ${f1(w.deltaUnitsPerH)} units/h, energy ${f1(w.deltaEnergyMWh)} MWh.`,

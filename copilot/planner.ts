@@ -5,6 +5,7 @@
  * when no language model is configured, and the fallback when one fails. Every answer is checked:
  * each number it states is in a tool's result or arguments.
  */
+import type { ChatContext, ChatSource as Source } from '../protocol/copilot.ts';
 import type { SchedulePlan } from '../protocol/maintenance.ts';
 import type { RootCauseAnswer } from '../protocol/knowledge.ts';
 import { failureText, f1, pct, rulText, scheduleText, whatIfText } from './answer-text.ts';
@@ -18,18 +19,8 @@ export interface Turn {
   readonly content: string;
 }
 
-/** What the viewer is looking at. */
-export interface ChatContext {
-  readonly asset?: string;
-  readonly line?: string;
-  readonly alert?: string;
-}
-
-export interface Source {
-  readonly id: string;
-  readonly title: string;
-  readonly source: string;
-}
+/** What the viewer is looking at, and a section an answer cites: as on the wire. */
+export type { ChatContext, ChatSource as Source } from '../protocol/copilot.ts';
 
 export interface CopilotAnswer {
   readonly text: string;
