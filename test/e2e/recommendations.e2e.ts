@@ -88,7 +88,10 @@ describe.skipIf(missing !== null)('the optimizer in the viewer', () => {
     // Proposals stay open 15 simulated minutes by default: 30 s at 30x, too short to be sure of here.
     const settings = await api<Record<string, unknown>>('GET', '/api/rl-agent/settings');
     const rollback = settings['rollback'] as Record<string, unknown>;
-    await api('PUT', '/api/rl-agent/settings', { ...settings, validityS: 3600, rollback: { ...rollback, windowS: 7200 } });
+    // This run is about the constraint path: the belt's runaway, not the defect rate, must undo the change.
+    // How many units the line has made when the operator approves depends on this machine's speed at 30x,
+    // so the defect rule (tested on its own in rl/ and twin-api/rl/executor.test.ts) is set out of reach.
+    await api('PUT', '/api/rl-agent/settings', { ...settings, validityS: 3600, rollback: { ...rollback, windowS: 7200, worseningPct: 1000 } });
     // Shadow mode trusts the twin only after some live minutes of the stand-in plant: plan until it does.
     proposal = (await until(
       async () => (await api<Recommendation[]>('POST', '/api/rl-agent/optimize', { asset: 'Line_A' }))[0],
